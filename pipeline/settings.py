@@ -1,0 +1,66 @@
+"""Processing settings, read from a versioned data file (``pipeline/rules/settings.yaml``).
+
+Thresholds live in data so that a change to them is a reviewed change to a file with a version,
+not an edit buried in code; the report records the version it was made with.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A flat, picklable view of settings.yaml that page tasks carry with them."""
+
+    version: int = 1
+    lang: str = "ind"
+    psm: int = 3
+    oem: int = 1
+    timeout_seconds: float = 180.0
+    osd_min_confidence: float = 1.5
+    pdf_default_dpi: int = 300
+    min_dpi: int = 190
+    max_dpi: int = 400
+    preview_width: int = 1000
+    max_image_pixels: int = 150_000_000
+    max_pages_per_bundle: int = 2000
+    max_file_bytes: int = 2_000_000_000
+    text_layer_min_chars: int = 40
+    blank_max_ink_fraction: float = 0.002
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@functools.cache
+def load_settings(path: Path | None = None) -> Settings:
+    data = load_yaml(path or RULES_DIR / "settings.yaml")
+    ocr, raster, limits = data["ocr"], data["raster"], data["limits"]
+    return Settings(
+        version=int(data["version"]),
+        lang=str(ocr["lang"]),
+        psm=int(ocr["psm"]),
+        oem=int(ocr["oem"]),
+        timeout_seconds=float(ocr["timeout_seconds"]),
+        osd_min_confidence=float(ocr["osd_min_confidence"]),
+        pdf_default_dpi=int(raster["pdf_default_dpi"]),
+        min_dpi=int(raster["min_dpi"]),
+        max_dpi=int(raster["max_dpi"]),
+        preview_width=int(raster["preview_width"]),
+        max_image_pixels=int(limits["max_image_pixels"]),
+        max_pages_per_bundle=int(limits["max_pages_per_bundle"]),
+        max_file_bytes=int(limits["max_file_bytes"]),
+        text_layer_min_chars=int(data["text_layer"]["min_chars"]),
+        blank_max_ink_fraction=float(data["blank"]["max_ink_fraction"]),
+    )
