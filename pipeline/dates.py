@@ -1,0 +1,207 @@
+"""Find dates in OCR'd Indonesian text.
+
+Dossier pages print dates in many hands: ``15-05-1977`` on an SK, ``15 MEI 1977`` on a KTP,
+``01 – 01 – 2008`` with en dashes in a typed letter, ``tanggal 15 bulan Mei tahun 1977`` in a
+surat nikah, and fully written out (``lima belas Mei seribu sembilan ratus tujuh puluh tujuh``) on
+an akta kelahiran. Old spellings survive on old paper (``Pebruari``, ``Nopember``). This module
+turns all of them into :class:`datetime.date` and tells where each one was found, so the extract
+stage can keep the evidence.
+
+What it deliberately does not do:
+
+- two-digit years (``15-05-77``): too ambiguous on their own; NIK decoding handles its own;
+- space-only separators (``15 05 1977``): that shape is mostly NIP/NIK fragments and table cells;
+- a number glued to other numbers (``823.4/15/05/2008`` is a letter number, not a date).
+
+OCR noise is tolerated only where it cannot create dates out of nothing: ``O``/``o`` for 0 and
+``l``/``I`` for 1 inside a numeric date, and a fuzzy month name (rapidfuzz ratio >= 80 against the
+full names, for words of four letters or more). Every candidate must still be a real calendar
+date with a year in 1900..2100. Nothing here raises on any input text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "febr": 2, "peb": 2, "feb": 2, "pebr": 2,
+    "maret": 3, "mar": 3, "mrt": 3,
+    "april": 4, "apr": 4,
+    "mei": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "agustus": 8, "agt": 8, "agu": 8, "ags": 8, "aug": 8, "agust": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+"""Month words, lower case, without a trailing dot. The old spellings are on purpose: official
+letters kept them long after 1972 (seed 004 quotes "SE ... tanggal 11 Pebruari 1980")."""
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+FUZZY_MONTH_CUTOFF = 80.0  # "Agustu5" -> 85.7, "Nopembcr" -> 87.5; "Juta" vs "Juli" is 75
+
+_FULL_MONTHS = [name for name in MONTHS if len(name) >= 4 and not name.startswith(("febr", "pebr"))]
+_MONTH_DIGIT_FIX = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "b"})
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text; ``start``/``end`` index into that text, ``raw`` is the slice."""
+
+    value: date
+    start: int
+    end: int
+    raw: str
+
+
+# -- patterns -----------------------------------------------------------------------------------
+
+_N = "[0-9OoIl]"  # a digit as OCR may print it
+_FIRST = r"(?:(?<![0-9A-Za-z])[OoIl]|(?<![0-9])[0-9])"  # a noisy digit may not continue a word
+_NOT_AFTER_NUMBER = r"(?<![0-9][./-])"  # "823.4/15/05/2008" is a letter number
+_SEP = r"\s*[-‐‑–—−/.]\s*"
+_YEAR = rf"[12lI]{_N}{{3}}(?![0-9])"
+
+_DMY = re.compile(
+    rf"{_NOT_AFTER_NUMBER}(?P<d>{_FIRST}{_N}?){_SEP}(?P<m>{_N}{{1,2}}){_SEP}(?P<y>{_YEAR})"
+    r"(?![./-][0-9])"
+)
+_YMD = re.compile(
+    rf"{_NOT_AFTER_NUMBER}(?<![0-9])(?P<y>[12][0-9]{{3}})(?P<s>[-/.])(?P<m>[0-9]{{1,2}})(?P=s)"
+    r"(?P<d>[0-9]{1,2})(?![0-9])(?![./-][0-9])"
+)
+
+_WORD = (
+    r"(?:sebelas|sepuluh|seratus|seribu|se-?(?=\s*(?:puluh|belas|ratus|ribu))"
+    r"|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|belas|puluh|ratus|ribu)"
+)
+_WORD_RE = re.compile(_WORD, re.IGNORECASE)
+_MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
+_TEXT = re.compile(
+    rf"(?:(?P<dn>{_FIRST}{_N}?)(?:(?<=[0-9])|(?<=[0-9].))\s*[-./]?\s*"  # a real digit in the day
+    rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
+    rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?i:tahun\s+)?"
+    rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"
+)
+
+
+# -- conversions --------------------------------------------------------------------------------
+
+
+def month_number(word: str) -> int | None:
+    """The month a (possibly OCR-damaged) month word names, or None."""
+    token = word.strip().rstrip(".").lower().translate(_MONTH_DIGIT_FIX)
+    if not token.isalpha():
+        return None
+    for candidate in (token, token.replace("l", "i")):  # "Mel" is "Mei" read badly
+        if candidate in MONTHS:
+            return MONTHS[candidate]
+    if len(token) < 4:
+        return None
+    best = process.extractOne(token, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=FUZZY_MONTH_CUTOFF)
+    return MONTHS[best[0]] if best else None
+
+
+def words_to_number(phrase: str) -> int | None:
+    """Value of Indonesian number words: 'seribu sembilan ratus tujuh puluh tujuh' -> 1977."""
+    total = current = pending = 0
+    tokens = [t.lower().rstrip("-") for t in _WORD_RE.findall(phrase)]
+    if not tokens:
+        return None
+    fixed = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
+    units = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+    for token in tokens:
+        if token in units or token == "se":
+            if pending:
+                return None  # "dua tiga" is not a number
+            pending = units.index(token) + 1 if token in units else 1
+        elif token in fixed:
+            current += fixed[token]
+        elif token == "seribu":
+            total += 1000
+        elif token in ("belas", "puluh", "ratus"):
+            if not pending:
+                return None
+            current += pending + 10 if token == "belas" else pending * (10 if token == "puluh" else 100)
+            pending = 0
+        elif token == "ribu":
+            total += (current + pending or 1) * 1000
+            current = pending = 0
+    return total + current + pending
+
+
+def _digits(raw: str) -> int:
+    return int(raw.translate(_DIGIT_FIX))
+
+
+def _make_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None or month is None or day is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(m: re.Match[str]) -> date | None:
+    return _make_date(_digits(m["y"]), _digits(m["m"]), _digits(m["d"]))
+
+
+def _textual(m: re.Match[str]) -> date | None:
+    day = _digits(m["dn"]) if m["dn"] else words_to_number(m["dw"])
+    year = _digits(m["yn"]) if m["yn"] else words_to_number(m["yw"])
+    return _make_date(year, month_number(m["mon"]), day)
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]], date | None]
+) -> Iterator[DateMatch]:
+    """Every valid match; a rejected candidate only moves the search one character on."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        value = convert(m)
+        if value is None:
+            pos = m.start() + 1
+            continue
+        yield DateMatch(value, m.start(), m.end(), m.group())
+        pos = m.end()
+
+
+# -- public API ---------------------------------------------------------------------------------
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text`` in reading order; of overlapping readings the earliest-starting wins."""
+    if not isinstance(text, str) or not text:
+        return []
+    found = [
+        *_scan(_TEXT, text, _textual),
+        *_scan(_DMY, text, _numeric),
+        *_scan(_YMD, text, _numeric),
+    ]
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMatch] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in ``text``, or None."""
+    found = find_dates(text)
+    return found[0].value if found else None
+
+
+def iso(d: date | None) -> str | None:
+    """``YYYY-MM-DD`` as the report contract wants, None stays None."""
+    return d.isoformat() if d is not None else None

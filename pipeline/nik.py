@@ -1,0 +1,182 @@
+"""Find, repair and decode the 16-digit NIK (Nomor Induk Kependudukan).
+
+The NIK on a KTP, KK or akta is how the dossier ties a person to a birth date and gender, so the
+cross-checks decode it and compare::
+
+    33 16 05 150577 0001
+    |  |  |  |      +-- sequence, from 0001
+    |  |  |  +--------- birth date DDMMYY; women have DD + 40 (55 = the 15th)
+    |  |  +------------ kecamatan
+    |  +--------------- kabupaten/kota
+    +------------------ province
+
+Decisions a caller must know:
+
+- The two-digit year is resolved to the latest year not after ``reference_year`` (default: this
+  year), so ``77`` is 1977 and ``11`` is 2011. A centenarian would be read 100 years too young;
+  :func:`nik_matches_birth` therefore compares the two-digit year, never the resolved one.
+- The No. KK has the same 16-digit shape and :func:`find_niks` finds it too; its digits 7-12 are
+  the issue date, not a birth date, so do not read ``birth_date``/``gender`` from a KK number.
+- OCR repair (``O``->0, ``I``/``l``/``|``->1, ``S``->5, ``B``->8, ``Z``->2) is applied only when the
+  repaired digits decode validly, exactly as for the NIP.
+- Problem texts hold only the offending part of the number, never the whole NIK.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.nip import find_nips
+
+PROVINCES = frozenset(
+    {
+        "11", "12", "13", "14", "15", "16", "17", "18", "19", "21",  # Sumatera, Kepulauan Riau
+        "31", "32", "33", "34", "35", "36",  # Jawa
+        "51", "52", "53",  # Bali, Nusa Tenggara
+        "61", "62", "63", "64", "65",  # Kalimantan
+        "71", "72", "73", "74", "75", "76",  # Sulawesi
+        "81", "82",  # Maluku
+        "91", "92", "93", "94", "95", "96",  # Papua
+    }
+)  # fmt: skip
+"""Province codes (Kemendagri), including the Papua provinces created in 2022."""
+
+_D = "[0-9OoIl|SBZ]"  # a digit as OCR may print it
+_NIK_PATTERN = re.compile(
+    rf"(?<![0-9])(?:{_D}{{16}}|{_D}{{4}}(?: {_D}{{4}}){{3}}|{_D}{{6}} {_D}{{6}} {_D}{{4}}"
+    rf"|{_D}{{2}} {_D}{{2}} {_D}{{2}} {_D}{{6}} {_D}{{4}})(?![0-9])"
+)
+_OCR_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+_GENDER_WORDS = {
+    "L": "L", "LK": "L", "LAKILAKI": "L", "LAKI": "L", "PRIA": "L",
+    "P": "P", "PR": "P", "PEREMPUAN": "P", "WANITA": "P",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NikInfo:
+    """What a NIK says about its holder; fields are None where the digits are impossible."""
+
+    nik: str
+    region: str | None = None
+    birth_date: date | None = None
+    gender: str | None = None
+    sequence: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+
+def _digits_only(raw: str) -> str:
+    return re.sub(r"[^0-9]", "", raw) if isinstance(raw, str) else ""
+
+
+def gender_code(value: str | None) -> str | None:
+    """'L' or 'P' from what documents print ('LAKI-LAKI', 'Perempuan', 'Pria', 'L' ...)."""
+    if not isinstance(value, str):
+        return None
+    return _GENDER_WORDS.get(re.sub(r"[^A-Z]", "", value.upper()))
+
+
+def decode_nik(nik: str, *, reference_year: int | None = None) -> NikInfo:
+    """Decode a NIK (separators ignored; no OCR repair here, call :func:`normalize_nik` first)."""
+    digits = _digits_only(nik)
+    if len(digits) != 16:
+        return NikInfo(nik=digits, problems=[f"NIK {len(digits)} digit (harus 16)"])
+    problems: list[str] = []
+    if digits[0:2] not in PROVINCES:
+        problems.append(f"kode provinsi pada NIK tidak dikenal ({digits[0:2]})")
+    if digits[2:4] == "00" or digits[4:6] == "00":
+        problems.append(f"kode wilayah pada NIK tidak mungkin ({digits[0:6]})")
+
+    day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    gender = "P" if day > 40 else "L"
+    day = day - 40 if day > 40 else day
+    ref = reference_year if isinstance(reference_year, int) else date.today().year
+    year = 2000 + yy if 2000 + yy <= ref else 1900 + yy
+    try:
+        birth: date | None = date(year, month, day)
+    except (ValueError, OverflowError):
+        birth = None
+        problems.append(f"tanggal lahir pada NIK tidak mungkin ({digits[6:12]})")
+    if digits[12:16] == "0000":
+        problems.append("nomor urut pada NIK 0000 (mulai dari 0001)")
+    return NikInfo(
+        nik=digits,
+        region=digits[0:6],
+        birth_date=birth,
+        gender=gender if birth is not None else None,
+        sequence=digits[12:16],
+        problems=problems,
+    )
+
+
+def normalize_nik(raw: str) -> str:
+    """Digits only; OCR look-alikes are repaired only if that yields a valid 16-digit NIK."""
+    if not isinstance(raw, str):
+        return ""
+    digits = _digits_only(raw)
+    if len(digits) == 16:
+        return digits
+    repaired = _digits_only(raw.translate(_OCR_FIX))
+    if len(repaired) == 16 and decode_nik(repaired).is_valid:
+        return repaired
+    return digits
+
+
+def find_niks(text: str) -> list[tuple[str, int, int]]:
+    """Every NIK-shaped number (NIK or No. KK) in ``text`` as (digits, start, end), in order.
+
+    Accepted shapes: 16 digits together, or split by single spaces as 4-4-4-4, 6-6-4 or
+    2-2-2-6-4. Never part of a longer digit run, never inside an 18-digit NIP.
+    """
+    if not isinstance(text, str):
+        return []
+    nip_spans = [(start, end) for _, start, end in find_nips(text)]
+    found: list[tuple[str, int, int]] = []
+    pos = 0
+    while (m := _NIK_PATTERN.search(text, pos)) is not None:
+        value = normalize_nik(m.group())
+        inside_nip = any(s < m.end() and m.start() < e for s, e in nip_spans)
+        if len(value) == 16 and not inside_nip:
+            found.append((value, m.start(), m.end()))
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    return found
+
+
+def nik_matches_birth(nik_info: NikInfo, birth_date: date | None, gender: str | None) -> list[str]:
+    """Problems comparing a decoded NIK with a person's birth date and gender ([] when they agree).
+
+    Day, month and the two-digit year are compared as printed in the NIK, so the century guess in
+    :func:`decode_nik` cannot cause a false mismatch. A missing birth date or gender is not compared.
+    """
+    digits = nik_info.nik
+    if len(digits) != 16 or not digits.isdigit():
+        return ["NIK tidak 16 digit: tidak dapat dibandingkan"]
+    problems: list[str] = []
+    day = int(digits[6:8])
+    nik_gender = "P" if day > 40 else "L"
+    nik_day = day - 40 if day > 40 else day
+    if isinstance(birth_date, date):
+        printed = (nik_day, int(digits[8:10]), int(digits[10:12]))
+        if printed != (birth_date.day, birth_date.month, birth_date.year % 100):
+            problems.append(
+                f"tanggal lahir pada NIK ({printed[0]:02d}-{printed[1]:02d}-{printed[2]:02d}) berbeda dengan "
+                f"{birth_date:%d-%m-%Y}"
+            )
+    wanted = gender_code(gender)
+    if wanted is not None and wanted != nik_gender:
+        problems.append(f"jenis kelamin pada NIK ({nik_gender}) berbeda dengan {wanted}")
+    return problems
+
+
+def encode_nik(region: str, birth: date, gender: str, sequence: int = 1) -> str:
+    """Build a NIK from its parts: the inverse of :func:`decode_nik`, for fixtures and tests."""
+    day = birth.day + (40 if gender == "P" else 0)
+    return f"{region}{day:02d}{birth:%m}{birth.year % 100:02d}{sequence:04d}"

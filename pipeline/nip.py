@@ -1,0 +1,175 @@
+"""Find, repair and decode the NIP (Nomor Induk Pegawai) of a civil servant.
+
+The 18-digit NIP baru (which replaced the 9-digit NIP lama) carries facts the rest of the dossier
+must agree with, so decoding it gives the cross-checks something to compare::
+
+    19770515 200801 1 002
+    |        |      | +-- sequence (3 digits)
+    |        |      +---- gender: 1 = laki-laki (L), 2 = perempuan (P)
+    |        +----------- TMT CPNS, YYYYMM (we take the first day of that month)
+    +-------------------- birth date, YYYYMMDD
+
+Three other shapes reach us and are *recognised*, not rejected:
+
+- ``kind="lama"``: the 9-digit NIP issued before 2009 (e.g. ``131234567``). Old karpeg and SKs
+  still carry it; it encodes nothing, so it is carried as is with no problems.
+- ``kind="pppk_candidate"``: 18 digits whose digits 13-14 are no month at all (13..99). PPPK
+  numbers put a two-digit code after the appointment year (``21`` in the examples we have; not
+  checked against a regulation), so they fail the TMT-month check by design. The reason goes to
+  ``warnings``, not ``problems``: the caller decides whether a PPPK number is acceptable in this
+  dossier. Month ``00`` is still a problem, as is everything else wrong with the number.
+- ``kind="unknown"``: any other length; ``problems`` says why.
+
+OCR repair (``O``->0, ``I``/``l``/``|``->1, ``S``->5, ``B``->8, ``Z``->2) is applied only when
+the repaired string is 18 digits that decode as a valid ``baru`` NIP: structure confirms the guess.
+Problem texts never contain the whole number, only the offending part, so they are safe to log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+NipKind = Literal["baru", "lama", "pppk_candidate", "unknown"]
+
+_D = "[0-9OoIl|SBZ]"  # a digit as OCR may print it
+NIP_PATTERN = re.compile(
+    rf"(?<![0-9])(?P<birth>{_D}{{8}})[ .-]?(?P<tmt>{_D}{{6}})[ .-]?(?P<gender>{_D})[ .-]?"
+    rf"(?P<seq>{_D}{{3}})(?![0-9])"
+)
+"""An 18-digit NIP, contiguous or grouped 8-6-1-3 by single spaces, dots or hyphens. It also
+accepts OCR look-alike letters; :func:`find_nips` keeps only what :func:`normalize_nip` repairs."""
+
+_OLD_NIP_PATTERN = re.compile(r"(?<![0-9])[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?![0-9])")
+_OCR_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+_GENDER = {"1": "L", "2": "P"}
+MIN_CPNS_AGE = 18
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    """What a NIP says about its holder; dates are None where the digits are impossible."""
+
+    nip: str
+    kind: NipKind
+    birth_date: date | None = None
+    tmt_cpns: date | None = None
+    gender: str | None = None
+    sequence: str = ""
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        """No problems (warnings, such as a PPPK-shaped number, do not count)."""
+        return not self.problems
+
+
+def _digits_only(raw: str) -> str:
+    return re.sub(r"[^0-9]", "", raw) if isinstance(raw, str) else ""
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day) if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def decode_nip(nip: str) -> NipInfo:
+    """Decode a NIP (separators ignored; no OCR repair here, call :func:`normalize_nip` first).
+
+    "TMT before 18" compares months: the TMT is always a 1st, so someone born 15 May 1990 may have
+    TMT May 2008 but not April 2008.
+    """
+    digits = _digits_only(nip)
+    if len(digits) == 9:
+        return NipInfo(nip=digits, kind="lama")  # encodes nothing: carried as read
+    if len(digits) != 18:
+        return NipInfo(
+            nip=digits,
+            kind="unknown",
+            problems=[f"NIP {len(digits)} digit (harus 18, atau 9 untuk NIP lama)"],
+        )
+    problems: list[str] = []
+    warnings: list[str] = []
+    kind: NipKind = "baru"
+
+    birth = _date_or_none(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    if birth is None:
+        problems.append(f"tanggal lahir pada NIP tidak mungkin ({digits[0:8]})")
+
+    tmt_year, tmt_month = int(digits[8:12]), int(digits[12:14])
+    tmt = _date_or_none(tmt_year, tmt_month, 1)
+    if tmt is None and tmt_month > 12 and 1900 <= tmt_year <= 2100:
+        kind = "pppk_candidate"
+        warnings.append(f"bulan TMT pada NIP bukan bulan ({digits[12:14]}): mungkin nomor PPPK")
+    elif tmt is None:
+        problems.append(f"TMT CPNS pada NIP tidak mungkin ({digits[8:14]})")
+    elif birth is not None and (tmt.year, tmt.month) < (birth.year + MIN_CPNS_AGE, birth.month):
+        problems.append(f"TMT CPNS pada NIP sebelum umur {MIN_CPNS_AGE} tahun")
+
+    gender = _GENDER.get(digits[14])
+    if gender is None:
+        problems.append(f"digit jenis kelamin pada NIP bukan 1/2 ({digits[14]})")
+
+    return NipInfo(
+        nip=digits,
+        kind=kind,
+        birth_date=birth,
+        tmt_cpns=tmt,
+        gender=gender,
+        sequence=digits[15:18],
+        problems=problems,
+        warnings=warnings,
+    )
+
+
+def normalize_nip(raw: str) -> str:
+    """Digits only; OCR look-alikes are repaired only if that yields a valid 18-digit NIP."""
+    if not isinstance(raw, str):
+        return ""
+    digits = _digits_only(raw)
+    if len(digits) == 18:
+        return digits
+    repaired = _digits_only(raw.translate(_OCR_FIX))
+    if len(repaired) == 18:
+        info = decode_nip(repaired)
+        if info.kind == "baru" and info.is_valid:
+            return repaired
+    return digits
+
+
+def find_nips(text: str, *, include_old: bool = False) -> list[tuple[str, int, int]]:
+    """Every 18-digit NIP in ``text`` as (digits, start, end), in reading order.
+
+    A candidate with OCR look-alike letters is kept only when the repair is structure-confirmed;
+    a clean 18-digit run is kept even if it decodes badly (the cross-check reports why).
+    ``include_old=True`` also returns 9-digit runs (old NIPs, ``131 234 567``) that do not overlap
+    an 18-digit one; use it only on a value already labelled NIP, since any 9-digit number fits.
+    """
+    if not isinstance(text, str):
+        return []
+    found: list[tuple[str, int, int]] = []
+    pos = 0
+    while (m := NIP_PATTERN.search(text, pos)) is not None:
+        value = normalize_nip(m.group())
+        if len(value) == 18:
+            found.append((value, m.start(), m.end()))
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    if include_old:
+        for m in _OLD_NIP_PATTERN.finditer(text):
+            if not any(s < m.end() and m.start() < e for _, s, e in found):
+                found.append((_digits_only(m.group()), m.start(), m.end()))
+        found.sort(key=lambda hit: hit[1])
+    return found
+
+
+def encode_nip(birth: date, tmt_cpns: date, gender: str, sequence: int = 1) -> str:
+    """Build a NIP from its parts: the inverse of :func:`decode_nip`, for fixtures and tests."""
+    code = {"L": "1", "P": "2"}[gender]
+    return f"{birth:%Y%m%d}{tmt_cpns:%Y%m}{code}{sequence:03d}"

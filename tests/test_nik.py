@@ -1,0 +1,155 @@
+"""NIK decoding, OCR repair, finding and the birth/gender comparison, as tables; properties."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.nik import decode_nik, encode_nik, find_niks, gender_code, nik_matches_birth, normalize_nik
+
+AGUS = "3316051505770001"  # a man born 15-05-1977 (seed 004's Agus Mufid, with an invented region)
+SITI = "3316055505770002"  # a woman born the same day: 15 + 40
+
+
+@pytest.mark.parametrize(
+    ("nik", "birth", "gender", "problems"),
+    [
+        pytest.param(AGUS, date(1977, 5, 15), "L", 0, id="man"),
+        pytest.param(SITI, date(1977, 5, 15), "P", 0, id="woman-day-plus-40"),
+        pytest.param("3316 0515 0577 0001", date(1977, 5, 15), "L", 0, id="spaced"),
+        pytest.param("3273204101110003", date(2011, 1, 1), "P", 0, id="two-thousands"),
+        pytest.param("3273207112990003", date(1999, 12, 31), "P", 0, id="day-71"),
+        pytest.param("3273202902000001", date(2000, 2, 29), "L", 0, id="leap-2000"),
+        pytest.param("3316053505770001", None, None, 1, id="day-35"),
+        pytest.param("3316054005770001", None, None, 1, id="day-40"),
+        pytest.param("3316057205770001", None, None, 1, id="day-72"),
+        pytest.param("3316051513770001", None, None, 1, id="month-13"),
+        pytest.param("3316053102770001", None, None, 1, id="31-february"),
+        pytest.param("3316051505770000", date(1977, 5, 15), "L", 1, id="sequence-0000"),
+        pytest.param("0016051505770001", date(1977, 5, 15), "L", 1, id="unknown-province"),
+        pytest.param("3300001505770001", date(1977, 5, 15), "L", 1, id="kabupaten-00"),
+        pytest.param("33160515057700", None, None, 1, id="14-digits"),
+        pytest.param("", None, None, 1, id="empty"),
+    ],
+)
+def test_decode_nik(nik: str, birth: date | None, gender: str | None, problems: int) -> None:
+    info = decode_nik(nik, reference_year=2025)
+    assert (info.birth_date, info.gender) == (birth, gender)
+    assert len(info.problems) == problems
+    assert info.is_valid == (problems == 0)
+
+
+def test_decode_nik_parts() -> None:
+    info = decode_nik("33 16 05 150577 0001", reference_year=2025)
+    assert (info.nik, info.region, info.sequence) == (AGUS, "331605", "0001")
+
+
+@pytest.mark.parametrize(
+    ("yy", "reference_year", "year"),
+    [
+        pytest.param("77", 2025, 1977, id="77-is-1977"),
+        pytest.param("25", 2025, 2025, id="this-year"),
+        pytest.param("26", 2025, 1926, id="next-year-is-last-century"),
+        pytest.param("05", 2004, 1905, id="reference-year-moves-the-window"),
+    ],
+)
+def test_two_digit_year(yy: str, reference_year: int, year: int) -> None:
+    info = decode_nik(f"33160515 05{yy}0001", reference_year=reference_year)
+    assert info.birth_date == date(year, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("3316 0515 0577 0001", AGUS, id="spaced"),
+        pytest.param("33I6O5l5O577OOOl", AGUS, id="ocr-repaired"),
+        pytest.param("3316O5l5O577OOOZ", "3316051505770002", id="z-for-2"),
+        pytest.param("3316O5l5l377OOOl", "331655377", id="repair-refused-month-13"),
+        pytest.param("3316051513770001", "3316051513770001", id="clean-but-invalid-kept"),
+        pytest.param("", "", id="empty"),
+    ],
+)
+def test_normalize_nik(raw: str, expected: str) -> None:
+    assert normalize_nik(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("NIK : 3316051505770001", [AGUS], id="contiguous"),
+        pytest.param("NIK 3316 0515 0577 0001 Nama", [AGUS], id="4-4-4-4"),
+        pytest.param("No. KK 331605 150577 0001", [AGUS], id="6-6-4"),
+        pytest.param("NIK : 33 16 05 150577 0001", [AGUS], id="2-2-2-6-4"),
+        pytest.param("NIK 33I6O5l5O577OOOl", [AGUS], id="ocr-repaired"),
+        pytest.param(f"{AGUS} 15-05-1977", [AGUS], id="followed-by-a-date"),
+        pytest.param(f"{AGUS}, {SITI}", [AGUS, SITI], id="two"),
+        pytest.param("NIP 197705152008011002", [], id="nip-contiguous-is-not-a-nik"),
+        pytest.param("NIP 19770515 200801 1 002", [], id="nip-spaced-is-not-a-nik"),
+        pytest.param("33160515057700012", [], id="17-digits"),
+        pytest.param("3316 0515 0577", [], id="12-digits"),
+        pytest.param("", [], id="empty"),
+    ],
+)
+def test_find_niks(text: str, expected: list[str]) -> None:
+    assert [value for value, _, _ in find_niks(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("nik", "birth", "gender", "problems"),
+    [
+        pytest.param(AGUS, date(1977, 5, 15), "L", 0, id="agree"),
+        pytest.param(AGUS, date(1977, 5, 15), "LAKI-LAKI", 0, id="gender-word"),
+        pytest.param(SITI, date(1977, 5, 15), "Perempuan", 0, id="woman-agrees"),
+        pytest.param(AGUS, date(1977, 5, 16), "L", 1, id="day-differs"),
+        pytest.param(AGUS, date(1977, 6, 15), "L", 1, id="month-differs"),
+        pytest.param(AGUS, date(1978, 5, 15), "L", 1, id="year-differs"),
+        pytest.param(AGUS, date(1877, 5, 15), "L", 0, id="only-two-digit-year-compared"),
+        pytest.param(AGUS, date(1977, 5, 15), "P", 1, id="gender-differs"),
+        pytest.param(SITI, date(1977, 5, 16), "L", 2, id="both-differ"),
+        pytest.param(AGUS, None, None, 0, id="nothing-to-compare"),
+        pytest.param(AGUS, date(1977, 5, 15), "tidak terbaca", 0, id="unreadable-gender-skipped"),
+        pytest.param("33160515", date(1977, 5, 15), "L", 1, id="short-nik"),
+    ],
+)
+def test_nik_matches_birth(nik: str, birth: date | None, gender: str | None, problems: int) -> None:
+    assert len(nik_matches_birth(decode_nik(nik), birth, gender)) == problems
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        pytest.param("L", "L", id="l"),
+        pytest.param("Laki-laki", "L", id="laki-laki"),
+        pytest.param("PRIA", "L", id="pria"),
+        pytest.param("P", "P", id="p"),
+        pytest.param("PEREMPUAN", "P", id="perempuan"),
+        pytest.param("Wanita", "P", id="wanita"),
+        pytest.param("x", None, id="unknown"),
+    ],
+)
+def test_gender_code(word: str, code: str | None) -> None:
+    assert gender_code(word) == code
+
+
+@given(st.text())
+def test_never_crashes_on_any_text(text: str) -> None:
+    info = decode_nik(text)
+    nik_matches_birth(info, date(1977, 5, 15), text)
+    normalize_nik(text)
+    for value, start, end in find_niks(text):
+        assert len(value) == 16 and value.isdigit() and 0 <= start < end <= len(text)
+
+
+@given(
+    st.dates(min_value=date(1926, 1, 1), max_value=date(2025, 12, 31)),
+    st.sampled_from(["L", "P"]),
+    st.sampled_from(["331605", "327320", "110101", "960101"]),
+    st.integers(1, 9999),
+)
+def test_round_trip(birth: date, gender: str, region: str, seq: int) -> None:
+    nik = encode_nik(region, birth, gender, seq)
+    info = decode_nik(nik, reference_year=2025)
+    assert (info.birth_date, info.gender, info.region, info.is_valid) == (birth, gender, region, True)
+    assert nik_matches_birth(info, birth, gender) == []
+    assert find_niks(f"NIK : {nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]} ") == [(nik, 6, 25)]
