@@ -1,0 +1,90 @@
+"""Classify a page into a document type by fuzzy keyword matching against the profiles.
+
+Why fuzzy: OCR of photocopies garbles letters ("PENGANGKATAN" -> "PENGANGKATAM"), so exact
+matching misses. rapidfuzz's ``partial_ratio`` finds a phrase inside a longer, noisy line.
+
+Scoring per profile, every part from ``thresholds.yaml``:
+- title: the best title phrase found in the page's head (first rows), 0..100, counted from
+  ``title_cutoff``;
+- keywords: how many body keywords are found anywhere, scaled to ``min_keywords`` and capped
+  below a clear title;
+- negatives: a look-alike's phrase in the head costs ``negative_penalty``.
+The best profile wins; under ``unknown_below`` the page is UNKNOWN with its best guesses kept,
+because an explicit UNKNOWN is better than a silent wrong class.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from classifiers.profiles import Profile, Thresholds, load_profiles, load_thresholds, normalise
+from pipeline.models import Classification, PageText
+
+UNKNOWN = "UNKNOWN"
+BLANK = "BLANK"
+
+
+def _found(phrases: tuple[str, ...], text: str, cutoff: float) -> list[tuple[str, float]]:
+    """Phrases found in text (partial_ratio >= cutoff), with their scores."""
+    if not text or not phrases:
+        return []
+    hits = process.extract(
+        text, phrases, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None, processor=None
+    )
+    return [(phrase, float(score)) for phrase, score, _ in hits]
+
+
+def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tuple[float, list[str], bool]:
+    """Score one profile on a page; returns (score, reasons, title_hit)."""
+    reasons: list[str] = []
+    titles = _found(profile.titles, head, t.title_cutoff)
+    # Longer title phrases are more specific: prefer them when several match equally well.
+    title_score, title_hit = 0.0, False
+    if titles:
+        phrase, s = max(titles, key=lambda ps: (ps[1], len(ps[0])))
+        title_score = s + min(len(phrase), 60) / 20.0
+        title_hit = True
+        reasons.append(f"judul '{phrase}' {s:.0f}")
+    kws = _found(profile.keywords, body, t.keyword_cutoff)
+    kw_score = t.keyword_score_cap * min(1.0, len(kws) / max(profile.min_keywords, 1))
+    if kws:
+        reasons.append(f"{len(kws)} kata kunci ({', '.join(k for k, _ in kws[:4])})")
+    score = max(title_score, kw_score) + 2.0 * min(len(kws), 4)
+    negs = _found(profile.negative, head, t.negative_cutoff)
+    if negs:
+        score -= t.negative_penalty
+        reasons.append(f"kata pembeda '{negs[0][0]}'")
+    return score, reasons, title_hit
+
+
+def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
+    lines = [normalise(line) for line in text.line_texts()]
+    lines = [line for line in lines if line]
+    return " \n".join(lines[:head_lines]), " \n".join(lines)
+
+
+def classify_text(text: PageText, thresholds: Thresholds | None = None) -> Classification:
+    """Classify a page from its words."""
+    t = thresholds or load_thresholds()
+    head, body = page_head_and_body(text, t.head_lines)
+    letters = sum(ch.isalpha() for ch in body)
+    if letters < t.min_letters_for_text:
+        return Classification(UNKNOWN, 0.0, [f"hanya {letters} huruf terbaca"])
+    scored = []
+    for profile in load_profiles():
+        score, reasons, title_hit = score_profile(profile, head, body, t)
+        scored.append((score, profile.doc_type, reasons, title_hit))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    best, second = scored[0], scored[1] if len(scored) > 1 else (0.0, "", [], False)
+    candidates = [(doc_type, round(min(score, 100.0) / 100.0, 3)) for score, doc_type, _, _ in scored[:3]]
+    confidence = _confidence(best[0], second[0])
+    if best[0] < t.unknown_below:
+        return Classification(UNKNOWN, confidence, best[2], False, candidates)
+    return Classification(best[1], confidence, best[2], best[3], candidates)
+
+
+def _confidence(best: float, second: float) -> float:
+    """0..1 from the winning score and its margin over the runner-up."""
+    strength = max(0.0, min(best, 100.0)) / 100.0
+    margin = max(0.0, best - second)
+    return round(strength * min(1.0, 0.6 + margin / 50.0), 3)

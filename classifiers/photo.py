@@ -1,0 +1,34 @@
+"""Find photo-like regions on a page: the cheap image statistic that recognises a pas foto sheet.
+
+A pas foto sheet has almost no text for keywords to match, but it has what text pages do not:
+large, densely inked rectangles. Text strokes, even in bold titles and tables, leave most of
+their surroundings blank.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+WORK_DPI = 50.0
+MIN_PHOTO_CM = (2.0, 2.5)  # smaller than a 3x4 photo, larger than any stamp or letter block
+MIN_DENSITY = 0.55
+
+
+def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int, int, int]]:
+    """Boxes (x0, y0, x1, y1, in the given image's pixels) of dense, photo-sized regions."""
+    scale = WORK_DPI / max(dpi, 1.0)
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    inked = (cv2.GaussianBlur(small, (3, 3), 0) < 200).astype(np.float32)
+    k = max(3, int(WORK_DPI * 0.2))  # ~5 mm window
+    density = cv2.blur(inked, (k, k))
+    mask = (density > MIN_DENSITY).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    min_w = MIN_PHOTO_CM[0] / 2.54 * WORK_DPI
+    min_h = MIN_PHOTO_CM[1] / 2.54 * WORK_DPI
+    boxes = []
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if w >= min_w and h >= min_h and area >= 0.5 * w * h and w < small.shape[1] * 0.9:
+            boxes.append(tuple(int(v / scale) for v in (x, y, x + w, y + h)))
+    return boxes

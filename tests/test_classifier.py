@@ -1,0 +1,267 @@
+"""Classifier: page texts as real documents word them -> document type (no OCR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.classifier import UNKNOWN, classify_text
+from classifiers.profiles import load_profiles
+from tests.textpage import page_text
+
+CONTRACT_TYPES = {
+    "SURAT_PENGANTAR",
+    "SURAT_PERMOHONAN",
+    "DPCP",
+    "SK_CPNS",
+    "SK_PNS",
+    "SK_PANGKAT",
+    "SK_JABATAN",
+    "SK_KGB",
+    "SK_PMK",
+    "KARPEG",
+    "KARIS_KARSU",
+    "SURAT_NIKAH",
+    "AKTA_KELAHIRAN",
+    "KK",
+    "KTP",
+    "NPWP",
+    "BUKU_TABUNGAN",
+    "PAS_FOTO",
+    "SKP",
+    "SK_HUKDIS",
+    "SURAT_PERNYATAAN_PIDANA",
+    "DAFTAR_KELUARGA",
+    "SURAT_KEMATIAN",
+    "SURAT_JANDA_DUDA",
+    "SURAT_KET_SEKOLAH",
+    "SURAT_KET_BEKERJA",
+    "SURAT_KESEHATAN",
+    "SK_TEWAS",
+    "RIWAYAT_PEKERJAAN",
+    "SURAT_ALAMAT",
+    "SURAT_CERAI",
+}
+
+
+def test_every_contract_type_has_a_profile():
+    assert {p.doc_type for p in load_profiles()} == CONTRACT_TYPES
+
+
+SK_HEAD = ["PEMERINTAH KABUPATEN GROBOGAN", "KEPUTUSAN BUPATI GROBOGAN", "NOMOR : 821.12/045/2009", "TENTANG"]
+
+CASES = [
+    pytest.param(
+        [
+            *SK_HEAD,
+            "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL",
+            "DAERAH KABUPATEN GROBOGAN",
+            "Menimbang : a. bahwa berdasarkan hasil seleksi",
+            "MEMUTUSKAN",
+            "Menetapkan :",
+            "KESATU : Mengangkat sebagai Calon Pegawai Negeri Sipil",
+            "dengan gaji pokok 80% dari gaji pokok",
+        ],
+        "SK_CPNS",
+        id="sk-cpns",
+    ),
+    pytest.param(
+        [
+            *SK_HEAD,
+            "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL MENJADI",
+            "PEGAWAI NEGERI SIPIL",
+            "Menimbang : bahwa Calon Pegawai Negeri Sipil yang namanya tersebut telah memenuhi syarat",
+            "untuk diangkat menjadi Pegawai Negeri Sipil",
+            "MEMUTUSKAN",
+        ],
+        "SK_PNS",
+        id="sk-pns-cpns-menjadi-pns",
+    ),
+    pytest.param(
+        [
+            *SK_HEAD,
+            "KENAIKAN PANGKAT PEGAWAI NEGERI SIPIL",
+            "Pangkat lama : Penata (III/c)",
+            "Pangkat baru : Penata Tingkat I (III/d)",
+            "terhitung mulai tanggal 01 April 2019",
+        ],
+        "SK_PANGKAT",
+        id="sk-pangkat",
+    ),
+    pytest.param(
+        [
+            "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+            "KUTIPAN AKTA NIKAH",
+            "Nomor : 245/18/VIII/1995",
+            "Pegawai Pencatat Nikah Kantor Urusan Agama Kecamatan Cepu",
+            "SUAMI",
+            "Nama : AGUS MUFID",
+            "ISTERI",
+            "Nama : SRI WAHYUNI",
+            "Mas kawin : seperangkat alat sholat",
+        ],
+        "SURAT_NIKAH",
+        id="buku-nikah",
+    ),
+    pytest.param(
+        [
+            "PENCATATAN SIPIL",
+            "WARGA NEGARA INDONESIA",
+            "KUTIPAN AKTA KELAHIRAN",
+            "Nomor 3316-LT-12052011-0042",
+            "Berdasarkan Akta Kelahiran Nomor tersebut di atas bahwa di BLORA",
+            "pada tanggal lima belas Mei dua ribu sebelas telah lahir DEWI LESTARI",
+            "anak ke satu perempuan dari ayah AGUS MUFID dan ibu SRI WAHYUNI",
+        ],
+        "AKTA_KELAHIRAN",
+        id="akta-kelahiran",
+    ),
+    pytest.param(
+        [
+            "KARTU KELUARGA",
+            "No. 3316051203080004",
+            "Nama Kepala Keluarga : AGUS MUFID",
+            "Alamat : JL. PEMUDA NO 12",
+            "No Nama Lengkap NIK Jenis Kelamin Tempat Lahir Tanggal Lahir Agama",
+            "1 AGUS MUFID 3316051505770001 LAKI-LAKI BLORA 15-05-1977 ISLAM",
+            "No Status Perkawinan Status Hubungan Dalam Keluarga Kewarganegaraan",
+        ],
+        "KK",
+        id="kk",
+    ),
+    pytest.param(
+        [
+            "PROVINSI JAWA TENGAH",
+            "KABUPATEN BLORA",
+            "NIK : 3316051505770001",
+            "Nama : AGUS MUFID",
+            "Tempat/Tgl Lahir : BLORA, 15-05-1977",
+            "Jenis kelamin : LAKI-LAKI Gol. Darah : O",
+            "Alamat : JL PEMUDA 12",
+            "RT/RW : 002/003",
+            "Kel/Desa : KAUMAN",
+            "Status Perkawinan : KAWIN",
+            "Pekerjaan : PEGAWAI NEGERI SIPIL",
+            "Kewarganegaraan : WNI",
+            "Berlaku Hingga : SEUMUR HIDUP",
+        ],
+        "KTP",
+        id="e-ktp-without-title",
+    ),
+    pytest.param(
+        [
+            "DATA PERORANGAN CALON PENERIMA PENSIUN (DPCP)",
+            "PEGAWAI NEGERI SIPIL YANG MENCAPAI BATAS USIA PENSIUN",
+            "I. KETERANGAN PERORANGAN",
+            "1. Nama : AGUS MUFID",
+            "2. NIP : 19770515 200801 1 002",
+            "II. KETERANGAN KELUARGA",
+        ],
+        "DPCP",
+        id="dpcp",
+    ),
+    pytest.param(
+        [
+            "Perihal : Permohonan Pensiun",
+            "Kepada Yth. Bupati Blora",
+            "Yang bertanda tangan di bawah ini :",
+            "Nama : AGUS MUFID",
+            "dengan ini mengajukan permohonan berhenti dengan hak pensiun",
+            "karena telah mencapai batas usia pensiun",
+            "Hormat saya",
+        ],
+        "SURAT_PERMOHONAN",
+        id="permohonan-as-letter",
+    ),
+    pytest.param(
+        [
+            "PEMERINTAH KABUPATEN BLORA",
+            "DINAS PENDIDIKAN",
+            "Nomor : 882/115/2025",
+            "Lampiran : 1 (satu) berkas",
+            "Perihal : Usul Pensiun",
+            "Kepada Yth. Bupati Blora cq. Kepala Badan Kepegawaian Daerah",
+            "Dengan hormat, bersama ini kami sampaikan usul pensiun Pegawai Negeri Sipil",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar",
+    ),
+    pytest.param(
+        [
+            "SURAT KETERANGAN",
+            "TIDAK PERNAH DIJATUHI HUKUMAN DISIPLIN TINGKAT SEDANG ATAU BERAT",
+            "Yang bertanda tangan di bawah ini",
+            "menerangkan bahwa selama satu tahun terakhir",
+        ],
+        "SK_HUKDIS",
+        id="hukdis",
+    ),
+    pytest.param(
+        [
+            "SURAT PERNYATAAN",
+            "TIDAK SEDANG MENJALANI PROSES PIDANA ATAU PERNAH DIPIDANA PENJARA",
+            "berdasarkan putusan pengadilan yang telah berkekuatan hukum tetap",
+        ],
+        "SURAT_PERNYATAAN_PIDANA",
+        id="pidana",
+    ),
+    pytest.param(
+        [
+            "SASARAN KINERJA PEGAWAI",
+            "PEJABAT PENILAI",
+            "PEGAWAI YANG DINILAI",
+            "Periode Penilaian : 1 Januari",
+            "Rencana Hasil Kerja Indikator Kinerja",
+        ],
+        "SKP",
+        id="skp",
+    ),
+    pytest.param(
+        [
+            "PEMERINTAH DESA KAUMAN",
+            "SURAT KETERANGAN KEMATIAN",
+            "Nomor : 474.3/12/2025",
+            "menerangkan bahwa telah meninggal dunia pada",
+        ],
+        "SURAT_KEMATIAN",
+        id="kematian",
+    ),
+    pytest.param(
+        [
+            "SURAT KETERANGAN JANDA/DUDA",
+            "menerangkan bahwa yang bersangkutan adalah janda dari almarhum",
+            "dan sampai saat ini belum menikah lagi",
+        ],
+        "SURAT_JANDA_DUDA",
+        id="janda-duda",
+    ),
+    pytest.param(
+        ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"],
+        UNKNOWN,
+        id="foreign-text-unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize("lines, expected", CASES)
+def test_classify(lines, expected):
+    result = classify_text(page_text(lines))
+    assert result.doc_type == expected, (result.reasons, result.candidates)
+    if expected != UNKNOWN:
+        assert result.confidence >= 0.6
+
+
+def test_ocr_noise_in_title_still_matches():
+    lines = [
+        *SK_HEAD,
+        "PENGANGKATAM CALON PEGAWAl NEGERl SlPIL",
+        "MEMUTUSKAN",
+        "sebagai Calon Pegawai Negeri Sipil",
+    ]
+    assert classify_text(page_text(lines)).doc_type == "SK_CPNS"
+
+
+def test_unknown_keeps_its_best_guesses():
+    result = classify_text(
+        page_text(["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"])
+    )
+    assert result.doc_type == UNKNOWN and len(result.candidates) == 3
