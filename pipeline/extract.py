@@ -1,0 +1,185 @@
+"""Extract: read NIP, NIK, names, dates, TMT, golongan ... from a document's pages.
+
+Which fields a document type carries, and the labels they are printed with, is data
+(``rules/fields.yaml``). The first good value in reading order wins: on an SK the employee's
+block ("Nama :", "NIP :") comes before the signing official's "NIP." under the signature.
+Every value keeps its page, box and a confidence (OCR word confidence x parse certainty), so the
+report can point a verifier at the exact place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline import dates, names, nik, nip
+from pipeline.kk import read_kk
+from pipeline.labels import LabelHit, field_rules, labelled_values
+from pipeline.models import Document, FieldValue, PageResult
+from pipeline.narrative import read_akta, read_nikah
+from pipeline.textindex import TextIndex
+
+GOLONGAN = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
+
+Values = dict[str, FieldValue]
+
+
+def extract_document(doc: Document, pages: dict[int, PageResult]) -> Values:
+    """All fields of one document, first good value per field across its pages."""
+    specs, per_type, cutoff = field_rules()
+    wanted = [specs[name] for name in per_type.get(doc.doc_type, ())]
+    values: Values = {}
+    for page_no in doc.pages:
+        page = pages[page_no]
+        index = TextIndex(page.text, page_no)
+        if not index.words:
+            continue
+        for hit in labelled_values(index, wanted, cutoff):
+            for name, fv in _convert(hit, specs[hit.field].kind, index).items():
+                values.setdefault(name, fv)
+        for spec in wanted:
+            if spec.phrases and spec.name not in values:
+                fv = _phrase_date(index, spec.phrases)
+                if fv:
+                    values[spec.name] = fv
+        _fallbacks(doc.doc_type, index, values, [s.name for s in wanted])
+        special = SPECIAL.get(doc.doc_type)
+        if special:
+            for name, fv in special(index).items():
+                values.setdefault(name, fv)
+    return values
+
+
+def _fv(index: TextIndex, start: int, end: int, value, certainty: float = 1.0) -> FieldValue:
+    return FieldValue(value, index.page, index.confidence(start, end) * certainty, index.bbox(start, end))
+
+
+def _convert(hit: LabelHit, kind: str, index: TextIndex) -> Values:
+    converter = CONVERTERS.get(kind)
+    return converter(hit, index) if converter else {}
+
+
+def _name(hit: LabelHit, index: TextIndex) -> Values:
+    value = names.clean_name_value(hit.value)
+    if len(re.sub(r"[^A-Za-z]", "", value)) < 3:
+        return {}
+    return {"nama": _fv(index, hit.start, hit.end, value)}
+
+
+def _nip(hit: LabelHit, index: TextIndex) -> Values:
+    found = nip.find_nips(hit.value, include_old=True)
+    if found:
+        value, s, e = found[0]
+        info = nip.decode_nip(value)
+        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
+    digits = re.sub(r"\D", "", hit.value)
+    if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
+        return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
+    return {}
+
+
+def _nik(hit: LabelHit, index: TextIndex) -> Values:
+    found = nik.find_niks(hit.value)
+    if found:
+        value, s, e = found[0]
+        return {"nik": _fv(index, hit.start + s, hit.start + e, value)}
+    digits = nik.normalize_nik(hit.value)
+    if len(digits) >= 12:
+        return {"nik": _fv(index, hit.start, hit.end, digits, 0.4)}
+    return {}
+
+
+def _date(hit: LabelHit, index: TextIndex) -> Values:
+    found = dates.find_dates(hit.value)
+    if not found:
+        return {}
+    d = found[0]
+    return {hit.field: _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value))}
+
+
+def _place_date(hit: LabelHit, index: TextIndex) -> Values:
+    out: Values = {}
+    found = dates.find_dates(hit.value)
+    if found:
+        d = found[0]
+        out["tanggal_lahir"] = _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value))
+        place = hit.value[: d.start].strip(" ,.;/-")
+    else:
+        place = hit.value.split(",")[0].strip(" ,.;/-")
+    if place and re.search(r"[A-Za-z]{3}", place):
+        out["tempat_lahir"] = _fv(index, hit.start, hit.start + len(place), place)
+    return out
+
+
+def _gender(hit: LabelHit, index: TextIndex) -> Values:
+    upper = hit.value.upper()
+    for word, code in GENDER_WORDS.items():
+        if word in upper:
+            return {"jenis_kelamin": _fv(index, hit.start, hit.end, code)}
+    return {}
+
+
+def _golongan(hit: LabelHit, index: TextIndex) -> Values:
+    out: Values = {}
+    m = GOLONGAN.search(hit.value)
+    if m:
+        out["golongan"] = _fv(
+            index, hit.start + m.start(), hit.start + m.end(), f"{m.group(1)}/{m.group(2).lower()}"
+        )
+        pangkat = hit.value[: m.start()].strip(" ,.;/-()")
+    else:
+        pangkat = hit.value.strip()
+    if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
+        out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
+    return out
+
+
+def _text(hit: LabelHit, index: TextIndex) -> Values:
+    return {hit.field: _fv(index, hit.start, hit.end, hit.value.strip(" ,."))}
+
+
+def _phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:
+    """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'."""
+    lowered = index.text.lower()
+    for phrase in phrases:
+        for m in re.finditer(re.escape(phrase.lower()), lowered):
+            window = index.text[m.end() : m.end() + 40]
+            found = dates.find_dates(window)
+            if found and found[0].start <= 4:
+                d = found[0]
+                s = m.end() + d.start
+                return _fv(index, s, m.end() + d.end, dates.iso(d.value))
+    return None
+
+
+def _fallbacks(doc_type: str, index: TextIndex, values: Values, wanted: list[str]) -> None:
+    """Unlabelled identity numbers: the first NIP / NIK printed anywhere on the page."""
+    if "nip" in wanted and "nip" not in values:
+        found = nip.find_nips(index.text)
+        if found:
+            value, s, e = found[0]
+            values["nip"] = _fv(index, s, e, value, 0.8)
+    if "nik" in wanted and "nik" not in values:
+        found = nik.find_niks(index.text)
+        if found:
+            value, s, e = found[0]
+            values["nik"] = _fv(index, s, e, value, 0.8)
+
+
+CONVERTERS: dict[str, Callable[[LabelHit, TextIndex], Values]] = {
+    "name": _name,
+    "nip": _nip,
+    "nik": _nik,
+    "date": _date,
+    "text": _text,
+    "place_date": _place_date,
+    "gender": _gender,
+    "golongan": _golongan,
+}
+
+SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
+    "KK": read_kk,
+    "AKTA_KELAHIRAN": read_akta,
+    "SURAT_NIKAH": read_nikah,
+}

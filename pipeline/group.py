@@ -1,0 +1,58 @@
+"""Group consecutive pages into documents.
+
+A page whose title matched starts a new document. A page without a title continues the
+document before it when (rules in ``classifiers/grouping.yaml``) it was classified as the same
+type, or it is unclassified but carries the closing parts of a multi-page decree (diktum
+KEDUA, "Ditetapkan di", tembusan). Continuation pages take the document's type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
+from classifiers.profiles import load_grouping, load_profiles
+from pipeline.models import Document, PageResult
+
+
+def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
+    _, body = page_head_and_body(page.text, 0)
+    if not body:
+        return False
+    hits = process.extract(body, markers, scorer=fuzz.partial_ratio, score_cutoff=92, limit=None)
+    return len(hits) >= min_hits
+
+
+def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResult]]:
+    """Documents in page order, and the pages with continuation types filled in."""
+    rules = load_grouping()
+    multi_page = {p.doc_type for p in load_profiles() if p.multi_page}
+    documents: list[Document] = []
+    out: list[PageResult] = []
+    for page in pages:
+        c = page.classification
+        prev = documents[-1] if documents else None
+        joins = False
+        if prev is not None and not c.title_hit and page.error is None:
+            if c.doc_type == BLANK:
+                joins = prev.doc_type == BLANK
+            elif c.doc_type == prev.doc_type and rules["same_type_without_title_continues"]:
+                joins = prev.doc_type != UNKNOWN
+            elif c.doc_type == UNKNOWN and prev.doc_type in multi_page:
+                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
+        if joins and prev is not None:
+            if c.doc_type != prev.doc_type:
+                reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]
+                c = replace(
+                    c, doc_type=prev.doc_type, confidence=round(c.confidence * 0.8 + 0.1, 3), reasons=reasons
+                )
+                page = replace(page, classification=c)
+            prev.pages.append(page.ref.index)
+        else:
+            documents.append(
+                Document(id=f"d{len(documents) + 1}", doc_type=c.doc_type, pages=[page.ref.index])
+            )
+        out.append(page)
+    return documents, out

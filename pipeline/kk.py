@@ -1,0 +1,99 @@
+"""Read the kartu keluarga: its number and the member table into ``anggota``.
+
+A KK prints its members in two tables over the same row numbers: the first with
+No | Nama Lengkap | NIK | Jenis Kelamin | Tempat Lahir | Tanggal Lahir | Agama | ..., the second
+with No | Status Perkawinan | Status Hubungan Dalam Keluarga | Kewarganegaraan | ... | Ayah | Ibu.
+A member row is recognised by its 16-digit NIK; the relation is joined from the second table by
+row number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from pipeline import dates, names, nik
+from pipeline.models import FieldValue
+from pipeline.textindex import TextIndex
+
+RELATIONS = (
+    "KEPALA KELUARGA",
+    "SUAMI",
+    "ISTRI",
+    "ISTERI",
+    "ANAK",
+    "MENANTU",
+    "CUCU",
+    "ORANG TUA",
+    "MERTUA",
+    "FAMILI LAIN",
+    "LAINNYA",
+)
+ROW_NO = re.compile(r"^\s*(\d{1,2})[.)]?\s+")
+
+
+def _gender(text: str) -> str | None:
+    upper = text.upper()
+    if re.search(r"PEREMPUAN|WANITA", upper):
+        return "P"
+    if re.search(r"LAKI|PRIA", upper):
+        return "L"
+    return None
+
+
+def _relation(text: str) -> str | None:
+    upper = re.sub(r"[^A-Z ]", " ", text.upper())
+    best, score = None, 0.0
+    for rel in RELATIONS:
+        s = fuzz.partial_ratio(rel, upper)
+        if s > score and s >= 88:
+            best, score = rel, s
+    return {"ISTERI": "ISTRI"}.get(best, best) if best else None
+
+
+def read_kk(index: TextIndex) -> dict[str, FieldValue]:
+    out: dict[str, FieldValue] = {}
+    members: list[dict] = []
+    relations: dict[int, str] = {}
+    for span, row in index.row_texts():
+        found = nik.find_niks(row)
+        number_m = ROW_NO.match(row)
+        if found and not number_m and "no_kk" not in out and not members:
+            value, s, e = found[0]
+            out["no_kk"] = FieldValue(
+                value,
+                index.page,
+                index.confidence(span.start + s, span.start + e),
+                index.bbox(span.start + s, span.start + e),
+            )
+            continue
+        if found and number_m:
+            value, s, e = found[0]
+            name = names.clean_name_value(row[number_m.end() : s])
+            rest = row[e:]
+            found_dates = dates.find_dates(rest)
+            member = {
+                "no": int(number_m.group(1)),
+                "nik": value,
+                "nama": name,
+                "tanggal_lahir": dates.iso(found_dates[0].value) if found_dates else None,
+                "jenis_kelamin": _gender(rest),
+                "hubungan": None,
+                "page": index.page,
+                "bbox": list(index.bbox(span.start, span.end) or ()),
+                "confidence": round(index.confidence(span.start, span.end), 3),
+            }
+            members.append(member)
+            continue
+        if number_m and not found:
+            rel = _relation(row[number_m.end() :])
+            if rel:
+                relations.setdefault(int(number_m.group(1)), rel)
+    for m in members:
+        m["hubungan"] = relations.get(m["no"])
+    if members:
+        conf = sum(m["confidence"] for m in members) / len(members)
+        first = members[0]["bbox"]
+        out["anggota"] = FieldValue(members, index.page, conf, tuple(first) if first else None)
+    return out

@@ -1,0 +1,111 @@
+"""Labelled values on form-like pages: "Nama : AGUS MUFID", "2. NIP : 19770515 200801 1 002".
+
+Indonesian personnel documents print most values as ``label : value`` rows. The label is matched
+fuzzily against the label list of each field (``rules/fields.yaml``), so "Tempat/Tgl. Lahlr" still
+finds tempat_tanggal_lahir. Rows without a colon ("NIP 19770515...") are matched by prefix.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from classifiers.profiles import normalise
+from pipeline.settings import RULES_DIR, load_yaml
+from pipeline.textindex import TextIndex
+
+ROW = re.compile(
+    r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)])?\s*(?P<label>[^:;\n]{1,45}?)\s*[:;]\s*(?P<value>[^\n]*)$"
+)
+# A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
+NEXT_LABEL = re.compile(r"\s{1,}(?:[A-Z][A-Za-z.]+(?:\s[A-Za-z.]+){0,2})\s*[:;]\s")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str
+    labels: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    field: str
+    start: int  # value span in the TextIndex
+    end: int
+    value: str
+    score: float
+
+
+@functools.cache
+def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], float]:
+    data = load_yaml(RULES_DIR / "fields.yaml")
+    specs = {
+        name: FieldSpec(
+            name=name,
+            kind=spec["kind"],
+            labels=tuple(normalise(x) for x in spec.get("labels", [])),
+            phrases=tuple(spec.get("phrases", [])),
+        )
+        for name, spec in data["fields"].items()
+    }
+    per_type = {k: tuple(v) for k, v in data["doc_types"].items()}
+    return specs, per_type, float(data["label_cutoff"])
+
+
+def _label_score(label: str, spec: FieldSpec) -> float:
+    norm = normalise(label)
+    if not norm:
+        return 0.0
+    return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)
+
+
+def labelled_values(index: TextIndex, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
+    """Every row whose label matches one of the specs, in reading order."""
+    hits: list[LabelHit] = []
+    for span, row in index.row_texts():
+        m = ROW.match(row)
+        if m:
+            label = m.group("label")
+            best = max(specs, key=lambda s: _label_score(label, s), default=None)
+            if best is None:
+                continue
+            score = _label_score(label, best)
+            if score < cutoff:
+                continue
+            v_start = span.start + m.start("value")
+            value = m.group("value")
+            cut = NEXT_LABEL.search(value)
+            if cut:
+                value = value[: cut.start()]
+            value = value.strip()
+            if value:
+                hits.append(LabelHit(best.name, v_start, v_start + len(value), value, score))
+            continue
+        hits.extend(_prefix_hits(span.start, row, specs, cutoff))
+    return hits
+
+
+def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
+    """'NIP 19770515 200801 1 002' or 'NIK 3316...' with no colon: label as the row's first words."""
+    words = row.split()
+    out = []
+    for spec in specs:
+        if spec.kind not in ("nip", "nik"):
+            continue
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            head = " ".join(words[:n])
+            if _label_score(head, spec) >= max(cutoff, 90):
+                offset = row.find(words[n], len(head))
+                value = row[offset:].strip()
+                out.append(
+                    LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90)
+                )
+                break
+    return out
