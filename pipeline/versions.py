@@ -1,0 +1,57 @@
+"""Versions of everything that shapes a report, recorded in it so nightly reruns know what is stale."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+from classifiers.profiles import profiles_version
+from pipeline import tesseract
+from pipeline.settings import RULES_DIR, load_settings
+
+TESSDATA_DIRS = (Path("/usr/share/tesseract-ocr/5/tessdata"), Path("/usr/share/tesseract-ocr/4.00/tessdata"))
+
+
+@functools.cache
+def _rules_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
+def _langdata_version(lang: str) -> str | None:
+    for folder in TESSDATA_DIRS:
+        path = folder / f"{lang}.traineddata"
+        if path.is_file():
+            return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return None
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("berkas")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+@functools.cache
+def pipeline_versions() -> dict[str, str | int | None]:
+    settings = load_settings()
+    try:
+        tess = tesseract.version()
+    except Exception:  # Tesseract missing: the report still says so
+        tess = None
+    return {
+        "berkas": _package_version(),
+        "tesseract": tess,
+        "tesseract_lang": settings.lang,
+        "tesseract_langdata": _langdata_version(settings.lang),
+        "profiles": profiles_version(),
+        "rules": _rules_version(),
+        "settings": settings.version,
+    }
