@@ -49,12 +49,56 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[c for c in CASE_TYPES if c != "UNKNOWN"],
         help="jenis pensiun untuk bundel tanpa manifest 'jenis'",
     )
+    p.add_argument(
+        "--bundle",
+        action="store_true",
+        help="setiap folder INPUT adalah satu bundel (untuk folder halaman berupa PDF/TIFF)",
+    )
     p.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
+    e = sub.add_parser("eval", help="proses korpus berlabel dan ukur akurasi terhadap ground truth")
+    e.add_argument(
+        "--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)"
+    )
+    e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: DIR/eval)")
+    e.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     return parser
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from pipeline.eval_output import confusion_svg, format_table
+    from pipeline.evaluate import score
+    from pipeline.report import safe_dirname, write_atomic
+
+    corpus = Path(args.corpus)
+    samples, truth_dir = corpus / "samples", corpus / "truth"
+    if not samples.is_dir() or not truth_dir.is_dir():
+        print(f"berkas: korpus {corpus} harus berisi samples/ dan truth/", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else corpus / "eval"
+    prefect_environment()
+    from flows.intake import process_batch
+
+    process_batch(inputs=[str(samples)], out=str(out / "reports"))
+    pairs = []
+    for truth_path in sorted(truth_dir.glob("*.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        report_path = out / "reports" / safe_dirname(truth["bundle_id"]) / "report.json"
+        report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
+        pairs.append((report, truth))
+    summary = score(pairs)
+    write_atomic(out / "eval.json", json.dumps(summary, ensure_ascii=False, indent=2))
+    write_atomic(out / "confusion.svg", confusion_svg(summary))
+    print(format_table(summary))
+    print(f"eval.json dan confusion.svg di {out.resolve()}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.workers:
+        os.environ["BERKAS_WORKERS"] = str(args.workers)
+    if args.command == "eval":
+        return run_eval(args)
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:
         print(f"berkas: input tidak ada: {', '.join(missing)}", file=sys.stderr)
@@ -63,12 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     if out.exists() and not out.is_dir():
         print(f"berkas: --out {out} bukan folder", file=sys.stderr)
         return 2
-    if args.workers:
-        os.environ["BERKAS_WORKERS"] = str(args.workers)
     prefect_environment()
     from flows.intake import process_batch  # after the environment: Prefect reads it on import
 
-    summary = process_batch(inputs=[str(p) for p in args.inputs], out=str(out), jenis=args.jenis)
+    summary = process_batch(
+        inputs=[str(p) for p in args.inputs], out=str(out), jenis=args.jenis, folder_is_bundle=args.bundle
+    )
     print(json.dumps(summary["status_counts"], ensure_ascii=False))
     rate = summary["pages_per_minute"]
     print(f"{len(summary['bundles'])} bundel, {summary['pages']} halaman, {rate} halaman/menit")

@@ -26,14 +26,16 @@ WORKERS = int(os.environ.get("BERKAS_WORKERS", os.cpu_count() or 2))
 
 
 @flow(name="berkas-process", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)
-def process_batch(inputs: list[str], out: str, jenis: str | None = None) -> dict[str, Any]:
+def process_batch(
+    inputs: list[str], out: str, jenis: str | None = None, folder_is_bundle: bool = False
+) -> dict[str, Any]:
     """Process every bundle named by or inside ``inputs``; write reports and summary.json to ``out``."""
     logger = get_run_logger()
     start = time.perf_counter()
     settings = load_settings()
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    batch = ingest.discover([Path(p) for p in inputs])
+    batch = ingest.discover([Path(p) for p in inputs], folder_is_bundle)
     for r in batch.rejected:
         logger.warning("ditolak: %s (%s)", mask(r.source), r.reason)
     bundles = [tasks.list_pages(b, settings) for b in batch.bundles]

@@ -61,8 +61,13 @@ def is_bundle_folder(folder: Path) -> bool:
     return bool(files) and all(p.suffix.lower() in IMAGE_EXT for p in files)
 
 
-def discover(inputs: list[Path]) -> Batch:
-    """Find every bundle named by or inside the inputs."""
+def discover(inputs: list[Path], folder_is_bundle: bool = False) -> Batch:
+    """Find every bundle named by or inside the inputs.
+
+    ``folder_is_bundle`` (CLI ``--bundle``) takes every folder INPUT as one bundle, for a bundle
+    folder whose pages are PDFs or TIFFs, which the rule of :func:`is_bundle_folder` would read
+    as a drop folder.
+    """
     batch = Batch()
     for raw in inputs:
         path = Path(raw)
@@ -70,7 +75,7 @@ def discover(inputs: list[Path]) -> Batch:
             batch.rejected.append(Rejection(str(raw), "input does not exist"))
         elif path.is_file():
             _add_file_bundle(batch, path, root=path.parent)
-        elif is_bundle_folder(path):
+        elif folder_is_bundle or is_bundle_folder(path):
             batch.bundles.append(_folder_bundle(path, root=path.parent))
         else:
             _scan_drop_folder(batch, path)
