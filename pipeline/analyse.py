@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline import checklist, versions
 from pipeline.crosscheck import crosscheck
-from pipeline.extract import extract_document
+from pipeline.extract import read_document
 from pipeline.group import group_pages
 from pipeline.models import Bundle, ChecklistItem, Finding, PageResult
 
@@ -39,7 +39,7 @@ def analyse_bundle(bundle: Bundle, results: list[PageResult], cli_jenis: str | N
     documents, pages = group_pages(sorted(results, key=lambda r: r.ref.index))
     by_index = {p.ref.index: p for p in pages}
     for doc in documents:
-        doc.fields = extract_document(doc, by_index)
+        doc.fields, doc.persons = read_document(doc, by_index)
     case_type, source, why = decide_case_type(bundle, cli_jenis, documents, by_index)
     profile = str(bundle.manifest.get("checklist_profile") or checklist.DEFAULT_PROFILE)
     items, missing = checklist.check(case_type, documents, profile)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import dates, names, nip
+from pipeline.extract import PERSON_FIELDS
 from pipeline.models import Document, Evidence, FieldValue, Finding, PageResult
 from pipeline.settings import RULES_DIR, load_yaml
 
@@ -60,18 +61,38 @@ def employee_documents(documents: list[Document], case_type: str) -> list[Docume
 
 
 def resolve_employee(documents: list[Document], case_type: str, manifest_nip: str | None) -> Employee:
+    """The employee: manifest NIP, else the NIP most personnel documents carry (each document votes
+    once per NIP it names, so a signing official who appears on a few letters loses to the
+    employee who appears on nearly all); then each document's person block is the employee's."""
     emp = Employee(documents=employee_documents(documents, case_type))
-    nips = [(d, d.fields["nip"]) for d in emp.documents if "nip" in d.fields]
-    valid = [(d, fv) for d, fv in nips if nip.decode_nip(str(fv.value)).is_valid]
+    votes: Counter[str] = Counter()
+    for d in emp.documents:
+        blocks = d.persons or [d.fields]
+        votes.update(
+            {
+                str(b["nip"].value)
+                for b in blocks
+                if "nip" in b and nip.decode_nip(str(b["nip"].value)).is_valid
+            }
+        )
     if manifest_nip and nip.decode_nip(manifest_nip).is_valid:
         emp.nip = manifest_nip
-    elif valid:
-        emp.nip = Counter(str(fv.value) for _, fv in valid).most_common(1)[0][0]
+    elif votes:
+        emp.nip = votes.most_common(1)[0][0]
     if emp.nip:
-        emp.nip_source = next(((d, fv) for d, fv in valid if fv.value == emp.nip), None)
         info = nip.decode_nip(emp.nip)
         emp.birth_date = dates.iso(info.birth_date)
         emp.gender = info.gender
+        for d in emp.documents:
+            _select_block(d, lambda b: "nip" in b and b["nip"].value == emp.nip)
+        emp.nip_source = next(
+            (
+                (d, d.fields["nip"])
+                for d in emp.documents
+                if "nip" in d.fields and d.fields["nip"].value == emp.nip
+            ),
+            None,
+        )
     named = [(d, d.fields["nama"]) for d in emp.documents if "nama" in d.fields]
     if named:
         # The name that agrees with most other documents (OCR noise tolerated) is the employee's.
@@ -80,7 +101,25 @@ def resolve_employee(documents: list[Document], case_type: str, manifest_nip: st
 
         best = max(named, key=support)
         emp.nama, emp.nama_source = str(best[1].value), best
+        threshold = rules()["name_match_threshold"]
+        for d in emp.documents:
+            if not (emp.nip and "nip" in d.fields and d.fields["nip"].value == emp.nip):
+                _select_block(
+                    d, lambda b: "nama" in b and names.names_match(str(b["nama"].value), emp.nama, threshold)
+                )
     return emp
+
+
+def _select_block(doc: Document, is_employee) -> None:
+    """Make the document's person fields those of the block that is the employee, if one is."""
+    if len(doc.persons) < 2:
+        return
+    block = next((b for b in doc.persons if is_employee(b)), None)
+    if block is None:
+        return
+    for name in PERSON_FIELDS:
+        doc.fields.pop(name, None)
+    doc.fields.update(block)
 
 
 def check_nips(emp: Employee) -> list[Finding]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk
-from pipeline.labels import LabelHit, field_rules, labelled_values
+from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_nikah
 from pipeline.textindex import TextIndex
@@ -25,30 +25,97 @@ GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 Values = dict[str, FieldValue]
 
 
+PERSON_SPECS = {
+    "nama",
+    "nip",
+    "nik",
+    "tempat_tanggal_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "pangkat_golongan",
+    "jabatan",
+}
+PERSON_FIELDS = {
+    "nama",
+    "nip",
+    "nik",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "pangkat",
+    "golongan",
+    "jabatan",
+}
+BLOCK_KEYS = ("nama", "nip", "nik")
+
+
 def extract_document(doc: Document, pages: dict[int, PageResult]) -> Values:
-    """All fields of one document, first good value per field across its pages."""
+    """All fields of one document; person fields from its subject's block."""
+    return read_document(doc, pages)[0]
+
+
+def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, list[Values]]:
+    """(fields, person blocks) of one document.
+
+    Letters often name two people: the official who signs ("Yang bertanda tangan di bawah ini:
+    Nama ..., NIP ...") and the employee they speak of ("menerangkan bahwa: Nama ..."). Each
+    run of ``Nama/NIP/...`` rows is kept as a person block; the document's own person fields come
+    from the block after the document type's subject phrase (rules/fields.yaml ``subject_after``),
+    else the first. Cross-checking may later pick the block that is the employee.
+    """
     specs, per_type, cutoff = field_rules()
     wanted = [specs[name] for name in per_type.get(doc.doc_type, ())]
+    subject_phrases = subject_rules().get(doc.doc_type, ())
     values: Values = {}
+    persons: list[Values] = []
+    subject: int | None = None
     for page_no in doc.pages:
         page = pages[page_no]
         index = TextIndex(page.text, page_no)
         if not index.words:
             continue
+        anchor = _first_phrase(index.text, subject_phrases)
         for hit in labelled_values(index, wanted, cutoff):
-            for name, fv in _convert(hit, specs[hit.field].kind, index).items():
-                values.setdefault(name, fv)
+            converted = _convert(hit, specs[hit.field].kind, index)
+            if hit.field not in PERSON_SPECS:
+                for name, fv in converted.items():
+                    values.setdefault(name, fv)
+                continue
+            if not converted:
+                continue
+            current = persons[-1] if persons else None
+            if current is None or any(k in current and k in converted for k in BLOCK_KEYS):
+                persons.append({})
+                current = persons[-1]
+                if subject is None and anchor is not None and hit.start > anchor:
+                    subject = len(persons) - 1
+            for name, fv in converted.items():
+                current.setdefault(name, fv)
         for spec in wanted:
             if spec.phrases and spec.name not in values:
                 fv = _phrase_date(index, spec.phrases)
                 if fv:
                     values[spec.name] = fv
-        _fallbacks(doc.doc_type, index, values, [s.name for s in wanted])
+        if not any("nip" in p or "nik" in p for p in persons):
+            found: Values = {}
+            _fallbacks(index, found, [s.name for s in wanted])
+            if found and not persons:
+                persons.append({})
+            for name, fv in found.items():
+                persons[0].setdefault(name, fv)
         special = SPECIAL.get(doc.doc_type)
         if special:
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
-    return values
+    if persons:
+        values.update(persons[subject if subject is not None else 0])
+    return values, persons
+
+
+def _first_phrase(text: str, phrases: tuple[str, ...]) -> int | None:
+    lowered = text.lower()
+    found = [i for i in (lowered.find(p.lower()) for p in phrases) if i >= 0]
+    return min(found) if found else None
 
 
 def _fv(index: TextIndex, start: int, end: int, value, certainty: float = 1.0) -> FieldValue:
@@ -153,7 +220,7 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | Non
     return None
 
 
-def _fallbacks(doc_type: str, index: TextIndex, values: Values, wanted: list[str]) -> None:
+def _fallbacks(index: TextIndex, values: Values, wanted: list[str]) -> None:
     """Unlabelled identity numbers: the first NIP / NIK printed anywhere on the page."""
     if "nip" in wanted and "nip" not in values:
         found = nip.find_nips(index.text)

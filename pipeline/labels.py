@@ -57,6 +57,12 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
     return specs, per_type, float(data["label_cutoff"])
 
 
+@functools.cache
+def subject_rules() -> dict[str, tuple[str, ...]]:
+    data = load_yaml(RULES_DIR / "fields.yaml")
+    return {k: tuple(v) for k, v in (data.get("subject_after") or {}).items()}
+
+
 def _label_score(label: str, spec: FieldSpec) -> float:
     norm = normalise(label)
     if not norm:

@@ -164,6 +164,7 @@ class Document:
     doc_type: str
     pages: list[int]
     fields: dict[str, FieldValue] = field(default_factory=dict)
+    persons: list[dict[str, FieldValue]] = field(default_factory=list)  # every Nama/NIP block read
 
 
 @dataclass
