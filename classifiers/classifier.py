@@ -57,10 +57,18 @@ def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tupl
     return score, reasons, title_hit
 
 
+def _is_title_like(line: str) -> bool:
+    """Decree and form titles are printed in capitals; body sentences are not."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.7
+
+
 def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
-    lines = [normalise(line) for line in text.line_texts()]
-    lines = [line for line in lines if line]
-    return " \n".join(lines[:head_lines]), " \n".join(lines)
+    """(head, body): head = the capitalised lines among the first rows, where titles stand."""
+    raw = [line for line in text.line_texts() if line.strip()]
+    head = [normalise(line) for line in raw[:head_lines] if _is_title_like(line)]
+    body = [normalise(line) for line in raw]
+    return " \n".join(head), " \n".join(body)
 
 
 def classify_text(text: PageText, thresholds: Thresholds | None = None) -> Classification:

@@ -87,7 +87,8 @@ _WORD = (
 _WORD_RE = re.compile(_WORD, re.IGNORECASE)
 _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
-    rf"(?:(?P<dn>{_FIRST}{_N}?)(?:(?<=[0-9])|(?<=[0-9].))\s*[-./]?\s*"  # a real digit in the day
+    # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
+    rf"(?:(?P<dn>{_FIRST}{_N}?)(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}}))\s*[-./]?\s*"
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
     rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?i:tahun\s+)?"
     rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"

@@ -19,7 +19,9 @@ from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_nikah
 from pipeline.textindex import TextIndex
 
-GOLONGAN = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+# "III/a"; OCR prints the roman I as l, 1 or | ("Il/d").
+GOLONGAN = re.compile(r"(?<![A-Za-z])([IVl1|]{1,3})\s*/\s*([a-eA-E])\b")
+ROMAN = {"I", "II", "III", "IV"}
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 
 Values = dict[str, FieldValue]
@@ -190,13 +192,11 @@ def _gender(hit: LabelHit, index: TextIndex) -> Values:
 def _golongan(hit: LabelHit, index: TextIndex) -> Values:
     out: Values = {}
     m = GOLONGAN.search(hit.value)
-    if m:
-        out["golongan"] = _fv(
-            index, hit.start + m.start(), hit.start + m.end(), f"{m.group(1)}/{m.group(2).lower()}"
-        )
-        pangkat = hit.value[: m.start()].strip(" ,.;/-()")
-    else:
-        pangkat = hit.value.strip()
+    roman = re.sub(r"[l1|]", "I", m.group(1)) if m else ""
+    if m and roman in ROMAN:
+        value = f"{roman}/{m.group(2).lower()}"
+        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value)
+    pangkat = hit.value[: m.start()].strip(" ,.;/-()|") if m else hit.value.strip()
     if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
         out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
     return out

@@ -40,15 +40,15 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
                 joins = prev.doc_type == BLANK
             elif c.doc_type == prev.doc_type and rules["same_type_without_title_continues"]:
                 joins = prev.doc_type != UNKNOWN
-            elif c.doc_type == UNKNOWN and prev.doc_type in multi_page:
+            elif prev.doc_type in multi_page:
+                # An untitled page after a multi-page document, read by keywords alone as some
+                # other type, is usually its next page: the closing diktum, signature, tembusan.
                 joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
         if joins and prev is not None:
-            if c.doc_type != prev.doc_type:
-                reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]
-                c = replace(
-                    c, doc_type=prev.doc_type, confidence=round(c.confidence * 0.8 + 0.1, 3), reasons=reasons
-                )
-                page = replace(page, classification=c)
+            reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]
+            confidence = max(c.confidence, float(rules["continuation_confidence"]))
+            c = replace(c, doc_type=prev.doc_type, confidence=confidence, reasons=reasons)
+            page = replace(page, classification=c)
             prev.pages.append(page.ref.index)
         else:
             documents.append(

@@ -17,9 +17,11 @@ from classifiers.profiles import normalise
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
-ROW = re.compile(
-    r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)])?\s*(?P<label>[^:;\n]{1,45}?)\s*[:;]\s*(?P<value>[^\n]*)$"
-)
+NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.)?\s*")
+COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
+# Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|'.
+MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
+MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
 NEXT_LABEL = re.compile(r"\s{1,}(?:[A-Z][A-Za-z.]+(?:\s[A-Za-z.]+){0,2})\s*[:;]\s")
 
@@ -70,35 +72,56 @@ def _label_score(label: str, spec: FieldSpec) -> float:
     return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)
 
 
+def split_row(row: str, gap: int | None = None) -> list[tuple[str, int]]:
+    """Candidate (label, value offset) splits of a row, numbering ("2.", "a.") skipped.
+
+    Tried: the first colon; a lone '1'/'l'/'|' that is a misread colon; the first wide gap
+    (``gap``: offset in the row of the word after it, from the word boxes).
+    """
+    start = NUMBERING.match(row).end()
+    out = []
+    for pattern in (COLON, MISREAD_COLON):
+        m = pattern.search(row, start)
+        if m and 0 < m.start() - start <= MAX_LABEL:
+            out.append((row[start : m.start()], m.end()))
+    if gap is not None and 0 < gap - start <= MAX_LABEL:
+        lone = re.match(r"[:;1lI|!i]\s+", row[gap:])
+        out.append((row[start:gap].rstrip(" :;"), gap + (lone.end() if lone else 0)))
+    return out
+
+
 def labelled_values(index: TextIndex, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
     """Every row whose label matches one of the specs, in reading order."""
     hits: list[LabelHit] = []
     for span, row in index.row_texts():
-        m = ROW.match(row)
-        if m:
-            label = m.group("label")
-            best = max(specs, key=lambda s: _label_score(label, s), default=None)
-            if best is None:
-                continue
-            score = _label_score(label, best)
-            if score < cutoff:
-                continue
-            v_start = span.start + m.start("value")
-            value = m.group("value")
-            cut = NEXT_LABEL.search(value)
-            if cut:
-                value = value[: cut.start()]
-            value = value.strip()
-            if value:
-                hits.append(LabelHit(best.name, v_start, v_start + len(value), value, score))
+        best: tuple[float, FieldSpec, int] | None = None
+        gap = index.first_gap(span.start, span.end)
+        for label, v_offset in split_row(row, gap - span.start if gap is not None else None):
+            for spec in specs:
+                score = _label_score(label, spec)
+                if score >= cutoff and (best is None or score > best[0]):
+                    best = (score, spec, v_offset)
+        if best is None:
+            hits.extend(_prefix_hits(span.start, row, specs, cutoff))
             continue
-        hits.extend(_prefix_hits(span.start, row, specs, cutoff))
+        score, spec, v_offset = best
+        value = row[v_offset:]
+        cut = NEXT_LABEL.search(value)
+        if cut:
+            value = value[: cut.start()]
+        lead = len(value) - len(value.lstrip(" :;.,-"))
+        v_start = span.start + v_offset + lead
+        v_end = index.gap_end(v_start, span.start + v_offset + len(value.rstrip()))
+        value = index.text[v_start:v_end].strip()
+        if value:
+            hits.append(LabelHit(spec.name, v_start, v_start + len(value), value, score))
     return hits
 
 
 def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
     """'NIP 19770515 200801 1 002' or 'NIK 3316...' with no colon: label as the row's first words."""
-    words = row.split()
+    numbering = NUMBERING.match(row).end()
+    words = row[numbering:].split()
     out = []
     for spec in specs:
         if spec.kind not in ("nip", "nik"):
@@ -108,7 +131,7 @@ def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float
                 break
             head = " ".join(words[:n])
             if _label_score(head, spec) >= max(cutoff, 90):
-                offset = row.find(words[n], len(head))
+                offset = row.find(words[n], numbering + len(head))
                 value = row[offset:].strip()
                 out.append(
                     LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90)

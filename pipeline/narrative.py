@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline import dates, names
-from pipeline.labels import ROW
+from pipeline.labels import split_row
 from pipeline.models import FieldValue
 from pipeline.textindex import TextIndex
 
@@ -30,9 +30,9 @@ def _value(index: TextIndex, start: int, end: int, value) -> FieldValue:
 
 
 def read_akta(index: TextIndex) -> dict[str, FieldValue]:
-    text = index.text
-    # The OCR layout can break a sentence over rows; search it as one line but keep offsets.
-    flat = text.replace("\n", " ")
+    # The OCR layout can break a sentence over rows: an anchor may end a row and its name start
+    # the next, but a name itself stays on one row (NAME_CHARS has no newline).
+    flat = index.text
     out: dict[str, FieldValue] = {}
     for field, pattern in _AKTA.items():
         m = pattern.search(flat)
@@ -77,10 +77,13 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                 s = span.start + inline.start("v")
                 out[field] = _value(index, s, s + len(inline.group("v")), value)
             continue
-        rm = ROW.match(row)
-        if section and rm and NAMA_LABEL.match(rm.group("label")) and section not in out:
-            value = names.clean_name_value(rm.group("value"))
-            if value:
-                s = span.start + rm.start("value")
-                out[section] = _value(index, s, s + len(rm.group("value")), value)
+        if not section or section in out:
+            continue
+        for label, v_offset in split_row(row):
+            if NAMA_LABEL.match(label):
+                value = names.clean_name_value(row[v_offset:])
+                if value:
+                    s = span.start + v_offset
+                    out[section] = _value(index, s, span.end, value)
+                break
     return out

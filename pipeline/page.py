@@ -52,7 +52,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             classification = Classification(BLANK, 0.95, ["halaman kosong (tanpa tinta)"])
         else:
             text = tesseract.recognise(
-                upright, settings.lang, settings.psm, settings.oem, settings.timeout_seconds
+                prepared.ocr, settings.lang, settings.psm, settings.oem, settings.timeout_seconds
             )
             text.rotation = prepared.rotation
             classification = classify_text(text)

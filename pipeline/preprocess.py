@@ -20,7 +20,8 @@ TARGET_DPI = 300.0
 
 @dataclass
 class Prepared:
-    image: np.ndarray  # upright, deskewed grey page
+    image: np.ndarray  # upright, deskewed grey page (what the verifier sees)
+    ocr: np.ndarray  # the same with table rules removed (what Tesseract reads)
     rotation: int  # degrees turned clockwise to make it upright
     skew: float  # degrees of deskew applied
     blank: bool
@@ -90,13 +91,36 @@ def deskew(image: np.ndarray, angle: float) -> np.ndarray:
     return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def remove_rules(image: np.ndarray, min_fraction: float = 1 / 25) -> np.ndarray:
+    """Paint table rules (long thin horizontal and vertical lines) white.
+
+    Tesseract reads the ruled cells of a KK member table, an SKP or a DPCP family table as '|',
+    'I', 'J' and garbage glued to the values; without the rules the cell texts read cleanly.
+    Lines are found by morphological opening with long thin kernels, so letters are untouched.
+    """
+    h, w = image.shape
+    binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    long_h = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, int(w * min_fraction)), 1))
+    long_v = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, int(h * min_fraction))))
+    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_h)
+    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_v)
+    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    if not rules.any():
+        return image
+    out = image.copy()
+    out[rules > 0] = 255
+    return out
+
+
 def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
     """The whole chain for a scanned page."""
     image, scale = normalise_resolution(image, dpi, settings)
     if ink_fraction(image) < settings.blank_max_ink_fraction:
-        return Prepared(image=image, rotation=0, skew=0.0, blank=True, scale=scale)
+        return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=scale)
     rotation = detect_rotation(image, settings)
     image = rotate_clockwise(image, rotation)
     angle = estimate_skew(image)
     image = deskew(image, angle)
-    return Prepared(image=image, rotation=rotation, skew=angle, blank=False, scale=scale)
+    return Prepared(
+        image=image, ocr=remove_rules(image), rotation=rotation, skew=angle, blank=False, scale=scale
+    )

@@ -58,6 +58,26 @@ class TextIndex:
             max(w.bbox[3] for w in words),
         )
 
+    def first_gap(self, start: int, end: int, factor: float = 2.5) -> int | None:
+        """Offset of the first word after a wide horizontal gap in the span, if any.
+
+        Forms align their values in a column ("Jenis Kelamin        : Laki-laki"); Tesseract
+        often drops or misreads the lone colon, but the gap is always there.
+        """
+        spans = zip(self.words, self.spans, strict=True)
+        pairs = [(w, s) for w, s in spans if start < s.end and s.start < end]
+        for (a, _), (b, sb) in zip(pairs, pairs[1:], strict=False):
+            height = max(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1], 1)
+            if b.bbox[0] - a.bbox[2] > factor * height:
+                return sb.start
+        return None
+
+    def gap_end(self, start: int, end: int, factor: float = 2.5) -> int:
+        """End of the span cut at the first wide horizontal gap: a value ends where the next
+        column starts ("Nomor : 882/319/2023        Kepada Yth.")."""
+        gap = self.first_gap(start, end, factor)
+        return max(start, gap - 1) if gap is not None else end
+
     def confidence(self, start: int, end: int) -> float:
         """Mean word confidence of the span, 0..1."""
         words = self._words_in(start, end)
