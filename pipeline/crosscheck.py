@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline import dates, names, nip
 from pipeline.extract import PERSON_FIELDS
 from pipeline.models import Document, Evidence, FieldValue, Finding, PageResult
@@ -130,15 +132,19 @@ def check_nips(emp: Employee) -> list[Finding]:
             continue
         info = nip.decode_nip(str(fv.value))
         if not info.is_valid:
-            findings.append(
-                _finding(
-                    "NIP_INVALID",
-                    f"NIP pada {doc.doc_type} ({doc.id}, hlm. {fv.page}) tidak valid: "
-                    f"{'; '.join(info.problems)}.",
-                    [_ev(doc, "nip", fv)],
-                    "crosscheck.yaml NIP_INVALID",
-                )
+            finding = _finding(
+                "NIP_INVALID",
+                f"NIP pada {doc.doc_type} ({doc.id}, hlm. {fv.page}) tidak valid: "
+                f"{'; '.join(info.problems)}.",
+                [_ev(doc, "nip", fv)],
+                "crosscheck.yaml NIP_INVALID",
             )
+            if _misread_of(str(fv.value), emp.nip, fv.confidence):
+                # One or two digits off the employee's NIP and read with low confidence: most
+                # likely OCR lost a digit. Still shown, as a warning the verifier can settle.
+                finding.severity = "warning"
+                finding.message += " Kemungkinan salah baca OCR; cocokkan dengan dokumen asli."
+            findings.append(finding)
         elif emp.nip and info.kind == "baru" and fv.value != emp.nip and emp.nip_source:
             ref_doc, ref_fv = emp.nip_source
             findings.append(
@@ -151,6 +157,15 @@ def check_nips(emp: Employee) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _misread_of(value: str, employee_nip: str | None, confidence: float) -> bool:
+    near = rules()["nip_misread"]
+    return bool(
+        employee_nip
+        and confidence < near["max_confidence"]
+        and Levenshtein.distance(value, employee_nip) <= near["max_edits"]
+    )
 
 
 def _birth_date_sources(emp: Employee, documents: list[Document]) -> list[tuple[Document, FieldValue]]:
@@ -248,7 +263,11 @@ def check_pages(pages: list[PageResult]) -> list[Finding]:
             reason = f"jenis dokumen tidak dikenali (tebakan: {guesses or '-'})"
         elif c.doc_type != "BLANK" and c.confidence < low["page_classifier_below"]:
             reason = f"klasifikasi {c.doc_type} kurang yakin ({c.confidence:.2f})"
-        elif p.text.ocr_confidence is not None and p.text.ocr_confidence < low["page_ocr_below"]:
+        elif (
+            c.doc_type not in ("BLANK", "PAS_FOTO")
+            and p.text.ocr_confidence is not None
+            and p.text.ocr_confidence < low["page_ocr_below"]
+        ):
             reason = f"hasil OCR buruk (keyakinan {p.text.ocr_confidence:.0f})"
         if reason:
             findings.append(

@@ -105,6 +105,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 persons.append({})
             for name, fv in found.items():
                 persons[0].setdefault(name, fv)
+        if any(s.name == "nip" for s in wanted):
+            persons.extend(_loose_nips(index, persons))
         special = SPECIAL.get(doc.doc_type)
         if special:
             for name, fv in special(index).items():
@@ -218,6 +220,20 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | Non
                 s = m.end() + d.start
                 return _fv(index, s, m.end() + d.end, dates.iso(d.value))
     return None
+
+
+def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
+    """Every valid NIP on the page that no labelled block holds, as a block of its own.
+
+    When OCR loses a label ("NIP a :", a label column read as one vertical word) the employee's
+    NIP is still printed on the page; resolution can then find it among these."""
+    known = {str(p["nip"].value) for p in persons if "nip" in p}
+    out: list[Values] = []
+    for value, s, e in nip.find_nips(index.text):
+        if value not in known and nip.decode_nip(value).is_valid:
+            known.add(value)
+            out.append({"nip": _fv(index, s, e, value, 0.8)})
+    return out
 
 
 def _fallbacks(index: TextIndex, values: Values, wanted: list[str]) -> None:

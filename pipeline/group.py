@@ -8,6 +8,7 @@ KEDUA, "Ditetapkan di", tembusan). Continuation pages take the document's type.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -18,6 +19,10 @@ from pipeline.models import Document, PageResult
 
 
 def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
+    rules = load_grouping()
+    top = page.text.line_texts()[: int(rules["page_number_rows"])]
+    if any(re.search(rules["page_number_pattern"], row, re.I) for row in top):
+        return True
     _, body = page_head_and_body(page.text, 0)
     if not body:
         return False

@@ -66,7 +66,8 @@ def subject_rules() -> dict[str, tuple[str, ...]]:
 
 
 def _label_score(label: str, spec: FieldSpec) -> float:
-    norm = normalise(label)
+    # A stray one-letter token after the label ("NIP a :") is OCR noise from the colon column.
+    norm = re.sub(r"(?:\s+[A-Z0-9])+$", "", normalise(label))
     if not norm:
         return 0.0
     return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)

@@ -1,8 +1,9 @@
 """Preprocess: make a scanned page upright, straight and of a size Tesseract reads well.
 
 Each step is a small function on a grey numpy array so it can be measured on its own. The
-order matters: resolution first (OSD and deskew thresholds assume ~300 dpi), then blank
-detection (skip OCR on separator sheets), then orientation (Tesseract OSD), then deskew.
+order matters: resolution first (deskew and rule thresholds assume ~300 dpi), then blank
+detection (skip OCR on separator sheets), then text direction, deskew, and for OCR only:
+background flattening and table-rule removal.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from pipeline import tesseract
 from pipeline.settings import Settings
 
 TARGET_DPI = 300.0
@@ -52,13 +52,25 @@ def rotate_clockwise(image: np.ndarray, degrees: int) -> np.ndarray:
     return cv2.rotate(image, turns[degrees]) if degrees in turns else image
 
 
-def detect_rotation(image: np.ndarray, settings: Settings) -> int:
-    """Degrees to turn clockwise to make the page upright, by Tesseract OSD at half size."""
-    small = cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    osd = tesseract.detect_orientation(small, timeout=settings.timeout_seconds)
-    if osd is None or osd.confidence < settings.osd_min_confidence:
-        return 0
-    return osd.rotate
+def _profile_score(binary: np.ndarray) -> float:
+    """How sharply ink rows alternate with blank rows: high when text lines run horizontally."""
+    profile = binary.sum(axis=1, dtype=np.float64)
+    return float(np.sum(np.diff(profile) ** 2)) / max(binary.shape[0], 1)
+
+
+def text_is_sideways(image: np.ndarray) -> bool:
+    """True when the text lines run vertically (a page scanned turned by 90 or 270 degrees).
+
+    Projection profiles of a small binary image: rows of text give a sharply alternating ink
+    histogram along the direction across the lines. Which of the two sideways turns (or 0 vs 180)
+    is right is decided by OCR confidence in the page stage: Tesseract's OSD was measured wrong
+    on 3 of 19 degraded sample pages for 0 vs 180, while the OCR confidence of the two readings
+    differed by 40+ points on every one.
+    """
+    scale = 800.0 / max(image.shape)
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    binary = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 15)
+    return _profile_score(binary.T) > 1.3 * _profile_score(binary)
 
 
 def estimate_skew(image: np.ndarray, max_angle: float = 5.0, step: float = 0.2) -> float:
@@ -91,6 +103,19 @@ def deskew(image: np.ndarray, angle: float) -> np.ndarray:
     return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def flatten_background(image: np.ndarray) -> np.ndarray:
+    """Divide the page by its own background: uneven lighting, photocopier grey and tinted card
+    backgrounds (a KTP photocopy) become white paper, and faint or blurred text gains contrast.
+
+    The background is a wide median (about 4 mm at 300 dpi), computed at half size to keep it
+    near 0.1 s a page. Measured on a blurred 150-dpi photocopy: mean word confidence 66 -> 85.
+    """
+    h, w = image.shape
+    small = cv2.resize(image, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA)
+    background = cv2.resize(cv2.medianBlur(small, 25), (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(image, np.maximum(background, 1), scale=255)
+
+
 def remove_rules(image: np.ndarray, min_fraction: float = 1 / 25) -> np.ndarray:
     """Paint table rules (long thin horizontal and vertical lines) white.
 
@@ -113,14 +138,15 @@ def remove_rules(image: np.ndarray, min_fraction: float = 1 / 25) -> np.ndarray:
 
 
 def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
-    """The whole chain for a scanned page."""
+    """The whole chain for a scanned page; 0 vs 180 is settled later by OCR confidence."""
     image, scale = normalise_resolution(image, dpi, settings)
     if ink_fraction(image) < settings.blank_max_ink_fraction:
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=scale)
-    rotation = detect_rotation(image, settings)
-    image = rotate_clockwise(image, rotation)
-    angle = estimate_skew(image)
+    flat = flatten_background(image)
+    # Borders and table rules would read as text lines running the other way.
+    rotation = 90 if text_is_sideways(remove_rules(flat)) else 0
+    image, flat = rotate_clockwise(image, rotation), rotate_clockwise(flat, rotation)
+    angle = estimate_skew(flat)
     image = deskew(image, angle)
-    return Prepared(
-        image=image, ocr=remove_rules(image), rotation=rotation, skew=angle, blank=False, scale=scale
-    )
+    ocr = remove_rules(deskew(flat, angle))
+    return Prepared(image=image, ocr=ocr, rotation=rotation, skew=angle, blank=False, scale=scale)

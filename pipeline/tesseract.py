@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import tempfile
-from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -25,12 +23,6 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 
 class OcrError(RuntimeError):
     """Tesseract failed or timed out on a page."""
-
-
-@dataclass(frozen=True)
-class Orientation:
-    rotate: int  # degrees to turn CLOCKWISE to make the page upright
-    confidence: float
 
 
 @functools.cache
@@ -49,23 +41,6 @@ def _with_pgm(image: np.ndarray, fn):
         if not cv2.imwrite(tmp.name, image):
             raise OcrError("could not write page image for Tesseract")
         return fn(tmp.name)
-
-
-def detect_orientation(image: np.ndarray, timeout: float = 60) -> Orientation | None:
-    """Tesseract OSD on the page; None when there is too little text to tell."""
-
-    def run(path: str) -> str:
-        return pytesseract.image_to_osd(path, config="--psm 0", timeout=timeout)
-
-    try:
-        out = _with_pgm(image, run)
-    except (pytesseract.TesseractError, RuntimeError):
-        return None
-    rot = re.search(r"Rotate:\s*(\d+)", out)
-    conf = re.search(r"Orientation confidence:\s*([\d.]+)", out)
-    if not rot:
-        return None
-    return Orientation(rotate=int(rot.group(1)) % 360, confidence=float(conf.group(1)) if conf else 0.0)
 
 
 def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float) -> PageText:

@@ -219,3 +219,19 @@ def test_grouping_multi_page_sk_and_separate_aktas():
         ("KK", [6, 7]),
     ]
     assert out[1].classification.doc_type == "SK_CPNS"
+
+
+def test_low_confidence_near_miss_nip_is_a_warning():
+    documents = [
+        *CLEAN[:2],
+        Document(
+            "d3",
+            "SK_PANGKAT",
+            [3],
+            {"nama": FieldValue("AGUS MUFID", 3, 0.9), "nip": FieldValue("19770515200801102", 3, 0.35)},
+        ),
+    ]
+    findings = run(documents)[1]
+    assert [(f.code, f.severity) for f in findings] == [("NIP_INVALID", "warning")]
+    documents[2].fields["nip"] = FieldValue("19770515200801102", 3, 0.95)  # read clearly: a real typo
+    assert [(f.code, f.severity) for f in run(documents)[1]] == [("NIP_INVALID", "error")]
