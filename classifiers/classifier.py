@@ -28,9 +28,7 @@ def _found(phrases: tuple[str, ...], text: str, cutoff: float) -> list[tuple[str
     """Phrases found in text (partial_ratio >= cutoff), with their scores."""
     if not text or not phrases:
         return []
-    hits = process.extract(
-        text, phrases, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None, processor=None
-    )
+    hits = process.extract(text, phrases, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None, processor=None)
     return [(phrase, float(score)) for phrase, score, _ in hits]
 
 

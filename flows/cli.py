@@ -29,6 +29,9 @@ def prefect_environment() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+    # The embedded server starts in ~10 s on an idle 2-core machine; under load (CI, a busy
+    # scanner station) Prefect's 20 s default was seen to expire.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     e = sub.add_parser("eval", help="proses korpus berlabel dan ukur akurasi terhadap ground truth")
-    e.add_argument(
-        "--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)"
-    )
+    e.add_argument("--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)")
     e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: DIR/eval)")
     e.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     return parser

@@ -26,9 +26,7 @@ from pipeline.settings import Settings
 def list_pages(bundle: Bundle, settings: Settings) -> Bundle:
     bundle = ingest.list_pages(bundle, settings)
     logger = get_run_logger()
-    logger.info(
-        "%s: %d halaman, %d berkas ditolak", mask(bundle.bundle_id), len(bundle.pages), len(bundle.rejected)
-    )
+    logger.info("%s: %d halaman, %d berkas ditolak", mask(bundle.bundle_id), len(bundle.pages), len(bundle.rejected))
     for r in bundle.rejected:
         logger.warning("%s: ditolak %s (%s)", mask(bundle.bundle_id), mask(r.source), r.reason)
     return bundle

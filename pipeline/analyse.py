@@ -30,7 +30,7 @@ def decide_case_type(bundle: Bundle, cli_jenis: str | None, documents, pages) ->
 def decide_status(items: list[ChecklistItem], findings: list[Finding]) -> str:
     if any(i.required and i.status == "missing" for i in items):
         return "TIDAK_LENGKAP"
-    if any(f.severity == "error" or f.code == "LOW_CONFIDENCE_PAGE" for f in findings):
+    if any(f.severity == "error" or f.unsure or f.code == "LOW_CONFIDENCE_PAGE" for f in findings):
         return "PERLU_VERIFIKASI"
     return "LENGKAP"
 
@@ -39,7 +39,7 @@ def analyse_bundle(bundle: Bundle, results: list[PageResult], cli_jenis: str | N
     documents, pages = group_pages(sorted(results, key=lambda r: r.ref.index))
     by_index = {p.ref.index: p for p in pages}
     for doc in documents:
-        doc.fields, doc.persons = read_document(doc, by_index)
+        doc.fields, doc.persons, doc.signers = read_document(doc, by_index)
     case_type, source, why = decide_case_type(bundle, cli_jenis, documents, by_index)
     profile = str(bundle.manifest.get("checklist_profile") or checklist.DEFAULT_PROFILE)
     items, missing = checklist.check(case_type, documents, profile)

@@ -163,9 +163,7 @@ def _textual(m: re.Match[str]) -> date | None:
     return _make_date(year, month_number(m["mon"]), day)
 
 
-def _scan(
-    pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]], date | None]
-) -> Iterator[DateMatch]:
+def _scan(pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]], date | None]) -> Iterator[DateMatch]:
     """Every valid match; a rejected candidate only moves the search one character on."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:

@@ -77,12 +77,9 @@ def confusion_svg(s: dict[str, Any]) -> str:
                 else (f"rgb(255,{255 - int(200 * share)},{255 - int(200 * share)})")
             )
             out.append(
-                f'<rect x="{left + j * size}" y="{y}" width="{size}" height="{size}" '
-                f'fill="{colour}" stroke="#ccc"/>'
+                f'<rect x="{left + j * size}" y="{y}" width="{size}" height="{size}" fill="{colour}" stroke="#ccc"/>'
             )
             if n:
-                out.append(
-                    f'<text x="{left + j * size + size / 2}" y="{y + 15}" text-anchor="middle">{n}</text>'
-                )
+                out.append(f'<text x="{left + j * size + size / 2}" y="{y + 15}" text-anchor="middle">{n}</text>')
     out.append("</svg>")
     return "\n".join(out)

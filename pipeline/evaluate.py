@@ -120,11 +120,7 @@ class Tally:
 
     def _missing(self, report: dict, truth: dict) -> None:
         want = set(truth.get("missing", []))
-        got = {
-            c["item"]
-            for c in report.get("checklist", [])
-            if c.get("required") and c.get("status") == "missing"
-        }
+        got = {c["item"] for c in report.get("checklist", []) if c.get("required") and c.get("status") == "missing"}
         self.missing["tp"] += len(want & got)
         self.missing["fp"] += len(got - want)
         self.missing["fn"] += len(want - got)

@@ -49,6 +49,7 @@ PERSON_FIELDS = {
     "jabatan",
 }
 BLOCK_KEYS = ("nama", "nip", "nik")
+SIGNATURE_FROM = 0.6  # share of the page height below which a lone NIP is a signature
 
 
 def extract_document(doc: Document, pages: dict[int, PageResult]) -> Values:
@@ -56,8 +57,8 @@ def extract_document(doc: Document, pages: dict[int, PageResult]) -> Values:
     return read_document(doc, pages)[0]
 
 
-def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, list[Values]]:
-    """(fields, person blocks) of one document.
+def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, list[Values], list[Values]]:
+    """(fields, person blocks, signature blocks) of one document.
 
     Letters often name two people: the official who signs ("Yang bertanda tangan di bawah ini:
     Nama ..., NIP ...") and the employee they speak of ("menerangkan bahwa: Nama ..."). Each
@@ -111,9 +112,23 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         if special:
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
-    if persons:
-        values.update(persons[subject if subject is not None else 0])
-    return values, persons
+    chosen = persons[subject] if subject is not None else None
+    signers = [b for b in persons if _signature_block(b, pages)]
+    persons = [b for b in persons if not any(b is x for x in signers)]
+    if chosen is None or any(chosen is x for x in signers):
+        chosen = persons[0] if persons else None
+    if chosen:
+        values.update(chosen)
+    return values, persons, signers
+
+
+def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:
+    """A lone 'NIP. ...' low on the page is a signature (the official's, or the employee's own
+    under 'Yang bersangkutan'): it names nobody the document is about."""
+    fv = block.get("nip")
+    if set(block) != {"nip"} or fv is None or fv.bbox is None or fv.page not in pages:
+        return False
+    return fv.bbox[1] > SIGNATURE_FROM * max(pages[fv.page].text.height, 1)
 
 
 def _first_phrase(text: str, phrases: tuple[str, ...]) -> int | None:

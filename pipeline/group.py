@@ -56,8 +56,6 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
             page = replace(page, classification=c)
             prev.pages.append(page.ref.index)
         else:
-            documents.append(
-                Document(id=f"d{len(documents) + 1}", doc_type=c.doc_type, pages=[page.ref.index])
-            )
+            documents.append(Document(id=f"d{len(documents) + 1}", doc_type=c.doc_type, pages=[page.ref.index]))
         out.append(page)
     return documents, out

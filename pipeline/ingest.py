@@ -88,9 +88,7 @@ def _scan_drop_folder(batch: Batch, folder: Path) -> None:
     stems |= {p.name for p in entries if p.is_dir()}
     for p in entries:
         if p.is_symlink() and not _inside(p, folder):
-            batch.rejected.append(
-                Rejection(relative_source(p, folder), "link points outside the drop folder")
-            )
+            batch.rejected.append(Rejection(relative_source(p, folder), "link points outside the drop folder"))
         elif p.is_dir():
             batch.bundles.append(_folder_bundle(p, root=folder))
         elif p.suffix.lower() == ".json":
@@ -100,9 +98,7 @@ def _scan_drop_folder(batch: Batch, folder: Path) -> None:
             _add_file_bundle(batch, p, root=folder)
         else:
             batch.rejected.append(
-                Rejection(
-                    relative_source(p, folder), f"not a supported format ({p.suffix or 'no extension'})"
-                )
+                Rejection(relative_source(p, folder), f"not a supported format ({p.suffix or 'no extension'})")
             )
 
 
@@ -116,9 +112,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _add_file_bundle(batch: Batch, path: Path, root: Path) -> None:
     if path.suffix.lower() not in PAGE_EXT:
-        batch.rejected.append(
-            Rejection(relative_source(path, root), f"not a supported format ({path.suffix})")
-        )
+        batch.rejected.append(Rejection(relative_source(path, root), f"not a supported format ({path.suffix})"))
         return
     bundle = Bundle(bundle_id=path.stem, root=root, files=[path])
     manifest = path.with_suffix(".json")
@@ -194,9 +188,7 @@ def list_pages(bundle: Bundle, settings: Settings) -> Bundle:
             bundle.rejected.append(Rejection(source, str(exc)))
             continue
         if len(pages) + count > settings.max_pages_per_bundle:
-            bundle.rejected.append(
-                Rejection(source, f"too many pages (bundle limit {settings.max_pages_per_bundle})")
-            )
+            bundle.rejected.append(Rejection(source, f"too many pages (bundle limit {settings.max_pages_per_bundle})"))
             continue
         for n in range(1, count + 1):
             pages.append(PageRef(bundle.bundle_id, len(pages) + 1, path.resolve(), source, n, kind))

@@ -17,7 +17,8 @@ from classifiers.profiles import normalise
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
-NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.)?\s*")
+# Row numbering: "2.", "a.", "(3)", "II." or a bare "1 " before a word (SKP tables).
+NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.|[0-9]{1,2}(?=\s+[A-Za-z]))?\s*")
 COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 # Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|'.
 MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
@@ -134,8 +135,6 @@ def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float
             if _label_score(head, spec) >= max(cutoff, 90):
                 offset = row.find(words[n], numbering + len(head))
                 value = row[offset:].strip()
-                out.append(
-                    LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90)
-                )
+                out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                 break
     return out

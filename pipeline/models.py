@@ -165,6 +165,8 @@ class Document:
     pages: list[int]
     fields: dict[str, FieldValue] = field(default_factory=dict)
     persons: list[dict[str, FieldValue]] = field(default_factory=list)  # every Nama/NIP block read
+    signers: list[dict[str, FieldValue]] = field(default_factory=list)  # lone NIPs under signatures
+    person_match: str = ""  # how the employee's block was recognised: "nip", "nama" or "" (not)
 
 
 @dataclass
@@ -185,6 +187,7 @@ class Finding:
     message: str
     evidence: list[Evidence] = field(default_factory=list)
     rule: str = ""  # id of the rule (data file entry) that raised it
+    unsure: bool = False  # rests on a value read with low confidence: a verifier must look
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -195,6 +198,8 @@ class Finding:
         }
         if self.rule:
             out["rule"] = self.rule
+        if self.unsure:
+            out["unsure"] = True
         return out
 
 

@@ -17,9 +17,7 @@ from pipeline.textindex import TextIndex
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
 _AKTA = {
     "nama": re.compile(rf"telah\s+lahir\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
-    "nama_ayah": re.compile(
-        rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I
-    ),
+    "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }
 BIRTH_ANCHOR = re.compile(r"\bpada\s+tanggal\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)

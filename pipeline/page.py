@@ -96,9 +96,7 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
     return best, best_turn
 
 
-def _pas_foto_or_not(
-    image: np.ndarray, dpi: float, text: PageText, fallback: Classification
-) -> Classification:
+def _pas_foto_or_not(image: np.ndarray, dpi: float, text: PageText, fallback: Classification) -> Classification:
     letters = sum(ch.isalpha() for ch in text.text)
     if letters > PAS_FOTO_MAX_LETTERS:
         return fallback

@@ -237,8 +237,7 @@ def _minimums(
             problems.append(
                 EligibilityProblem(
                     f"{prefix}_USIA",
-                    f"Usia pada {_fmt(at)} baru {_fmt_ym(age)}; {label} mensyaratkan usia minimal "
-                    f"{min_age} tahun.",
+                    f"Usia pada {_fmt(at)} baru {_fmt_ym(age)}; {label} mensyaratkan usia minimal {min_age} tahun.",
                     spec["source"],
                     {"tanggal": at.isoformat(), "usia": list(age), "usia_minimal": int(min_age)},
                 )

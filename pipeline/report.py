@@ -55,9 +55,7 @@ def write_bundle_report(out_dir: Path, report: dict[str, Any]) -> Path:
     return folder
 
 
-def summarise(
-    reports: list[dict[str, Any]], rejected: list[dict[str, str]], seconds: float
-) -> dict[str, Any]:
+def summarise(reports: list[dict[str, Any]], rejected: list[dict[str, str]], seconds: float) -> dict[str, Any]:
     pages = sum(len(r["pages"]) for r in reports)
     return {
         "schema_version": "1",

@@ -81,9 +81,7 @@ def safe_preview(path: object) -> str | None:
     return quote(path, safe="/")
 
 
-def crop_geometry(
-    bbox: object, scale: object, width: object = None, height: object = None
-) -> dict[str, str] | None:
+def crop_geometry(bbox: object, scale: object, width: object = None, height: object = None) -> dict[str, str] | None:
     """Inline styles that make a CROP_W×CROP_H viewport show ``bbox`` (upright-page px) with context.
 
     The preview is ``scale`` × the upright page; shown at zoom ``z`` it is ``page px × scale × z``
@@ -112,9 +110,7 @@ def crop_geometry(
     top = min(0.0, max(CROP_H - img_h, CROP_H / 2 - (y0 + y1) / 2 * s * z))
 
     def place(x: float, y: float, bw: float, bh: float) -> str:
-        return (
-            f"left:{_pc(x / CROP_W)};top:{_pc(y / CROP_H)};width:{_pc(bw / CROP_W)};height:{_pc(bh / CROP_H)}"
-        )
+        return f"left:{_pc(x / CROP_W)};top:{_pc(y / CROP_H)};width:{_pc(bw / CROP_W)};height:{_pc(bh / CROP_H)}"
 
     return {
         "viewport": f"max-width:{CROP_W:.0f}px;aspect-ratio:{CROP_W:.0f}/{CROP_H:.0f}",
@@ -196,15 +192,11 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
     docs = _dicts(report.get("documents"))
     doc_by_id = {str(d.get("id")): (n, d) for n, d in enumerate(docs, 1)}
     checklist = _dicts(report.get("checklist"))
-    labels = {
-        str(d): _text(c["label"]) for c in checklist if c.get("label") for d in _list(c.get("documents"))
-    }
+    labels = {str(d): _text(c["label"]) for c in checklist if c.get("label") for d in _list(c.get("documents"))}
     order = list(SEVERITY)  # errors first: they decide the status, the verifier starts there
     findings = sorted(
         _dicts(report.get("findings")),
-        key=lambda f: (
-            order.index(_key(f.get("severity"))) if _key(f.get("severity")) in order else len(order)
-        ),
+        key=lambda f: order.index(_key(f.get("severity"))) if _key(f.get("severity")) in order else len(order),
     )
     banner, status_cls, status_note = STATUS.get(
         _key(report.get("status")), (_text(report.get("status")), "unknown", "")
@@ -214,9 +206,7 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
         "bundle_id": _text(report.get("bundle_id")),
         "case_type": case_type,
         "case_label": CASE_TYPE.get(case_type, ""),
-        "case_source": CASE_SOURCE.get(
-            _key(report.get("case_type_source")), _text(report.get("case_type_source"))
-        ),
+        "case_source": CASE_SOURCE.get(_key(report.get("case_type_source")), _text(report.get("case_type_source"))),
         "banner": banner,
         "status_cls": status_cls,
         "status_note": status_note,
@@ -224,18 +214,14 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
             "pages": len(pages),
             "documents": len(docs),
             "rejected": len(_dicts(report.get("rejected"))),
-            "severity": [
-                (label, s, sum(f.get("severity") == s for f in findings)) for s, label in SEVERITY.items()
-            ],
+            "severity": [(label, s, sum(f.get("severity") == s for f in findings)) for s, label in SEVERITY.items()],
         },
         "employee": _pairs(report.get("employee")),
         "findings": [_finding(f, pages, doc_by_id) for f in findings],
         "checklist": [_check(c, doc_by_id) for c in checklist],
         "documents": [_document(n, d, labels) for n, d in enumerate(docs, 1)],
         "pages": [pages[i] for i in sorted(pages)],
-        "rejected": [
-            (_text(r.get("source")), _text(r.get("reason"))) for r in _dicts(report.get("rejected"))
-        ],
+        "rejected": [(_text(r.get("source")), _text(r.get("reason"))) for r in _dicts(report.get("rejected"))],
         "sources": [_text(s) for s in _list(report.get("source"))],
         "sha256": _text(report.get("sha256")),
         "schema_version": _text(report.get("schema_version")),

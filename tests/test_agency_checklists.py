@@ -60,9 +60,7 @@ def every_item():
 
 
 def test_contract_types_are_the_classifier_profiles():
-    on_disk = {
-        p.stem for p in (Path(checklist.__file__).parents[1] / "classifiers" / "profiles").glob("*.yaml")
-    }
+    on_disk = {p.stem for p in (Path(checklist.__file__).parents[1] / "classifiers" / "profiles").glob("*.yaml")}
     assert on_disk == DOC_TYPES
 
 
@@ -120,28 +118,18 @@ def cited(profile: str, case_type: str, pattern: str) -> set[int]:
     [
         pytest.param("blora", "BUP", r"^002 BUP ([\d, ]+)", set(range(1, 19)), id="blora-bup-1-18"),
         pytest.param("blora", "APS", r"^002 APS ([\d, ]+)", set(range(1, 19)), id="blora-aps-1-18"),
-        pytest.param(
-            "blora", "JANDA_DUDA", r"^002 JANDA_DUDA ([\d, ]+)", set(range(1, 20)), id="blora-jd-1-19"
-        ),
-        pytest.param(
-            "blora", "ANUMERTA", r"^002 ANUMERTA (\d+)", set(range(1, 18)), id="blora-anumerta-1-17"
-        ),
+        pytest.param("blora", "JANDA_DUDA", r"^002 JANDA_DUDA ([\d, ]+)", set(range(1, 20)), id="blora-jd-1-19"),
+        pytest.param("blora", "ANUMERTA", r"^002 ANUMERTA (\d+)", set(range(1, 18)), id="blora-anumerta-1-17"),
         pytest.param("kebumen", "BUP", r"^004 BUP ([\d, ]+)", set(range(1, 18)), id="kebumen-bup-1-17"),
-        pytest.param(
-            "kebumen", "JANDA_DUDA", r"^004 JANDA_DUDA ([\d, ]+)", set(range(1, 17)), id="kebumen-jd-1-16"
-        ),
+        pytest.param("kebumen", "JANDA_DUDA", r"^004 JANDA_DUDA ([\d, ]+)", set(range(1, 17)), id="kebumen-jd-1-16"),
         pytest.param("kebumen", "APS", r"^004 APS ([\d, ]+)", set(range(1, 18)), id="kebumen-aps-1-17"),
         # left out on purpose (see the file): I.A.5; III.A.1 and 9; IV.A.1 and 3
         pytest.param("tulungagung", "MPP", r"I\.A\.(\d+)", {1, 2, 3, 4}, id="tulungagung-mpp"),
         pytest.param("tulungagung", "BUP", r"II\.A\.(\d+)", set(range(1, 20)), id="tulungagung-bup-1-19"),
         pytest.param("tulungagung", "APS", r"III\.A\.(\d+)", set(range(2, 19)) - {9}, id="tulungagung-aps"),
         pytest.param("tulungagung", "UZUR", r"IV\.A\.(\d+)", {2, *range(4, 22)}, id="tulungagung-uzur"),
-        pytest.param(
-            "tulungagung", "JANDA_DUDA", r"V\.A\.(\d+)", set(range(1, 22)), id="tulungagung-jd-1-21"
-        ),
-        pytest.param(
-            "tulungagung", "ANUMERTA", r"VI\.A\.(\d+)", set(range(1, 22)), id="tulungagung-anumerta"
-        ),
+        pytest.param("tulungagung", "JANDA_DUDA", r"V\.A\.(\d+)", set(range(1, 22)), id="tulungagung-jd-1-21"),
+        pytest.param("tulungagung", "ANUMERTA", r"VI\.A\.(\d+)", set(range(1, 22)), id="tulungagung-anumerta"),
         pytest.param("setneg", "BUP", r"B\.2\.c\.(\d+)", set(range(1, 11)), id="setneg-bup-lampiran-1-10"),
     ],
 )
@@ -159,20 +147,12 @@ def test_setneg_janda_duda_letters_a_to_n():
     ("profile", "case_type", "item", "condition", "expected"),
     [
         pytest.param("blora", "BUP", "SK_PMK", None, {"required": False}, id="jika-ada-not-required"),
-        pytest.param(
-            "blora", "BUP", "KARPEG", None, {"source": "002 BUP 9"}, id="karpeg-and-konversi-one-line"
-        ),
+        pytest.param("blora", "BUP", "KARPEG", None, {"source": "002 BUP 9"}, id="karpeg-and-konversi-one-line"),
         pytest.param("blora", "BUP", "KK", None, {"source": "002 BUP 14"}, id="ktp-kk-one-line-two-items"),
-        pytest.param(
-            "kebumen", "BUP", "KARPEG", None, {"source": "004 BUP 5, 7"}, id="karpeg-two-lines-one-item"
-        ),
+        pytest.param("kebumen", "BUP", "KARPEG", None, {"source": "004 BUP 5, 7"}, id="karpeg-two-lines-one-item"),
         pytest.param("kebumen", "BUP", "SK_PNS", None, {"source": "004 BUP 6"}, id="sk-cpns-dan-pns"),
-        pytest.param(
-            "kebumen", "APS", "SURAT_KESEHATAN", None, {"required": True}, id="kebumen-aps-kesehatan"
-        ),
-        pytest.param(
-            "tulungagung", "BUP", "SURAT_KET_BEKERJA", "child_working", {"required": True}, id="anak-bekerja"
-        ),
+        pytest.param("kebumen", "APS", "SURAT_KESEHATAN", None, {"required": True}, id="kebumen-aps-kesehatan"),
+        pytest.param("tulungagung", "BUP", "SURAT_KET_BEKERJA", "child_working", {"required": True}, id="anak-bekerja"),
         pytest.param(
             "tulungagung",
             "BUP",
@@ -197,12 +177,8 @@ def test_setneg_janda_duda_letters_a_to_n():
             {"source": "001 VI.A.1, VI.A.2"},
             id="tewas-rekomendasi-and-sk",
         ),
-        pytest.param(
-            "setneg", "BUP", "SK_KGB", None, {"alternatives": ["SK_PANGKAT"]}, id="gaji-pokok-terakhir"
-        ),
-        pytest.param(
-            "setneg", "APS", "SURAT_PERMOHONAN", None, {"required": True}, id="setneg-aps-permohonan"
-        ),
+        pytest.param("setneg", "BUP", "SK_KGB", None, {"alternatives": ["SK_PANGKAT"]}, id="gaji-pokok-terakhir"),
+        pytest.param("setneg", "APS", "SURAT_PERMOHONAN", None, {"required": True}, id="setneg-aps-permohonan"),
         pytest.param("setneg", "APS", "KARPEG", None, {"required": False}, id="setneg-aps-inferred"),
         pytest.param("setneg", "UZUR", "SURAT_KESEHATAN", None, {"required": True}, id="setneg-uzur-tpk"),
     ],

@@ -261,7 +261,5 @@ def test_ocr_noise_in_title_still_matches():
 
 
 def test_unknown_keeps_its_best_guesses():
-    result = classify_text(
-        page_text(["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"])
-    )
+    result = classify_text(page_text(["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"]))
     assert result.doc_type == UNKNOWN and len(result.candidates) == 3

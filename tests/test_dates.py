@@ -78,9 +78,7 @@ def test_month_number(word: str, month: int | None) -> None:
         pytest.param("TMT CPNS : 01 – 01 – 2008", ["2008-01-01"], id="seed-004-en-dash"),
         pytest.param(SEED_004, ["1977-05-15", "2008-01-01"], id="seed-004-glued-label"),
         pytest.param("tanggal 15 bulan Mei tahun 1977", ["1977-05-15"], id="tanggal-bulan-tahun"),
-        pytest.param(
-            "lima belas Mei seribu sembilan ratus tujuh puluh tujuh", ["1977-05-15"], id="akta-written-out"
-        ),
+        pytest.param("lima belas Mei seribu sembilan ratus tujuh puluh tujuh", ["1977-05-15"], id="akta-written-out"),
         pytest.param("dua puluh satu Pebruari dua ribu sebelas", ["2011-02-21"], id="akta-pebruari"),
         pytest.param(
             "PADA TANGGAL LIMA BELAS BULAN MEI TAHUN SERIBU SEMBILAN RATUS TUJUH PULUH TUJUH",

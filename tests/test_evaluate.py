@@ -40,10 +40,7 @@ def perfect_report() -> dict:
         "bundle_id": "b1",
         "case_type": "BUP",
         "status": "PERLU_VERIFIKASI",
-        "pages": [
-            {"index": p["index"], "doc_type": p["doc_type"], "rotation": p["rotation"]}
-            for p in TRUTH["pages"]
-        ],
+        "pages": [{"index": p["index"], "doc_type": p["doc_type"], "rotation": p["rotation"]} for p in TRUTH["pages"]],
         "documents": [
             {
                 "id": "d1",

@@ -20,18 +20,14 @@ BORN, TMT = date(1977, 5, 15), date(2008, 1, 1)
         pytest.param("19770515 200801 1 002", "baru", BORN, TMT, "L", 0, id="spaced"),
         pytest.param("19770515.200801.1.002", "baru", BORN, TMT, "L", 0, id="dotted"),
         pytest.param("196812312000032001", "baru", date(1968, 12, 31), date(2000, 3, 1), "P", 0, id="woman"),
-        pytest.param(
-            "198002292005011003", "baru", date(1980, 2, 29), TMT.replace(2005), "L", 0, id="leap-day"
-        ),
+        pytest.param("198002292005011003", "baru", date(1980, 2, 29), TMT.replace(2005), "L", 0, id="leap-day"),
         pytest.param("131234567", "lama", None, None, None, 0, id="nip-lama-9-digits"),
         pytest.param("131 234 567", "lama", None, None, None, 0, id="nip-lama-spaced"),
         pytest.param("19770231 200801 1 002", "baru", None, TMT, "L", 1, id="impossible-birth"),
         pytest.param("18770515 200801 1 002", "baru", None, TMT, "L", 1, id="birth-year-1877"),
         pytest.param("19770515 200800 1 002", "baru", BORN, None, "L", 1, id="tmt-month-00"),
         pytest.param("19900515 200801 1 002", "baru", BORN.replace(1990), TMT, "L", 1, id="cpns-at-17"),
-        pytest.param(
-            "19900515 200805 1 002", "baru", BORN.replace(1990), date(2008, 5, 1), "L", 0, id="cpns-at-18"
-        ),
+        pytest.param("19900515 200805 1 002", "baru", BORN.replace(1990), date(2008, 5, 1), "L", 0, id="cpns-at-18"),
         pytest.param("19770515 200801 3 002", "baru", BORN, TMT, None, 1, id="gender-3"),
         pytest.param("19770231 200800 0 002", "baru", None, None, None, 3, id="everything-wrong"),
         pytest.param("1977051520080110", "unknown", None, None, None, 1, id="16-digits"),
@@ -92,9 +88,7 @@ def test_normalize_nip(raw: str, expected: str) -> None:
         pytest.param("NIP:197705152008011002 Pangkat", [AGUS], id="contiguous"),
         pytest.param("NIP 19770515-200801-1-002", [AGUS], id="hyphens"),
         pytest.param("NIP. 1977O515 2OO8O1 1 OO2", [AGUS], id="ocr-repaired"),
-        pytest.param(
-            "NIP 19770515 200801 1 002 / 196812312000032001", [AGUS, "196812312000032001"], id="two"
-        ),
+        pytest.param("NIP 19770515 200801 1 002 / 196812312000032001", [AGUS, "196812312000032001"], id="two"),
         pytest.param("1197705152008011002", [], id="inside-longer-run"),
         pytest.param("NIK 3316051505770001", [], id="nik-is-not-a-nip"),
         pytest.param("NIP lama 131234567", [], id="old-nip-not-by-default"),

@@ -101,9 +101,7 @@ def test_golongan_lower_at_pension_is_refused():
         pytest.param("Pranata Komputer Penyelia", 58, id="keterampilan-penyelia"),
         pytest.param("Pengadministrasi Umum", 58, id="pelaksana"),
         pytest.param("Kepala Sub Bagian Umum dan Kepegawaian", 58, id="pengawas"),
-        pytest.param(
-            "Kepala Bidang Pelayanan Kesehatan pada Dinas Kesehatan", 58, id="administrator-pada-dinas"
-        ),
+        pytest.param("Kepala Bidang Pelayanan Kesehatan pada Dinas Kesehatan", 58, id="administrator-pada-dinas"),
         pytest.param("Sekretaris Dinas Kesehatan", 58, id="sekretaris-dinas"),
         pytest.param("Inspektur Pembantu Wilayah II", 58, id="irban-is-administrator"),
         pytest.param("Asisten Apoteker Terampil", 58, id="asisten-apoteker"),
@@ -215,12 +213,8 @@ def ids(problems) -> list[str]:
         pytest.param("uu11_1969", date(2024, 6, 1), date(2004, 6, 1), ["APS_USIA"], id="uu11-age-45"),
         pytest.param("uu11_1969", date(2029, 5, 31), date(2009, 5, 1), ["APS_USIA"], id="uu11-age-49y11m"),
         pytest.param("uu11_1969", date(2029, 6, 1), date(2009, 6, 1), [], id="uu11-age50-mk20"),
-        pytest.param(
-            "uu11_1969", date(2029, 6, 1), date(2009, 7, 1), ["APS_MASA_KERJA"], id="uu11-mk-19y11m"
-        ),
-        pytest.param(
-            "uu11_1969", date(2029, 5, 1), date(2009, 6, 1), ["APS_MASA_KERJA", "APS_USIA"], id="uu11-both"
-        ),
+        pytest.param("uu11_1969", date(2029, 6, 1), date(2009, 7, 1), ["APS_MASA_KERJA"], id="uu11-mk-19y11m"),
+        pytest.param("uu11_1969", date(2029, 5, 1), date(2009, 6, 1), ["APS_MASA_KERJA", "APS_USIA"], id="uu11-both"),
     ],
 )
 def test_aps(rule, on, tmt_cpns, expected):

@@ -33,31 +33,71 @@ def make_report(**top: Any) -> dict[str, Any]:
         "status": "PERLU_VERIFIKASI",
         "employee": {"nama": "SUMARNI", "nip": "197705152008011002"},
         "pages": [
-            {"index": 1, "source": "berkas-0042.pdf", "source_page": 1, "doc_type": "SK_CPNS",
-             "confidence": 0.94, "document": "d1", "rotation": 0, "ocr_confidence": 88.5,
-             "preview": "pages/p001.jpg", "preview_scale": 0.5, "width": W, "height": H},
-            {"index": 2, "source": "berkas-0042.pdf", "source_page": 2, "doc_type": "KTP",
-             "confidence": 0.7, "document": "d2", "rotation": 90, "ocr_confidence": 70.0,
-             "preview": "pages/p002.jpg", "preview_scale": 0.5, "width": W, "height": H},
+            {
+                "index": 1,
+                "source": "berkas-0042.pdf",
+                "source_page": 1,
+                "doc_type": "SK_CPNS",
+                "confidence": 0.94,
+                "document": "d1",
+                "rotation": 0,
+                "ocr_confidence": 88.5,
+                "preview": "pages/p001.jpg",
+                "preview_scale": 0.5,
+                "width": W,
+                "height": H,
+            },
+            {
+                "index": 2,
+                "source": "berkas-0042.pdf",
+                "source_page": 2,
+                "doc_type": "KTP",
+                "confidence": 0.7,
+                "document": "d2",
+                "rotation": 90,
+                "ocr_confidence": 70.0,
+                "preview": "pages/p002.jpg",
+                "preview_scale": 0.5,
+                "width": W,
+                "height": H,
+            },
         ],
         "documents": [
-            {"id": "d1", "doc_type": "SK_CPNS", "pages": [1], "fields": {
-                "nip": {"value": "197705152008011002", "page": 1, "confidence": 0.97, "bbox": BBOX}}},
-            {"id": "d2", "doc_type": "KTP", "pages": [2], "fields": {
-                "tanggal_lahir": {"value": "1977-05-16", "page": 2, "confidence": 0.6}}},
+            {
+                "id": "d1",
+                "doc_type": "SK_CPNS",
+                "pages": [1],
+                "fields": {"nip": {"value": "197705152008011002", "page": 1, "confidence": 0.97, "bbox": BBOX}},
+            },
+            {
+                "id": "d2",
+                "doc_type": "KTP",
+                "pages": [2],
+                "fields": {"tanggal_lahir": {"value": "1977-05-16", "page": 2, "confidence": 0.6}},
+            },
         ],
         "checklist": [
-            {"item": "SK_CPNS", "label": "SK CPNS (foto copy sah)", "required": True, "status": "present",
-             "documents": ["d1"], "source": "seed 001"},
-            {"item": "SURAT_NIKAH", "label": "Akta nikah", "required": True, "status": "missing",
-             "documents": []},
+            {
+                "item": "SK_CPNS",
+                "label": "SK CPNS (foto copy sah)",
+                "required": True,
+                "status": "present",
+                "documents": ["d1"],
+                "source": "seed 001",
+            },
+            {"item": "SURAT_NIKAH", "label": "Akta nikah", "required": True, "status": "missing", "documents": []},
             {"item": "SURAT_KEMATIAN", "required": False, "status": "not_applicable", "documents": []},
         ],
         "findings": [
-            {"code": "NIP_BIRTHDATE_MISMATCH", "severity": "error",
-             "message": "Tanggal lahir pada NIP berbeda dengan KTP.",
-             "evidence": [{"document": "d1", "page": 1, "field": "nip", "value": "197705152008011002"},
-                          {"document": "d2", "page": 2, "field": "tanggal_lahir", "value": "1977-05-16"}]},
+            {
+                "code": "NIP_BIRTHDATE_MISMATCH",
+                "severity": "error",
+                "message": "Tanggal lahir pada NIP berbeda dengan KTP.",
+                "evidence": [
+                    {"document": "d1", "page": 1, "field": "nip", "value": "197705152008011002"},
+                    {"document": "d2", "page": 2, "field": "tanggal_lahir", "value": "1977-05-16"},
+                ],
+            },
         ],
         "rejected": [{"source": "berkas-0042/scan7.pdf", "reason": "encrypted PDF"}],
     }
@@ -75,11 +115,30 @@ def box_style(html: str) -> str:
     "report",
     [
         pytest.param({}, id="empty-dict"),
-        pytest.param({"bundle_id": "b1", "status": "LENGKAP", "pages": [], "documents": [], "checklist": [],
-                      "findings": [], "rejected": []}, id="contract-minimal"),
+        pytest.param(
+            {
+                "bundle_id": "b1",
+                "status": "LENGKAP",
+                "pages": [],
+                "documents": [],
+                "checklist": [],
+                "findings": [],
+                "rejected": [],
+            },
+            id="contract-minimal",
+        ),
         pytest.param(make_report(), id="full"),
-        pytest.param({"bundle_id": 7, "pages": "x", "documents": [None, 3], "findings": [{"severity": []}],
-                      "checklist": [{"status": {}, "documents": 5}], "employee": ["x"]}, id="malformed"),
+        pytest.param(
+            {
+                "bundle_id": 7,
+                "pages": "x",
+                "documents": [None, 3],
+                "findings": [{"severity": []}],
+                "checklist": [{"status": {}, "documents": 5}],
+                "employee": ["x"],
+            },
+            id="malformed",
+        ),
     ],
 )
 def test_any_report_renders_a_page(report: dict[str, Any]) -> None:
@@ -131,7 +190,7 @@ def test_report_text_is_escaped(payload: str) -> None:
     assert "<img src=x" not in html
     assert str(escape(payload)) in html
     # The NIP crop is still there: its geometry comes from numbers, not from the poisoned text.
-    assert "class=\"box\"" in html
+    assert 'class="box"' in html
     for style in re.findall(r'style="([^"]*)"', html):
         assert re.fullmatch(r"([a-z-]+:-?[0-9.]+(px|%|/[0-9]+)?;?)+", style), style
 
@@ -140,14 +199,29 @@ def test_report_text_is_escaped(payload: str) -> None:
     "bbox, scale, expected_img, expected_box",
     [
         # f = min(480/1000, 170/240, 0.6, 2.5*0.5) = 0.48 CSS px per page px: the width decides.
-        pytest.param(BBOX, 0.5, "left:-70.000%;top:-99.647%;width:248.000%;height:990.494%",
-                     "left:30.000%;top:41.529%;width:40.000%;height:16.941%", id="width-bound"),
+        pytest.param(
+            BBOX,
+            0.5,
+            "left:-70.000%;top:-99.647%;width:248.000%;height:990.494%",
+            "left:30.000%;top:41.529%;width:40.000%;height:16.941%",
+            id="width-bound",
+        ),
         # A coarse preview (0.1) may be blown up only 2.5x: f = 0.25.
-        pytest.param(BBOX, 0.1, "left:-12.500%;top:-27.941%;width:129.167%;height:515.882%",
-                     "left:39.583%;top:45.588%;width:20.833%;height:8.824%", id="preview-zoom-bound"),
+        pytest.param(
+            BBOX,
+            0.1,
+            "left:-12.500%;top:-27.941%;width:129.167%;height:515.882%",
+            "left:39.583%;top:45.588%;width:20.833%;height:8.824%",
+            id="preview-zoom-bound",
+        ),
         # A box at the top-left corner: the page edge stays at the viewport edge.
-        pytest.param([0, 0, 200, 50], 0.5, "left:0.000%;top:0.000%;width:310.000%;height:1238.118%",
-                     "left:0.000%;top:0.000%;width:25.000%;height:17.647%", id="clamped-corner"),
+        pytest.param(
+            [0, 0, 200, 50],
+            0.5,
+            "left:0.000%;top:0.000%;width:310.000%;height:1238.118%",
+            "left:0.000%;top:0.000%;width:25.000%;height:17.647%",
+            id="clamped-corner",
+        ),
     ],
 )
 def test_crop_geometry(bbox: list[int], scale: float, expected_img: str, expected_box: str) -> None:
@@ -198,7 +272,7 @@ def test_page_without_usable_preview_still_renders(change: Any) -> None:
     change(report)
     html = render_report_html(report)
     assert "pages/p001.jpg" not in html and "javascript" not in html.lower() and "data:" not in html
-    assert "class=\"box\"" not in html  # no crop without an image to crop
+    assert 'class="box"' not in html  # no crop without an image to crop
     assert "pratinjau halaman 1 tidak tersedia" in html  # the evidence card says so
     assert "197705152008011002" in html  # and still shows the value as text
 
@@ -207,7 +281,7 @@ def test_evidence_on_another_page_than_the_box_gets_thumbnail() -> None:
     report = make_report()
     report["findings"][0]["evidence"][0]["page"] = 2
     html = render_report_html(report)
-    assert "class=\"box\"" not in html
+    assert 'class="box"' not in html
     assert '<a class="small" href="pages/p002.jpg">buka halaman penuh</a>' in html
 
 

@@ -15,9 +15,7 @@ NIP = "197705152008011002"
 
 
 def doc(i: int, doc_type: str, **fields) -> Document:
-    return Document(
-        f"d{i}", doc_type, [i], {k: FieldValue(v, i, 0.95, (10, 10, 50, 20)) for k, v in fields.items()}
-    )
+    return Document(f"d{i}", doc_type, [i], {k: FieldValue(v, i, 0.95, (10, 10, 50, 20)) for k, v in fields.items()})
 
 
 def codes(findings) -> list[str]:
@@ -56,12 +54,8 @@ CLEAN = [
             ["NAME_MISMATCH"],
             id="name-misspelt-beyond-tolerance",
         ),
-        pytest.param(
-            [*CLEAN[:2], doc(3, "SK_PANGKAT", nama="AGUS MUFlD", nip=NIP)], [], id="ocr-noise-tolerated"
-        ),
-        pytest.param(
-            [*CLEAN[:2], doc(3, "SK_PANGKAT", nama="H. AGUS MUFID, S.Pd.", nip=NIP)], [], id="gelar-ignored"
-        ),
+        pytest.param([*CLEAN[:2], doc(3, "SK_PANGKAT", nama="AGUS MUFlD", nip=NIP)], [], id="ocr-noise-tolerated"),
+        pytest.param([*CLEAN[:2], doc(3, "SK_PANGKAT", nama="H. AGUS MUFID, S.Pd.", nip=NIP)], [], id="gelar-ignored"),
         pytest.param(
             [*CLEAN[:2], doc(3, "SK_PANGKAT", nama="AGUS MUFID", nip="197705152008013002")],
             ["NIP_INVALID"],
@@ -154,16 +148,12 @@ def test_akta_not_applicable_when_kk_shows_no_child():
             )
         },
     )
-    items, findings = checklist.check(
-        "BUP", [*docs_of([t for t in BUP_COMPLETE if t != "AKTA_KELAHIRAN"]), kk]
-    )
+    items, findings = checklist.check("BUP", [*docs_of([t for t in BUP_COMPLETE if t != "AKTA_KELAHIRAN"]), kk])
     assert findings == []
     assert next(i for i in items if i.item == "AKTA_KELAHIRAN").status == "not_applicable"
 
 
-@pytest.mark.parametrize(
-    "case_type", ["BUP", "APS", "JANDA_DUDA", "ANUMERTA", "UZUR", "MPP", "PERAMPINGAN", "UNKNOWN"]
-)
+@pytest.mark.parametrize("case_type", ["BUP", "APS", "JANDA_DUDA", "ANUMERTA", "UZUR", "MPP", "PERAMPINGAN", "UNKNOWN"])
 def test_every_case_type_has_a_cited_checklist(case_type):
     items, _ = checklist.check(case_type, [])
     assert items and all(i.source for i in items)
@@ -201,9 +191,7 @@ def test_status():
 def test_grouping_multi_page_sk_and_separate_aktas():
     pages = [
         page_result(1, ["KEPUTUSAN BUPATI", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL"], "SK_CPNS", True),
-        page_result(
-            2, ["KEDUA : Keputusan ini berlaku", "Ditetapkan di Blora", "Tembusan"], "UNKNOWN", False, 0.2
-        ),
+        page_result(2, ["KEDUA : Keputusan ini berlaku", "Ditetapkan di Blora", "Tembusan"], "UNKNOWN", False, 0.2),
         page_result(3, ["KUTIPAN AKTA KELAHIRAN"], "AKTA_KELAHIRAN", True),
         page_result(4, ["KUTIPAN AKTA KELAHIRAN"], "AKTA_KELAHIRAN", True),
         page_result(5, [""], "BLANK", False),

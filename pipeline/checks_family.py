@@ -1,0 +1,117 @@
+"""Family rules: the spouse and children across surat nikah, KK and akta kelahiran.
+
+- SPOUSE_MISMATCH: the spouse named on the surat nikah is not the spouse on the KK;
+- CHILD_NOT_IN_KK: a child with an akta kelahiran is not a member of the KK;
+- DATE_MISMATCH: a child's birth date differs between the akta and the KK row.
+A rule stays silent when its documents are missing: the checklist reports those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from classifiers.profiles import normalise
+from pipeline import names
+from pipeline.findings import dmy, ev, finding, rules, where
+from pipeline.models import Document, Evidence, FieldValue, Finding
+from pipeline.persons import Employee, kk_members, member_fv, member_named, same_name
+
+SPOUSE_RELATIONS = {"ISTRI", "SUAMI"}
+
+
+def printed_on(name: Any, text: str) -> bool:
+    """The name appears somewhere in the text (a KK row the table reader could not split)."""
+    wanted = normalise(names.strip_gelar(str(name)))
+    return bool(wanted) and fuzz.partial_ratio(wanted, text) >= rules()["name_on_page_ratio"]
+
+
+def _nikah_spouse(doc: Document, emp: Employee) -> tuple[str, FieldValue] | None:
+    """(field, value) of the employee's spouse on a surat nikah: the partner who is not the employee."""
+    husband, wife = doc.fields.get("nama_suami"), doc.fields.get("nama_isteri")
+    if emp.gender == "L" and wife:
+        return "nama_isteri", wife
+    if emp.gender == "P" and husband:
+        return "nama_suami", husband
+    for field, fv in (("nama_suami", husband), ("nama_isteri", wife)):
+        if fv and emp.nama and not same_name(fv.value, emp.nama):
+            return field, fv
+    return None
+
+
+def _kk_spouses(members: list[tuple[Document, dict[str, Any]]], emp: Employee) -> list[tuple[Document, dict]]:
+    """The employee's spouse rows on the KK: ISTRI/SUAMI rows, or the head when the employee is not."""
+    spouses = [(d, m) for d, m in members if (m.get("hubungan") or "") in SPOUSE_RELATIONS]
+    own = member_named(members, emp.nama) if emp.nama else None
+    if own and (own[1].get("hubungan") or "") in SPOUSE_RELATIONS:
+        spouses = [(d, m) for d, m in members if m.get("hubungan") == "KEPALA KELUARGA"]
+    return spouses
+
+
+def check_spouse(emp: Employee, documents: list[Document], kk_text: str) -> list[Finding]:
+    members = kk_members(documents)
+    if not members:
+        return []
+    findings = []
+    for doc in (d for d in documents if d.doc_type == "SURAT_NIKAH"):
+        spouse = _nikah_spouse(doc, emp)
+        if spouse is None:
+            continue
+        field, fv = spouse
+        rows = _kk_spouses(members, emp)
+        if any(same_name(m.get("nama", ""), fv.value) for _, m in rows):
+            continue
+        if rows:
+            kk_doc, row = rows[0]
+            message = (
+                f"Pasangan pada {where(doc, fv)} '{fv.value}' berbeda dengan pasangan pada KK "
+                f"({kk_doc.id}) '{row.get('nama')}'."
+            )
+            evidence = [ev(doc, field, fv), ev(kk_doc, "anggota", member_fv(kk_doc, row))]
+        elif member_named(members, fv.value) or printed_on(fv.value, kk_text):
+            continue  # listed on the KK, only its row or relation could not be read
+        else:
+            kk_doc = members[0][0]
+            message = f"Pasangan pada {where(doc, fv)} '{fv.value}' tidak tercantum pada KK ({kk_doc.id})."
+            evidence = [ev(doc, field, fv), Evidence(kk_doc.id, kk_doc.pages[0], "anggota", None)]
+        findings.append(finding("SPOUSE_MISMATCH", message, evidence, values=(fv,)))
+    return findings
+
+
+def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
+    members = kk_members(documents)
+    if not members:
+        return []
+    findings = []
+    for doc in (d for d in documents if d.doc_type == "AKTA_KELAHIRAN" and "nama" in d.fields):
+        child = doc.fields["nama"]
+        row = member_named(members, child.value)
+        if row is None and not printed_on(child.value, kk_text):
+            kk_doc = members[0][0]
+            findings.append(
+                finding(
+                    "CHILD_NOT_IN_KK",
+                    f"Anak '{child.value}' dengan akta kelahiran {where(doc, child)} tidak tercantum pada KK "
+                    f"({kk_doc.id}).",
+                    [ev(doc, "nama", child), Evidence(kk_doc.id, kk_doc.pages[0], "anggota", None)],
+                    values=(child,),
+                )
+            )
+            continue
+        if row is None:
+            continue
+        born = doc.fields.get("tanggal_lahir")
+        kk_doc, member = row
+        if born and member.get("tanggal_lahir") and born.value != member["tanggal_lahir"]:
+            fv = member_fv(kk_doc, member)
+            findings.append(
+                finding(
+                    "DATE_MISMATCH",
+                    f"Tanggal lahir '{child.value}' pada {where(doc, born)} ({dmy(born.value)}) berbeda dengan "
+                    f"KK ({kk_doc.id}, hlm. {fv.page}) ({dmy(member['tanggal_lahir'])}).",
+                    [ev(doc, "tanggal_lahir", born), ev(kk_doc, "anggota", fv, member["tanggal_lahir"])],
+                    values=(born, fv),
+                )
+            )
+    return findings

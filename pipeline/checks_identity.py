@@ -1,0 +1,238 @@
+"""Identity rules: NIP and NIK, each against the employee and against the person's other documents.
+
+- NIP_INVALID, NIP_MISMATCH, FOREIGN_PAGE: the NIP on every personnel document;
+- NIP_BIRTHDATE_MISMATCH, NIP_TMT_MISMATCH, NIP_GENDER_MISMATCH: what the NIP encodes (birth
+  date, TMT CPNS, gender digit) against what the SK CPNS, DPCP, KTP and KK print;
+- NAME_MISMATCH: the employee's name across documents, gelar and OCR noise tolerated;
+- NIK_INVALID, NIK_BIRTHDATE_MISMATCH: every NIK (KTP, KK rows) against its own birth date/gender.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from pipeline import nik, nip
+from pipeline.findings import dmy, ev, finding, rules, where
+from pipeline.models import Document, Evidence, FieldValue, Finding
+from pipeline.persons import Employee, employee_ktps, kk_members, member_fv, member_named, same_name
+
+
+def _misread_of(value: str, employee_nip: str | None, confidence: float) -> bool:
+    near = rules()["nip_misread"]
+    return bool(
+        employee_nip
+        and confidence < near["max_confidence"]
+        and Levenshtein.distance(value, employee_nip) <= near["max_edits"]
+    )
+
+
+def foreign_documents(emp: Employee) -> set[str]:
+    """Documents about someone else: no block is the employee's, and the document's own person
+    has another valid NIP and another name (a page of another berkas)."""
+    out = set()
+    for doc in emp.documents:
+        fv, name = doc.fields.get("nip"), doc.fields.get("nama")
+        if doc.person_match or not (emp.nip and emp.nama and fv and name) or fv.value == emp.nip:
+            continue
+        info = nip.decode_nip(str(fv.value))
+        if info.kind == "baru" and info.is_valid and not same_name(name.value, emp.nama):
+            out.add(doc.id)
+    return out
+
+
+def _speaks_of_employee(doc: Document) -> bool:
+    """The document's person fields are the employee's: recognised by name, or the only person."""
+    return doc.person_match == "nama" or (len(doc.persons) <= 1 and "nama" not in doc.fields)
+
+
+def check_nips(emp: Employee, foreign: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for doc in emp.documents:
+        fv = doc.fields.get("nip")
+        if fv is None or fv.value == emp.nip:
+            continue
+        info = nip.decode_nip(str(fv.value))
+        if doc.id in foreign:
+            name = doc.fields["nama"]
+            findings.append(
+                finding(
+                    "FOREIGN_PAGE",
+                    f"{where(doc, fv)} atas nama '{name.value}' dengan NIP lain: bukan berkas pegawai "
+                    f"'{emp.nama}'. Keluarkan dari berkas.",
+                    [ev(doc, "nip", fv), ev(doc, "nama", name)],
+                    values=(fv, name),
+                )
+            )
+        elif not info.is_valid and (_speaks_of_employee(doc) or _misread_of(str(fv.value), emp.nip, fv.confidence)):
+            f = finding(
+                "NIP_INVALID",
+                f"NIP pada {where(doc, fv)} tidak valid: {'; '.join(info.problems)}.",
+                [ev(doc, "nip", fv)],
+            )
+            if _misread_of(str(fv.value), emp.nip, fv.confidence):
+                # One or two digits off the employee's NIP and read with low confidence: most
+                # likely OCR lost a digit. Still shown, as a warning the verifier can settle.
+                f.severity = "warning"
+                f.message += " Kemungkinan salah baca OCR; cocokkan dengan dokumen asli."
+            findings.append(f)
+        elif emp.nip and emp.nip_source and info.kind == "baru" and info.is_valid and _speaks_of_employee(doc):
+            ref_doc, ref_fv = emp.nip_source
+            findings.append(
+                finding(
+                    "NIP_MISMATCH",
+                    f"NIP pada {where(doc, fv)} berbeda dengan NIP pegawai pada {where(ref_doc, ref_fv)}.",
+                    [ev(ref_doc, "nip", ref_fv), ev(doc, "nip", fv)],
+                    values=(fv,),
+                )
+            )
+    return findings
+
+
+def _birth_date_sources(emp: Employee, documents: list[Document]) -> list[tuple[Document, FieldValue]]:
+    kinds = set(rules()["birth_date_documents"])
+    out = [(d, d.fields["tanggal_lahir"]) for d in emp.documents if d.doc_type in kinds and "tanggal_lahir" in d.fields]
+    out += [(d, d.fields["tanggal_lahir"]) for d in employee_ktps(documents, emp) if "tanggal_lahir" in d.fields]
+    return out
+
+
+def check_birth_date(emp: Employee, documents: list[Document], foreign: set[str]) -> list[Finding]:
+    if not emp.birth_date or not emp.nip_source:
+        return []
+    ref_doc, ref_fv = emp.nip_source
+    by_value: dict[str, list[tuple[Document, FieldValue]]] = {}
+    for doc, fv in _birth_date_sources(emp, documents):
+        if fv.value and fv.value != emp.birth_date and doc.id not in foreign:
+            by_value.setdefault(str(fv.value), []).append((doc, fv))
+    findings = []
+    for value, places in by_value.items():
+        docs = ", ".join(f"{d.doc_type} ({d.id})" for d, _ in places)
+        findings.append(
+            finding(
+                "NIP_BIRTHDATE_MISMATCH",
+                f"Tanggal lahir pada NIP ({dmy(emp.birth_date)}) berbeda dengan {docs} ({dmy(value)}).",
+                [ev(ref_doc, "nip", ref_fv), *(ev(d, "tanggal_lahir", fv) for d, fv in places)],
+                values=tuple(fv for _, fv in places),
+            )
+        )
+    return findings
+
+
+def check_tmt(emp: Employee, documents: list[Document]) -> list[Finding]:
+    """The TMT CPNS in the NIP (digits 9-14, year and month) against the SK CPNS."""
+    if not emp.tmt_cpns or not emp.nip_source:
+        return []
+    ref_doc, ref_fv = emp.nip_source
+    findings = []
+    for doc in (d for d in documents if d.doc_type == "SK_CPNS" and "tmt" in d.fields):
+        tmt = doc.fields["tmt"]
+        if str(tmt.value)[:7] != emp.tmt_cpns[:7]:
+            findings.append(
+                finding(
+                    "NIP_TMT_MISMATCH",
+                    f"TMT CPNS pada NIP ({emp.tmt_cpns[5:7]}-{emp.tmt_cpns[:4]}) berbeda dengan TMT pada "
+                    f"{where(doc, tmt)} ({dmy(str(tmt.value))}).",
+                    [ev(ref_doc, "nip", ref_fv), ev(doc, "tmt", tmt)],
+                    values=(tmt,),
+                )
+            )
+    return findings
+
+
+def check_gender(emp: Employee, documents: list[Document]) -> list[Finding]:
+    """The gender digit of the NIP (15th) against the KTP, the DPCP and the employee's KK row."""
+    if not emp.gender or not emp.nip_source:
+        return []
+    ref_doc, ref_fv = emp.nip_source
+    places: list[tuple[Document, FieldValue]] = []
+    for doc in [*employee_ktps(documents, emp), *(d for d in emp.documents if d.doc_type == "DPCP")]:
+        if "jenis_kelamin" in doc.fields:
+            places.append((doc, doc.fields["jenis_kelamin"]))
+    row = member_named(kk_members(documents), emp.nama) if emp.nama else None
+    if row and row[1].get("jenis_kelamin"):
+        fv = member_fv(*row)
+        places.append((row[0], FieldValue(row[1]["jenis_kelamin"], fv.page, fv.confidence, fv.bbox)))
+    label = {"L": "laki-laki", "P": "perempuan"}
+    return [
+        finding(
+            "NIP_GENDER_MISMATCH",
+            f"Digit jenis kelamin NIP ({label.get(emp.gender, emp.gender)}) berbeda dengan {where(doc, fv)} "
+            f"({label.get(str(fv.value), fv.value)}).",
+            [ev(ref_doc, "nip", ref_fv), ev(doc, "jenis_kelamin", fv)],
+            values=(fv,),
+        )
+        for doc, fv in places
+        if fv.value in ("L", "P") and fv.value != emp.gender
+    ]
+
+
+def check_names(emp: Employee, documents: list[Document], foreign: set[str]) -> list[Finding]:
+    if not emp.nama or not emp.nama_source:
+        return []
+    ref_doc, ref_fv = emp.nama_source
+    candidates = [d for d in emp.documents if "nama" in d.fields and d.id not in foreign]
+    candidates += [d for d in employee_ktps(documents, emp) if d not in candidates]
+    return [
+        finding(
+            "NAME_MISMATCH",
+            f"Nama pada {where(doc, doc.fields['nama'])} '{doc.fields['nama'].value}' berbeda dengan nama pegawai "
+            f"'{emp.nama}' pada {where(ref_doc, ref_fv)}.",
+            [ev(ref_doc, "nama", ref_fv), ev(doc, "nama", doc.fields["nama"])],
+            values=(doc.fields["nama"],),
+        )
+        for doc in candidates
+        if not same_name(doc.fields["nama"].value, emp.nama)
+    ]
+
+
+def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, str | None, str | None]]:
+    """(document, nik value, birth date, gender) for every NIK printed with its owner's data."""
+    out = []
+    for doc in documents:
+        if doc.doc_type == "KTP" and "nik" in doc.fields:
+            born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
+            out.append((doc, doc.fields["nik"], born.value if born else None, gender.value if gender else None))
+    for doc, member in kk_members(documents):
+        if member.get("nik"):
+            fv = member_fv(doc, member)
+            out.append(
+                (
+                    doc,
+                    FieldValue(member["nik"], fv.page, fv.confidence, fv.bbox),
+                    member.get("tanggal_lahir"),
+                    member.get("jenis_kelamin"),
+                )
+            )
+    return out
+
+
+def check_niks(documents: list[Document]) -> list[Finding]:
+    from datetime import date
+
+    findings = []
+    for doc, fv, born, gender in _nik_people(documents):
+        info = nik.decode_nik(str(fv.value))
+        evidence = [Evidence(doc.id, fv.page, "nik", fv.value)]
+        if not info.is_valid:
+            findings.append(
+                finding(
+                    "NIK_INVALID",
+                    f"NIK pada {where(doc, fv)} tidak valid: {'; '.join(info.problems)}.",
+                    evidence,
+                )
+            )
+            continue
+        try:
+            birth = date.fromisoformat(born) if born else None
+        except ValueError:
+            birth = None
+        problems = nik.nik_matches_birth(info, birth, gender)
+        if problems:
+            findings.append(
+                finding(
+                    "NIK_BIRTHDATE_MISMATCH",
+                    f"NIK pada {where(doc, fv)} tidak sesuai dengan tanggal lahir/jenis kelamin yang tercetak "
+                    f"({dmy(born)}, {gender or '-'}): {'; '.join(problems)}.",
+                    [*evidence, Evidence(doc.id, fv.page, "tanggal_lahir", born)],
+                )
+            )
+    return findings

@@ -1,0 +1,75 @@
+"""Page rules: pages a verifier must look at, and pages scanned twice.
+
+- LOW_CONFIDENCE_PAGE: unreadable, unclassified, unsure or badly read pages;
+- DUPLICATE_PAGE: the same page twice in a bundle: the same pixels, or (a second scan of the
+  same sheet) nearly the same text.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from classifiers.profiles import normalise
+from pipeline.findings import finding, rules
+from pipeline.models import Evidence, Finding, PageResult
+
+NO_TEXT_TYPES = ("BLANK", "PAS_FOTO")
+
+
+def check_pages(pages: list[PageResult]) -> list[Finding]:
+    low = rules()["low_confidence"]
+    findings = []
+    for p in pages:
+        c = p.classification
+        reason = None
+        if p.error:
+            reason = f"tidak terbaca ({p.error})"
+        elif c.doc_type == "UNKNOWN":
+            guesses = ", ".join(f"{t} {s:.2f}" for t, s in c.candidates[:2])
+            reason = f"jenis dokumen tidak dikenali (tebakan: {guesses or '-'})"
+        elif c.doc_type != "BLANK" and c.confidence < low["page_classifier_below"]:
+            reason = f"klasifikasi {c.doc_type} kurang yakin ({c.confidence:.2f})"
+        elif (
+            c.doc_type not in NO_TEXT_TYPES
+            and p.text.ocr_confidence is not None
+            and p.text.ocr_confidence < low["page_ocr_below"]
+        ):
+            reason = f"hasil OCR buruk (keyakinan {p.text.ocr_confidence:.0f})"
+        if reason:
+            findings.append(
+                finding(
+                    "LOW_CONFIDENCE_PAGE",
+                    f"Halaman {p.ref.index} perlu dicek manual: {reason}.",
+                    [Evidence(None, p.ref.index, "page", p.ref.source)],
+                    "crosscheck.yaml low_confidence",
+                )
+            )
+    return findings
+
+
+def check_duplicates(pages: list[PageResult]) -> list[Finding]:
+    spec = rules()["duplicate_page"]
+    texts = {p.ref.index: normalise(p.text.text) for p in pages}
+    findings, seen = [], set()
+    for i, a in enumerate(pages):
+        if a.ref.index in seen or a.classification.doc_type in NO_TEXT_TYPES:
+            continue
+        for b in pages[i + 1 :]:
+            if b.ref.index in seen or b.classification.doc_type != a.classification.doc_type:
+                continue
+            ta, tb = texts[a.ref.index], texts[b.ref.index]
+            same_pixels = bool(a.sha256) and a.sha256 == b.sha256
+            same_text = min(len(ta), len(tb)) >= spec["min_chars"] and fuzz.ratio(ta, tb) >= spec["min_ratio"]
+            if same_pixels or same_text:
+                seen.add(b.ref.index)
+                findings.append(
+                    finding(
+                        "DUPLICATE_PAGE",
+                        f"Halaman {b.ref.index} sama dengan halaman {a.ref.index} ({a.classification.doc_type}).",
+                        [
+                            Evidence(None, a.ref.index, "page", a.ref.source),
+                            Evidence(None, b.ref.index, "page", b.ref.source),
+                        ],
+                    )
+                )
+    return findings

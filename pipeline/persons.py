@@ -1,0 +1,142 @@
+"""Person resolution: who the employee is, and which person block of each document is theirs.
+
+Rules talk about persons, not pages. The employee is the manifest's NIP, else the NIP most
+personnel documents carry (each document votes once per NIP it names, so a signing official who
+appears on a few letters loses to the employee who appears on nearly all); the name is the one
+most documents agree on. Family members come from the KK member table, the surat nikah and the
+akta kelahiran, matched by name (gelar and OCR noise tolerated) and NIK.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline import dates, names, nip
+from pipeline.extract import PERSON_FIELDS
+from pipeline.findings import rules
+from pipeline.models import Document, FieldValue
+
+
+@dataclass
+class Employee:
+    nip: str | None = None
+    nip_source: tuple[Document, FieldValue] | None = None
+    nama: str | None = None
+    nama_source: tuple[Document, FieldValue] | None = None
+    birth_date: str | None = None  # ISO, from the NIP
+    tmt_cpns: str | None = None  # ISO, from the NIP
+    gender: str | None = None
+    documents: list[Document] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "nama": self.nama,
+            "nip": self.nip,
+            "tanggal_lahir": self.birth_date,
+            "tmt_cpns": self.tmt_cpns,
+            "jenis_kelamin": self.gender,
+        }
+
+
+def same_name(a: Any, b: Any) -> bool:
+    return names.names_match(str(a), str(b), rules()["name_match_threshold"])
+
+
+def employee_documents(documents: list[Document], case_type: str) -> list[Document]:
+    r = rules()
+    kinds = set(r["employee_documents"])
+    if case_type in r["heir_case_types"]:
+        kinds -= set(r["heir_documents"])
+    return [d for d in documents if d.doc_type in kinds]
+
+
+def resolve_employee(documents: list[Document], case_type: str, manifest_nip: str | None) -> Employee:
+    emp = Employee(documents=employee_documents(documents, case_type))
+    votes: Counter[str] = Counter()
+    for d in emp.documents:
+        blocks = [*(d.persons or [d.fields]), *d.signers]
+        valid = {str(b["nip"].value) for b in blocks if "nip" in b}
+        votes.update(v for v in valid if nip.decode_nip(v).is_valid)
+    if manifest_nip and nip.decode_nip(manifest_nip).is_valid:
+        emp.nip = manifest_nip
+    elif votes:
+        emp.nip = votes.most_common(1)[0][0]
+    if emp.nip:
+        info = nip.decode_nip(emp.nip)
+        emp.birth_date, emp.tmt_cpns, emp.gender = (
+            dates.iso(info.birth_date),
+            dates.iso(info.tmt_cpns),
+            info.gender,
+        )
+        for d in emp.documents:
+            select_block(d, lambda b: "nip" in b and b["nip"].value == emp.nip, "nip")
+        emp.nip_source = next(
+            ((d, d.fields["nip"]) for d in emp.documents if "nip" in d.fields and d.fields["nip"].value == emp.nip),
+            None,
+        )
+    named = [(d, d.fields["nama"]) for d in emp.documents if "nama" in d.fields]
+    if named:
+        # The name that agrees with most other documents (OCR noise tolerated) is the employee's.
+        def support(item: tuple[Document, FieldValue]) -> float:
+            return sum(names.name_similarity(str(item[1].value), str(o[1].value)) for o in named)
+
+        best = max(named, key=support)
+        emp.nama, emp.nama_source = str(best[1].value), best
+        for d in emp.documents:
+            if not (emp.nip and "nip" in d.fields and d.fields["nip"].value == emp.nip):
+                select_block(d, lambda b: "nama" in b and same_name(b["nama"].value, emp.nama), "nama")
+    return emp
+
+
+def select_block(doc: Document, is_employee: Callable[[dict[str, FieldValue]], bool], how: str) -> None:
+    """Make the document's person fields those of the block that is the employee, if one is."""
+    block = next((b for b in [*(doc.persons or [doc.fields]), *doc.signers] if is_employee(b)), None)
+    if block is None:
+        return
+    doc.person_match = doc.person_match or how
+    if block is doc.fields:
+        return
+    for name in PERSON_FIELDS:
+        doc.fields.pop(name, None)
+    doc.fields.update(block)
+
+
+def is_employee_ktp(ktp: Document, emp: Employee) -> bool:
+    """A KTP is the employee's when its name matches (a spouse's KTP may lie in the dossier too)."""
+    name = ktp.fields.get("nama")
+    return bool(name is not None and emp.nama and same_name(name.value, emp.nama))
+
+
+def ktp_by_birth(ktp: Document, emp: Employee) -> bool:
+    """A KTP whose name does not match is still the employee's when birth date and gender do."""
+    if "nama" not in ktp.fields or is_employee_ktp(ktp, emp):
+        return False
+    born = ktp.fields.get("tanggal_lahir")
+    gender = ktp.fields.get("jenis_kelamin")
+    return bool(born and born.value == emp.birth_date and (gender is None or gender.value == emp.gender))
+
+
+def employee_ktps(documents: list[Document], emp: Employee) -> list[Document]:
+    return [d for d in documents if d.doc_type == "KTP" and (is_employee_ktp(d, emp) or ktp_by_birth(d, emp))]
+
+
+def kk_members(documents: list[Document]) -> list[tuple[Document, dict[str, Any]]]:
+    out = []
+    for doc in documents:
+        members = doc.fields.get("anggota")
+        if doc.doc_type == "KK" and members and isinstance(members.value, list):
+            out.extend((doc, m) for m in members.value)
+    return out
+
+
+def member_named(members: list[tuple[Document, dict[str, Any]]], name: Any) -> tuple[Document, dict] | None:
+    return next(((d, m) for d, m in members if m.get("nama") and same_name(m["nama"], name)), None)
+
+
+def member_fv(doc: Document, member: dict[str, Any]) -> FieldValue:
+    """A KK member row as a field value, so evidence can point at its row on the page."""
+    bbox = tuple(member["bbox"]) if member.get("bbox") else None
+    return FieldValue(member.get("nama"), member.get("page", doc.pages[0]), member.get("confidence", 0.5), bbox)

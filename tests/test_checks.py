@@ -1,0 +1,110 @@
+"""Identity, family and page rules on hand-built documents: one row per finding code."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.crosscheck import crosscheck
+from pipeline.models import Document, FieldValue
+from tests.textpage import page_result
+
+NIP = "197705152008011002"  # born 15-05-1977, TMT CPNS 01-2008, laki-laki
+
+
+def doc(i: int, doc_type: str, **fields) -> Document:
+    return Document(f"d{i}", doc_type, [i], {k: FieldValue(v, i, 0.95, (10, 10, 50, 20)) for k, v in fields.items()})
+
+
+def kk(i: int, *members: tuple) -> Document:
+    rows = [
+        {"nama": n, "nik": k, "tanggal_lahir": b, "jenis_kelamin": g, "hubungan": h, "page": i}
+        for n, k, b, g, h in members
+    ]
+    return Document(f"d{i}", "KK", [i], {"anggota": FieldValue(rows, i, 0.9)})
+
+
+HEAD = ("AGUS MUFID", "3316051505770001", "1977-05-15", "L", "KEPALA KELUARGA")
+WIFE = ("SRI WAHYUNI", "3316056102800002", "1980-02-21", "P", "ISTRI")
+CHILD = ("DEWI LESTARI", "3316055505110003", "2011-05-15", "P", "ANAK")
+BASE = [
+    doc(1, "SK_CPNS", nama="AGUS MUFID", nip=NIP, tanggal_lahir="1977-05-15", tmt="2008-01-01"),
+    doc(2, "SK_PNS", nama="AGUS MUFID", nip=NIP),
+    doc(3, "KTP", nama="AGUS MUFID", nik="3316051505770001", tanggal_lahir="1977-05-15", jenis_kelamin="L"),
+]
+
+
+def codes(documents, pages=()):
+    return sorted(f.code for f in crosscheck(documents, list(pages), "BUP", None)[1])
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        pytest.param(
+            [
+                kk(9, HEAD, WIFE, CHILD),
+                doc(10, "SURAT_NIKAH", nama_suami="AGUS MUFID", nama_isteri="SRI WAHYUNI"),
+                doc(11, "AKTA_KELAHIRAN", nama="DEWI LESTARI", tanggal_lahir="2011-05-15"),
+            ],
+            [],
+            id="clean-family",
+        ),
+        pytest.param(
+            [kk(9, HEAD, WIFE), doc(10, "SURAT_NIKAH", nama_suami="AGUS MUFID", nama_isteri="RINA MARLINA")],
+            ["SPOUSE_MISMATCH"],
+            id="other-wife-on-kk",
+        ),
+        pytest.param(
+            [kk(9, HEAD, CHILD), doc(10, "SURAT_NIKAH", nama_suami="AGUS MUFID", nama_isteri="SRI WAHYUNI")],
+            ["SPOUSE_MISMATCH"],
+            id="wife-missing-from-kk",
+        ),
+        pytest.param(
+            [kk(9, HEAD, WIFE), doc(11, "AKTA_KELAHIRAN", nama="BAYU PRATAMA", tanggal_lahir="2012-01-01")],
+            ["CHILD_NOT_IN_KK"],
+            id="child-not-in-kk",
+        ),
+        pytest.param(
+            [kk(9, HEAD, WIFE, CHILD), doc(11, "AKTA_KELAHIRAN", nama="DEWI LESTARI", tanggal_lahir="2011-06-15")],
+            ["DATE_MISMATCH"],
+            id="child-birthdate-differs",
+        ),
+        pytest.param(
+            [doc(4, "SKP", nama="BUDI SANTOSO", nip="198001012005011003")], ["FOREIGN_PAGE"], id="another-persons-page"
+        ),
+        pytest.param(
+            [doc(4, "DPCP", nama="AGUS MUFID", nip=NIP, jenis_kelamin="P")],
+            ["NIP_GENDER_MISMATCH"],
+            id="gender-digit-vs-dpcp",
+        ),
+        pytest.param(
+            [kk(9, HEAD, ("SRI WAHYUNI", "3316056102800002", "1980-03-21", "P", "ISTRI"))],
+            ["NIK_BIRTHDATE_MISMATCH"],
+            id="nik-vs-kk-row-birthdate",
+        ),
+        pytest.param(
+            [kk(9, HEAD, ("SRI WAHYUNI", "3316053502800002", "1980-02-21", "P", "ISTRI"))],
+            ["NIK_INVALID"],
+            id="nik-day-75-impossible",
+        ),
+    ],
+)
+def test_rules(extra, expected):
+    assert codes([*BASE, *extra]) == sorted(expected)
+
+
+def test_tmt_in_nip_vs_sk_cpns():
+    documents = [doc(1, "SK_CPNS", nama="AGUS MUFID", nip=NIP, tmt="2009-03-01"), *BASE[1:]]
+    assert codes(documents) == ["NIP_TMT_MISMATCH"]
+
+
+def test_duplicate_page_by_text():
+    text = [f"baris nomor {i} dari surat keputusan tentang kenaikan pangkat pegawai negeri sipil" for i in range(8)]
+    pages = [
+        page_result(1, text, "SK_PANGKAT"),
+        page_result(2, ["lain"] * 3, "KTP"),
+        page_result(3, text, "SK_PANGKAT"),
+    ]
+    findings = crosscheck(BASE, pages, "BUP", None)[1]
+    dup = [f for f in findings if f.code == "DUPLICATE_PAGE"]
+    assert len(dup) == 1 and [e.page for e in dup[0].evidence] == [1, 3]
