@@ -41,9 +41,12 @@ def analyse_bundle(bundle: Bundle, results: list[PageResult], cli_jenis: str | N
     for doc in documents:
         doc.fields, doc.persons, doc.signers = read_document(doc, by_index)
     case_type, source, why = decide_case_type(bundle, cli_jenis, documents, by_index)
-    profile = str(bundle.manifest.get("checklist_profile") or checklist.DEFAULT_PROFILE)
+    profile, profile_why = checklist.select_profile(bundle.manifest)
     items, missing = checklist.check(case_type, documents, profile)
-    employee, findings = crosscheck(documents, pages, case_type, bundle.manifest.get("nip"))
+    instansi = bundle.manifest.get("instansi")
+    employee, findings = crosscheck(
+        documents, pages, case_type, bundle.manifest.get("nip"), str(instansi) if instansi else None
+    )
     findings = missing + findings
     doc_of_page = {i: d.id for d in documents for i in d.pages}
     return {
@@ -54,6 +57,8 @@ def analyse_bundle(bundle: Bundle, results: list[PageResult], cli_jenis: str | N
         "case_type": case_type,
         "case_type_source": source,
         "case_type_reason": why,
+        "checklist_profile": profile,
+        "checklist_profile_reason": profile_why,
         "status": decide_status(items, findings),
         "pages": [_page_json(p, doc_of_page.get(p.ref.index)) for p in pages],
         "documents": [

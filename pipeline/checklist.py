@@ -10,15 +10,39 @@ import functools
 from typing import Any
 
 from classifiers.profiles import normalise
+from pipeline import pension
 from pipeline.models import ChecklistItem, Document, Evidence, Finding, PageResult
 from pipeline.settings import RULES_DIR, load_yaml
 
 DEFAULT_PROFILE = "umum"
 
 
+CONDITIONS = ("has_children", "child_at_school", "child_working", "second_marriage")
+
+
 @functools.cache
 def _checklists() -> dict[str, Any]:
-    return load_yaml(RULES_DIR / "checklists.yaml")
+    """The default profile (checklists.yaml) and the agency profiles (checklists/*.yaml), merged."""
+    data = load_yaml(RULES_DIR / "checklists.yaml")
+    for path in sorted((RULES_DIR / "checklists").glob("*.yaml")):
+        data["profiles"].update(load_yaml(path)["profiles"])
+    return data
+
+
+def select_profile(manifest: dict[str, Any]) -> tuple[str, str]:
+    """(profile, why): the manifest's ``checklist_profile``; else, when settings.yaml turns
+    ``checklist.match_instansi`` on, the agency profile its ``instansi`` names; else the default."""
+    profiles = _checklists()["profiles"]
+    wanted = manifest.get("checklist_profile")
+    if isinstance(wanted, str) and wanted in profiles:
+        return wanted, "manifest checklist_profile"
+    config = load_yaml(RULES_DIR / "settings.yaml").get("checklist", {})
+    if config.get("match_instansi") and manifest.get("instansi"):
+        patterns = {k: p["match"] for k, p in profiles.items() if p.get("match")}
+        found = pension.match_instansi(str(manifest["instansi"]), patterns)
+        if found:
+            return found, f"instansi '{manifest['instansi']}'"
+    return str(config.get("default_profile", DEFAULT_PROFILE)), "profil bawaan"
 
 
 @functools.cache
@@ -60,7 +84,10 @@ def has_children(documents: list[Document]) -> bool | None:
 def check(
     case_type: str, documents: list[Document], profile: str = DEFAULT_PROFILE
 ) -> tuple[list[ChecklistItem], list[Finding]]:
-    data = _checklists()["profiles"].get(profile) or _checklists()["profiles"][DEFAULT_PROFILE]
+    profiles = _checklists()["profiles"]
+    data = profiles.get(profile) or profiles[DEFAULT_PROFILE]
+    if case_type not in data["case_types"]:  # an agency without a list for this case type
+        profile, data = DEFAULT_PROFILE, profiles[DEFAULT_PROFILE]
     spec = data["case_types"].get(case_type) or data["case_types"]["UNKNOWN"]
     children = has_children(documents)
     items: list[ChecklistItem] = []
@@ -69,9 +96,14 @@ def check(
         wanted = [entry["item"], *entry.get("alternatives", [])]
         docs = [d.id for d in documents if d.doc_type in wanted]
         required = bool(entry["required"])
+        condition = entry.get("condition")
         if docs:
             status = "present"
-        elif entry.get("condition") == "has_children" and children is False:
+        elif condition == "has_children" and children is False:
+            status = "not_applicable"
+        elif condition in CONDITIONS and condition != "has_children":
+            # School, work, second marriage: the dossier cannot show they do not hold, and a
+            # document that is absent because they do not hold is no gap.
             status = "not_applicable"
         else:
             status = "missing"

@@ -6,7 +6,10 @@ identity (NIP, NIK, names), family (spouse, children), pages (low confidence, du
 
 from __future__ import annotations
 
+from datetime import date
+
 from classifiers.profiles import normalise
+from pipeline.checks_eligibility import check_eligibility, check_late
 from pipeline.checks_family import check_children, check_spouse
 from pipeline.checks_identity import (
     check_birth_date,
@@ -23,7 +26,12 @@ from pipeline.persons import Employee, resolve_employee
 
 
 def crosscheck(
-    documents: list[Document], pages: list[PageResult], case_type: str, manifest_nip: str | None
+    documents: list[Document],
+    pages: list[PageResult],
+    case_type: str,
+    manifest_nip: str | None,
+    instansi: str | None = None,
+    today: date | None = None,
 ) -> tuple[Employee, list[Finding]]:
     emp = resolve_employee(documents, case_type, manifest_nip)
     foreign = foreign_documents(emp)
@@ -40,6 +48,8 @@ def crosscheck(
         *check_niks(documents),
         *check_spouse(emp, documents, kk_text),
         *check_children(documents, kk_text),
+        *check_eligibility(emp, documents, case_type, today or date.today()),
+        *check_late(emp, documents, case_type, instansi),
         *check_pages(pages),
         *check_duplicates(pages),
     ]

@@ -67,7 +67,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     else the first. Cross-checking may later pick the block that is the employee.
     """
     specs, per_type, cutoff = field_rules()
-    wanted = [specs[name] for name in per_type.get(doc.doc_type, ())]
+    wanted = [specs[name] for name in per_type.get(doc.doc_type, per_type["_common"])]
     subject_phrases = subject_rules().get(doc.doc_type, ())
     values: Values = {}
     persons: list[Values] = []
@@ -108,6 +108,10 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 persons[0].setdefault(name, fv)
         if any(s.name == "nip" for s in wanted):
             persons.extend(_loose_nips(index, persons))
+        if "tanggal_dokumen" not in values:
+            fv = _letter_date(index)
+            if fv:
+                values["tanggal_dokumen"] = fv
         special = SPECIAL.get(doc.doc_type)
         if special:
             for name, fv in special(index).items():
@@ -234,6 +238,23 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | Non
                 d = found[0]
                 s = m.end() + d.start
                 return _fv(index, s, m.end() + d.end, dates.iso(d.value))
+    return None
+
+
+LETTER_DATE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{2,30},\s*(?P<d>.{6,30}?)\s*\.?$")
+
+
+def _letter_date(index: TextIndex) -> FieldValue | None:
+    """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own."""
+    for span, row in index.row_texts():
+        m = LETTER_DATE.match(row)
+        if not m:
+            continue
+        found = dates.find_dates(m.group("d"))
+        if found:
+            d = found[0]
+            start = span.start + m.start("d") + d.start
+            return _fv(index, start, start + len(d.raw), dates.iso(d.value))
     return None
 
 

@@ -56,7 +56,9 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
         )
         for name, spec in data["fields"].items()
     }
-    per_type = {k: tuple(v) for k, v in data["doc_types"].items()}
+    common = tuple(data.get("common", []))
+    per_type = {k: tuple(v) + common for k, v in data["doc_types"].items()}
+    per_type["_common"] = common
     return specs, per_type, float(data["label_cutoff"])
 
 

@@ -17,8 +17,8 @@ TESSDATA_DIRS = (Path("/usr/share/tesseract-ocr/5/tessdata"), Path("/usr/share/t
 @functools.cache
 def _rules_version() -> str:
     digest = hashlib.sha256()
-    for path in sorted(RULES_DIR.glob("*.yaml")):
-        digest.update(path.name.encode())
+    for path in sorted(RULES_DIR.rglob("*.yaml")):
+        digest.update(path.relative_to(RULES_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

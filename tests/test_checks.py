@@ -108,3 +108,35 @@ def test_duplicate_page_by_text():
     findings = crosscheck(BASE, pages, "BUP", None)[1]
     dup = [f for f in findings if f.code == "DUPLICATE_PAGE"]
     assert len(dup) == 1 and [e.page for e in dup[0].evidence] == [1, 3]
+
+
+def run_case(documents, case_type, instansi=None):
+    from datetime import date
+
+    return sorted(f.code for f in crosscheck(documents, [], case_type, None, instansi, date(2026, 1, 1))[1])
+
+
+def test_aps_too_young_is_not_eligible():
+    nip_1982 = "198203012005011004"  # born 1982-03-01, CPNS 2005-01
+    documents = [
+        doc(1, "SK_CPNS", nama="BUDI SANTOSO", nip=nip_1982),
+        doc(2, "SURAT_PERMOHONAN", nama="BUDI SANTOSO", nip=nip_1982, tanggal_dokumen="2025-06-01"),
+    ]
+    assert run_case(documents, "APS") == ["ELIGIBILITY"]  # 43 years old: PP 11/2017 asks 45
+    assert run_case(documents, "BUP") == []
+
+
+@pytest.mark.parametrize(
+    "sent, expected",
+    [
+        pytest.param("2024-01-15", [], id="16-months-before-tmt"),
+        pytest.param("2025-03-01", ["LATE_SUBMISSION"], id="3-months-before-tmt"),
+    ],
+)
+def test_late_submission_against_lead_time(sent, expected):
+    nip_1967 = "196705182008011356"  # born 1967-05-18: BUP 58 -> TMT pensiun 2025-06-01
+    documents = [
+        doc(1, "SK_CPNS", nama="SUGENG NUGROHO", nip=nip_1967),
+        doc(2, "SURAT_PENGANTAR", nip=nip_1967, tanggal_dokumen=sent),
+    ]
+    assert run_case(documents, "BUP", "Kabupaten Blora") == expected

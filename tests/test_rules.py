@@ -223,3 +223,17 @@ def test_low_confidence_near_miss_nip_is_a_warning():
     assert [(f.code, f.severity) for f in findings] == [("NIP_INVALID", "warning")]
     documents[2].fields["nip"] = FieldValue("19770515200801102", 3, 0.95)  # read clearly: a real typo
     assert [(f.code, f.severity) for f in run(documents)[1]] == [("NIP_INVALID", "error")]
+
+
+def test_checklist_profile_selection():
+    assert checklist.select_profile({})[0] == "umum"
+    assert checklist.select_profile({"instansi": "Kabupaten Blora"})[0] == "umum"  # match_instansi is off
+    assert checklist.select_profile({"checklist_profile": "blora"})[0] == "blora"
+
+
+def test_agency_profile_asks_more_and_falls_back_per_case_type():
+    items, findings = checklist.check("BUP", docs_of(BUP_COMPLETE), "blora")
+    assert {f.evidence[0].value for f in findings} >= {"SK_JABATAN", "SK_KGB", "KARPEG"}
+    assert all(i.source.startswith("blora:") for i in items)
+    items, _ = checklist.check("UZUR", [], "blora")  # Blora lists no UZUR: the default profile's list
+    assert all(i.source.startswith("umum:") for i in items)
