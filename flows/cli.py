@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     e = sub.add_parser("eval", help="proses korpus berlabel dan ukur akurasi terhadap ground truth")
     e.add_argument("--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)")
-    e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: DIR/eval)")
+    e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: out/eval-<nama korpus>)")
     e.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     return parser
 
@@ -75,7 +75,7 @@ def run_eval(args: argparse.Namespace) -> int:
     if not samples.is_dir() or not truth_dir.is_dir():
         print(f"berkas: korpus {corpus} harus berisi samples/ dan truth/", file=sys.stderr)
         return 2
-    out = Path(args.out) if args.out else corpus / "eval"
+    out = Path(args.out) if args.out else Path("out") / f"eval-{corpus.resolve().name}"
     prefect_environment()
     from flows.intake import process_batch
 
