@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import nik, nip
+from pipeline import nik, nip, wilayah
 from pipeline.findings import dmy, ev, finding, rules, where
 from pipeline.models import Document, Evidence, FieldValue, Finding
 from pipeline.persons import Employee, employee_ktps, kk_members, member_fv, member_named, same_name
@@ -225,6 +225,17 @@ def check_niks(documents: list[Document]) -> list[Finding]:
             birth = date.fromisoformat(born) if born else None
         except ValueError:
             birth = None
+        if wilayah.region_of(str(fv.value)) is None:
+            findings.append(
+                finding(
+                    "NIK_INVALID",
+                    f"Kode wilayah NIK pada {where(doc, fv)} ({str(fv.value)[:6]}) tidak ada di daftar kode "
+                    "wilayah Kemendagri 2025; bisa karena pemekaran wilayah atau salah baca. Periksa.",
+                    evidence,
+                    "wilayah: pipeline/data/kode_wilayah_prov_kab_kec.csv",
+                )
+            )
+            findings[-1].severity = "warning"
         problems = nik.nik_matches_birth(info, birth, gender)
         if problems:
             findings.append(

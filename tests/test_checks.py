@@ -140,3 +140,12 @@ def test_late_submission_against_lead_time(sent, expected):
         doc(2, "SURAT_PENGANTAR", nip=nip_1967, tanggal_dokumen=sent),
     ]
     assert run_case(documents, "BUP", "Kabupaten Blora") == expected
+
+
+def test_unknown_region_prefix_is_only_a_warning():
+    from pipeline.wilayah import region_of
+
+    assert region_of("3316051505770001") is not None  # 33.16.05 exists in the 2025 list
+    documents = [*BASE[:2], doc(3, "KTP", nama="AGUS MUFID", nik="3399051505770001", tanggal_lahir="1977-05-15")]
+    findings = crosscheck(documents, [], "BUP", None)[1]
+    assert [(f.code, f.severity) for f in findings] == [("NIK_INVALID", "warning")]
