@@ -14,6 +14,7 @@ command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)   # the report pages are tested in a real browser
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "==> apt-get install ${need_apt[*]}"

@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="setiap folder INPUT adalah satu bundel (untuk folder halaman berupa PDF/TIFF)",
     )
     p.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
+    w = sub.add_parser("watch", help="pantau folder drop: proses bundel yang sudah lengkap, lalu arsipkan")
+    w.add_argument("drop", metavar="DROP")
+    w.add_argument("--out", required=True, metavar="OUTDIR")
+    w.add_argument("--archive", metavar="DIR", help="folder arsip (bawaan: DROP-arsip di sebelah DROP)")
+    w.add_argument("--settle", type=float, default=10.0, help="detik tanpa perubahan sebelum bundel diambil")
+    w.add_argument("--interval", type=float, default=15.0, help="detik antar pemeriksaan")
+    w.add_argument("--once", action="store_true", help="satu putaran saja")
+    w.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
     e = sub.add_parser("eval", help="proses korpus berlabel dan ukur akurasi terhadap ground truth")
     e.add_argument("--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)")
     e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: out/eval-<nama korpus>)")
@@ -100,6 +108,23 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["BERKAS_WORKERS"] = str(args.workers)
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "watch":
+        if not Path(args.drop).is_dir():
+            print(f"berkas: folder drop {args.drop} tidak ada", file=sys.stderr)
+            return 2
+        prefect_environment()
+        from flows.watch import watch_drop
+
+        result = watch_drop(
+            drop=args.drop,
+            out=args.out,
+            archive_dir=args.archive,
+            settle_seconds=args.settle,
+            interval=args.interval,
+            once=args.once,
+        )
+        print(f"diproses: {len(result['processed'])}, sudah pernah: {len(result['repeats'])}")
+        return 0
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:
         print(f"berkas: input tidak ada: {', '.join(missing)}", file=sys.stderr)

@@ -70,5 +70,6 @@ def process_batch(
     rejected = [{"source": r.source, "reason": r.reason} for r in batch.rejected]
     summary = summarise(reports, rejected, time.perf_counter() - start)
     path = write_summary(out_dir, summary)
+    tasks.publish_summary(summary, str(out_dir))
     logger.info("selesai: %d bundel, %d halaman; ringkasan di %s", len(reports), total, path)
     return summary

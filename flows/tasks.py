@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import get_run_logger, task
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from pipeline import ingest
@@ -56,3 +57,26 @@ def report(bundle: Bundle, results: list[PageResult], out_dir: Path, jenis: str 
         mask(str(folder)),
     )
     return data
+
+
+@task(name="publish-summary", cache_policy=NO_CACHE)
+def publish_summary(summary: dict[str, Any], out_dir: str) -> None:
+    """The batch as a table artifact on the flow run, so an admin in the Prefect UI sees what a
+    batch produced and where its reports are. No NIP/NIK: ids are masked, names are not shown."""
+    rows = [
+        {
+            "bundel": mask(b["bundle_id"]),
+            "status": b["status"],
+            "jenis": b["case_type"],
+            "halaman": b["pages"],
+            "temuan": ", ".join(f"{code} x{n}" for code, n in sorted(b["findings"].items())) or "-",
+            "laporan": mask(f"{out_dir}/{b['html']}"),
+        }
+        for b in summary["bundles"]
+    ]
+    create_table_artifact(
+        table=rows,
+        key="berkas-batch",
+        description=f"{len(rows)} bundel, {summary['pages']} halaman, {summary['pages_per_minute']} hlm/menit; "
+        f"status {summary['status_counts']}",
+    )
