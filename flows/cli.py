@@ -144,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(summary['bundles'])} bundel, {summary['pages']} halaman, {rate} halaman/menit")
     for b in summary["bundles"]:
         print(f"  {b['status']:<16} {mask(str(out / b['html']))}")
-    print(f"Laporan: {out.resolve()} (ringkasan: {out.resolve() / 'summary.json'})")
+    print(
+        f"Laporan: {out.resolve()} (halaman batch: {out.resolve() / 'index.html'}, "
+        f"ringkasan: {out.resolve() / 'summary.json'}, temuan: {out.resolve() / 'findings.csv'})"
+    )
     return 0
 
 

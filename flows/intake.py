@@ -18,8 +18,10 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import tasks
 from pipeline import ingest
+from pipeline.export_csv import write_findings_csv
 from pipeline.privacy import mask
 from pipeline.report import bundle_dir, summarise, write_summary
+from pipeline.report_index import write_index
 from pipeline.settings import load_settings
 
 WORKERS = int(os.environ.get("BERKAS_WORKERS", os.cpu_count() or 2))
@@ -70,6 +72,8 @@ def process_batch(
     rejected = [{"source": r.source, "reason": r.reason} for r in batch.rejected]
     summary = summarise(reports, rejected, time.perf_counter() - start)
     path = write_summary(out_dir, summary)
+    write_findings_csv(out_dir, reports)
+    index = write_index(out_dir, summary, reports, csv_href="findings.csv")
     tasks.publish_summary(summary, str(out_dir))
-    logger.info("selesai: %d bundel, %d halaman; ringkasan di %s", len(reports), total, path)
+    logger.info("selesai: %d bundel, %d halaman; ringkasan di %s, halaman %s", len(reports), total, path, index)
     return summary
