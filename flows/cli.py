@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--corpus", required=True, metavar="DIR", help="korpus: DIR/samples (bundel) dan DIR/truth (JSON)")
     e.add_argument("--out", metavar="OUTDIR", help="folder laporan dan eval.json (bawaan: out/eval-<nama korpus>)")
     e.add_argument("--workers", type=int, help="halaman yang diproses paralel (bawaan: jumlah core)")
+    e.add_argument("--generate", type=int, metavar="SEED", help="buat dulu korpus baru dengan seed ini ke DIR")
+    e.add_argument("--count", type=int, default=30, help="jumlah berkas yang dibuat dengan --generate (bawaan 30)")
     return parser
 
 
@@ -79,6 +81,10 @@ def run_eval(args: argparse.Namespace) -> int:
     from pipeline.report import safe_dirname, write_atomic
 
     corpus = Path(args.corpus)
+    if args.generate is not None:
+        from fixtures.corpus import generate_corpus
+
+        generate_corpus(corpus, seed=args.generate, count=args.count, jobs=min(2, os.cpu_count() or 1))
     samples, truth_dir = corpus / "samples", corpus / "truth"
     if not samples.is_dir() or not truth_dir.is_dir():
         print(f"berkas: korpus {corpus} harus berisi samples/ dan truth/", file=sys.stderr)

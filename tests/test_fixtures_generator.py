@@ -124,7 +124,7 @@ def test_defects_are_validated() -> None:
     with pytest.raises(ValueError):
         Defect("SOMETHING_ELSE", "SKP")
     with pytest.raises(ValueError):
-        build_dossier(random.Random(1), "JANDA_DUDA")
+        build_dossier(random.Random(1), "MPP")
 
 
 def test_defects_change_only_what_they_say() -> None:
