@@ -15,6 +15,8 @@ because an explicit UNKNOWN is better than a silent wrong class.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from classifiers.profiles import Profile, Thresholds, load_profiles, load_thresholds, normalise
@@ -61,10 +63,20 @@ def _is_title_like(line: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.7
 
 
+SUBJECT_LINE = re.compile(r"^\s*(?:hal|perihal|prihal)\s*[:;.]?\s*(?P<subject>.+)$", re.IGNORECASE)
+
+
 def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
-    """(head, body): head = the capitalised lines among the first rows, where titles stand."""
+    """(head, body): head = the capitalised lines among the first rows, where titles stand, and
+    a letter's subject line ("Hal : Usul Pensiun Janda/Duda"), which is a letter's title."""
     raw = [line for line in text.line_texts() if line.strip()]
-    head = [normalise(line) for line in raw[:head_lines] if _is_title_like(line)]
+    head = []
+    for line in raw[:head_lines]:
+        subject = SUBJECT_LINE.match(line)
+        if subject:
+            head.append(normalise(subject.group("subject")))
+        elif _is_title_like(line):
+            head.append(normalise(line))
     body = [normalise(line) for line in raw]
     return " \n".join(head), " \n".join(body)
 

@@ -69,6 +69,7 @@ def text_is_sideways(image: np.ndarray) -> bool:
     """
     scale = 800.0 / max(image.shape)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = remove_rules(small)  # borders and table rules would read as lines the other way
     binary = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 15)
     return _profile_score(binary.T) > 1.3 * _profile_score(binary)
 
@@ -116,6 +117,17 @@ def flatten_background(image: np.ndarray) -> np.ndarray:
     return cv2.divide(image, np.maximum(background, 1), scale=255)
 
 
+MAX_RULE_THICKNESS = 10  # pixels at ~300 dpi; a printed rule is 1-5, a blurred column of letters wider
+
+
+def _thin_only(mask: np.ndarray, across: tuple[int, int]) -> np.ndarray:
+    """Keep the long runs that are thin: rules. A column of labels smeared together by blur (seen
+    on heavy photocopies) also leaves long runs after the opening, but as a thick strip: an opening
+    across the line direction finds such strips, and they are given back to the text."""
+    thick = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+    return cv2.bitwise_and(mask, cv2.bitwise_not(thick))
+
+
 def remove_rules(image: np.ndarray, min_fraction: float = 1 / 25) -> np.ndarray:
     """Paint table rules (long thin horizontal and vertical lines) white.
 
@@ -127,8 +139,9 @@ def remove_rules(image: np.ndarray, min_fraction: float = 1 / 25) -> np.ndarray:
     binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
     long_h = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, int(w * min_fraction)), 1))
     long_v = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, int(h * min_fraction))))
-    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_h)
-    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_v)
+    wide = MAX_RULE_THICKNESS + 1
+    horizontal = _thin_only(cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_h), (1, wide))
+    vertical = _thin_only(cv2.morphologyEx(binary, cv2.MORPH_OPEN, long_v), (wide, 1))
     rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     if not rules.any():
         return image
@@ -143,8 +156,7 @@ def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
     if ink_fraction(image) < settings.blank_max_ink_fraction:
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=scale)
     flat = flatten_background(image)
-    # Borders and table rules would read as text lines running the other way.
-    rotation = 90 if text_is_sideways(remove_rules(flat)) else 0
+    rotation = 90 if text_is_sideways(flat) else 0
     image, flat = rotate_clockwise(image, rotation), rotate_clockwise(flat, rotation)
     angle = estimate_skew(flat)
     image = deskew(image, angle)
