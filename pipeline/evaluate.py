@@ -126,13 +126,15 @@ class Tally:
         self.missing["fn"] += len(want - got)
 
     def _findings(self, report: dict, truth: dict) -> None:
-        want = Counter(f["code"] for f in truth.get("findings", []))
-        got = Counter(f["code"] for f in report.get("findings", []))
-        for code in set(want) | set(got):
-            tp = min(want[code], got[code])
-            self.findings[code]["tp"] += tp
-            self.findings[code]["fp"] += got[code] - tp
-            self.findings[code]["fn"] += want[code] - tp
+        """Per dossier and code: was the dossier flagged for that reason? The pipeline names every
+        disagreeing document (a gender digit against KTP, DPCP and KK: three findings) where the
+        truth names the one defect, so codes are compared as sets per dossier."""
+        want = {f["code"] for f in truth.get("findings", [])}
+        got = {f["code"] for f in report.get("findings", [])}
+        for code in want | got:
+            self.findings[code]["tp"] += int(code in want and code in got)
+            self.findings[code]["fp"] += int(code in got and code not in want)
+            self.findings[code]["fn"] += int(code in want and code not in got)
 
 
 def _rate(ok: int, total: int) -> float | None:
