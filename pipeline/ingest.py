@@ -94,6 +94,8 @@ def _scan_drop_folder(batch: Batch, folder: Path) -> None:
         elif p.suffix.lower() == ".json":
             if p.stem not in stems:
                 batch.rejected.append(Rejection(relative_source(p, folder), "manifest without a bundle"))
+        elif p.suffix == ".done" and p.with_suffix("").exists():
+            continue  # the scanner's "bundle complete" marker (pipeline/dropfolder.py), not a page
         elif p.suffix.lower() in PAGE_EXT:
             _add_file_bundle(batch, p, root=folder)
         else:

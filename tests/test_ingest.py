@@ -144,3 +144,12 @@ def test_sha256_is_of_files_in_page_order(tmp_path):
     p1, p2 = img(folder / "p1.png"), img(folder / "p2.png", size=(100, 100))
     bundle = ingest.list_pages(ingest.discover([folder]).bundles[0], SETTINGS)
     assert bundle.sha256 == hashlib.sha256(p1.read_bytes() + p2.read_bytes()).hexdigest()
+
+
+def test_done_marker_is_not_a_rejected_file(tmp_path):
+    img(tmp_path / "a.pdf")
+    (tmp_path / "a.pdf.done").write_text("")
+    (tmp_path / "stray.done").write_text("")  # a marker of nothing is still reported
+    batch = ingest.discover([tmp_path])
+    assert [b.bundle_id for b in batch.bundles] == ["a"]
+    assert [r.source for r in batch.rejected] == ["stray.done"]
