@@ -8,12 +8,13 @@ seed each phrase comes from, so a profile can be checked against real documents.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from pipeline.settings import digest_files
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DATA_DIR = Path(__file__).parent
@@ -81,15 +82,7 @@ def load_grouping(path: Path = DATA_DIR / "grouping.yaml") -> dict:
     return data
 
 
-def labels() -> dict[str, str]:
-    return {p.doc_type: p.label for p in load_profiles()}
-
-
 @functools.cache
 def profiles_version() -> str:
     """A short hash of every profile and threshold file: recorded in each report."""
-    digest = hashlib.sha256()
-    for path in sorted([*PROFILE_DIR.glob("*.yaml"), *DATA_DIR.glob("*.yaml")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest_files([*PROFILE_DIR.glob("*.yaml"), *DATA_DIR.glob("*.yaml")], DATA_DIR)

@@ -29,6 +29,11 @@ def _checklists() -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def _checklist_config() -> dict[str, Any]:
+    return load_yaml(RULES_DIR / "settings.yaml").get("checklist", {})
+
+
 def select_profile(manifest: dict[str, Any]) -> tuple[str, str]:
     """(profile, why): the manifest's ``checklist_profile``; else, when settings.yaml turns
     ``checklist.match_instansi`` on, the agency profile its ``instansi`` names; else the default."""
@@ -36,7 +41,7 @@ def select_profile(manifest: dict[str, Any]) -> tuple[str, str]:
     wanted = manifest.get("checklist_profile")
     if isinstance(wanted, str) and wanted in profiles:
         return wanted, "manifest checklist_profile"
-    config = load_yaml(RULES_DIR / "settings.yaml").get("checklist", {})
+    config = _checklist_config()
     if config.get("match_instansi") and manifest.get("instansi"):
         patterns = {k: p["match"] for k, p in profiles.items() if p.get("match")}
         found = pension.match_instansi(str(manifest["instansi"]), patterns)
@@ -121,7 +126,3 @@ def check(
                 )
             )
     return items, findings
-
-
-def checklist_version() -> int:
-    return int(_checklists()["version"])

@@ -80,6 +80,9 @@ class PageText:
     method: str  # "text_layer" | "ocr" | "none"
     ocr_confidence: float | None = None  # mean word confidence, None when no OCR ran
     rotation: int = 0  # degrees turned clockwise to make the page upright
+    # Rows are read by classification, grouping, extraction and the page checks: grouped once.
+    _rows: list[list[Word]] = field(default_factory=list, init=False, repr=False, compare=False)
+    _rows_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def lines(self) -> list[list[Word]]:
         """Words grouped in visual rows, top to bottom, each row left to right.
@@ -88,6 +91,12 @@ class PageText:
         ("Nama    : AGUS MUFID") Tesseract often puts labels and values in separate blocks,
         and every extractor needs them on one row.
         """
+        key = (id(self.words), len(self.words))
+        if self._rows_key != key:
+            self._rows, self._rows_key = self._group_rows(), key
+        return self._rows
+
+    def _group_rows(self) -> list[list[Word]]:
         if not self.words:
             return []
         heights = sorted(w.bbox[3] - w.bbox[1] for w in self.words)

@@ -7,13 +7,23 @@ not an edit buried in code; the report records the version it was made with.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 RULES_DIR = Path(__file__).parent / "rules"
+
+
+def digest_files(paths: list[Path], root: Path) -> str:
+    """A short hash over files' names (relative to root) and bytes: the version of a rule set."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load_yaml(path: Path) -> Any:
@@ -41,7 +51,6 @@ class Settings:
     max_file_bytes: int = 2_000_000_000
     text_layer_min_chars: int = 40
     blank_max_ink_fraction: float = 0.002
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @functools.cache

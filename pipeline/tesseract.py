@@ -30,11 +30,6 @@ def version() -> str:
     return str(pytesseract.get_tesseract_version())
 
 
-@functools.cache
-def languages() -> tuple[str, ...]:
-    return tuple(pytesseract.get_languages(config=""))
-
-
 def _with_pgm(image: np.ndarray, fn):
     """Write the grey image as raw PGM (cheap, lossless) and call fn(path)."""
     with tempfile.NamedTemporaryFile(suffix=".pgm", prefix="berkas-") as tmp:

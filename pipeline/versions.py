@@ -9,18 +9,14 @@ from pathlib import Path
 
 from classifiers.profiles import profiles_version
 from pipeline import tesseract
-from pipeline.settings import RULES_DIR, load_settings
+from pipeline.settings import RULES_DIR, digest_files, load_settings
 
 TESSDATA_DIRS = (Path("/usr/share/tesseract-ocr/5/tessdata"), Path("/usr/share/tesseract-ocr/4.00/tessdata"))
 
 
 @functools.cache
 def _rules_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(RULES_DIR.rglob("*.yaml")):
-        digest.update(path.relative_to(RULES_DIR).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest_files(list(RULES_DIR.rglob("*.yaml")), RULES_DIR)
 
 
 @functools.cache
