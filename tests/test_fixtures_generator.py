@@ -67,9 +67,7 @@ def test_words_date_as_on_akta() -> None:
 @pytest.mark.parametrize(
     ("birth", "tmt", "gender", "seq", "nip"),
     [
-        pytest.param(
-            date(1977, 5, 15), date(2008, 1, 1), "L", 2, "197705152008011002", id="seed-004-example"
-        ),
+        pytest.param(date(1977, 5, 15), date(2008, 1, 1), "L", 2, "197705152008011002", id="seed-004-example"),
         pytest.param(date(1969, 12, 3), date(2009, 3, 1), "P", 117, "196912032009032117", id="woman"),
     ],
 )
@@ -133,9 +131,7 @@ def test_defects_change_only_what_they_say() -> None:
     fields = {doc.doc_type: doc.fields for doc in d.docs}
     assert fields["SK_PANGKAT"]["nama"] != fields["SK_CPNS"]["nama"] == fields["DPCP"]["nama"]
     assert fields["SKP"]["nip"] != fields["SK_CPNS"]["nip"] == fields["SK_PANGKAT"]["nip"]
-    assert decode_nip(fields["SKP"]["nip"]) == decode_nip(
-        fields["SK_CPNS"]["nip"]
-    )  # another person, same dates
+    assert decode_nip(fields["SKP"]["nip"]) == decode_nip(fields["SK_CPNS"]["nip"])  # another person, same dates
     assert all(a != b for a, b in zip(fields["SKP"]["nip"][-3:], fields["SK_CPNS"]["nip"][-3:], strict=True))
 
 
