@@ -45,6 +45,7 @@ class Bundle:
     manifest_problems: list[str] = field(default_factory=list)
     pages: list[PageRef] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    notes: list[Rejection] = field(default_factory=list)  # files read with a caveat (PDF JavaScript …)
     sha256: str = ""
 
     @property
