@@ -2,78 +2,188 @@
 
 Pages of every bundle are submitted at once so all cores stay busy; each bundle is reported as
 soon as its own pages are in. Tesseract runs as one process per page with OMP_THREAD_LIMIT=1
-(set in pipeline.tesseract), so a thread pool as wide as the machine's cores is the parallelism.
+(set in pipeline.tesseract), so a thread pool as wide as the machine's cores is the parallelism;
+with a Dask scheduler address (flows/scaleout.py) the page tasks run on the cluster's workers
+instead, and only analysis and report writing stay here.
+
+Page readings are cached under ``OUTDIR/.berkas/cache`` (flows/caching.py, pipeline/pagecache.py):
+a page read before for the same report, with the same Tesseract, language data, settings and
+reading code, is not read again; if the classifier profiles changed since, its cached text is
+classified again here, in the flow, so the classification always matches the profile version the
+report records.
 """
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger
-from prefect.futures import as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect import Task, flow, get_run_logger
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture, as_completed
 
-from flows import tasks
-from pipeline import ingest
+from flows import progress, scaleout, tasks
+from flows.caching import PAGE_CACHE, cache_dir
+from pipeline import ingest, resume
 from pipeline.export_csv import write_findings_csv
+from pipeline.models import PageRef, PageResult
+from pipeline.pagecache import PageRun, classifier_version, reclassify
 from pipeline.privacy import mask
 from pipeline.report import bundle_dir, summarise, write_summary
 from pipeline.report_index import write_index
-from pipeline.settings import load_settings
-
-WORKERS = int(os.environ.get("BERKAS_WORKERS", os.cpu_count() or 2))
+from pipeline.settings import Settings, load_settings
 
 
-@flow(name="berkas-process", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS), log_prints=False)
+@flow(name="berkas-process", task_runner=scaleout.task_runner(), log_prints=False)
 def process_batch(
-    inputs: list[str], out: str, jenis: str | None = None, folder_is_bundle: bool = False
+    inputs: list[str],
+    out: str,
+    jenis: str | None = None,
+    folder_is_bundle: bool = False,
+    bundle_ids: dict[str, str] | None = None,
+    force: bool = False,
 ) -> dict[str, Any]:
-    """Process every bundle named by or inside ``inputs``; write reports and summary.json to ``out``."""
+    """Process every bundle named by or inside ``inputs``; write reports and summary.json to ``out``.
+
+    ``bundle_ids`` (input path -> bundle id) names bundles whose file name is not their id: the
+    nightly rerun reads ``x.2.pdf`` from the archive, which the drop folder had as ``x.pdf``.
+    A bundle whose report of the very same input is already in ``out`` (a rerun after a killed
+    batch) keeps it and is not processed again (pipeline/resume.py), unless ``force``.
+    """
     logger = get_run_logger()
     start = time.perf_counter()
     settings = load_settings()
     out_dir = Path(out).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    batch = ingest.discover([Path(p) for p in inputs], folder_is_bundle)
+    batch = discover(inputs, folder_is_bundle, bundle_ids or {})
     for r in batch.rejected:
-        logger.warning("ditolak: %s (%s)", mask(r.source), r.reason)
-    bundles = [tasks.list_pages(b, settings) for b in batch.bundles]
+        logger.warning("ditolak: %s (%s)", mask(r.source), mask(r.reason))
+    listed = [tasks.list_pages(b, settings) for b in batch.bundles]
+    keys = {b.bundle_id: resume.input_key(b, jenis, settings) for b in listed}
+    kept = {} if force else {b.bundle_id: resume.previous_report(out_dir, b, keys[b.bundle_id]) for b in listed}
+    kept = {k: v for k, v in kept.items() if v is not None}
+    for bundle_id in kept:
+        logger.info("%s: laporan untuk isi yang sama sudah ada, tidak diproses ulang", mask(bundle_id))
+    reused = list(kept)
+    bundles = [b for b in listed if b.bundle_id not in kept]
     total = sum(len(b.pages) for b in bundles)
-    logger.info("%d bundel, %d halaman, %d proses paralel", len(bundles), total, WORKERS)
+    context = FlowRunContext.get()
+    runner = scaleout.describe(context.task_runner) if context and context.task_runner else ""
+    logger.info("%d bundel, %d halaman, %s", len(bundles), total, runner)
+    page_task = tasks.page.with_options(
+        cache_policy=PAGE_CACHE,
+        result_storage=cache_dir(out_dir),
+        persist_result=True,
+        retries=settings.page_retries,
+    )
     submitted = [
-        [tasks.page.submit(ref, settings, bundle_dir(out_dir, b.bundle_id) / "pages") for ref in b.pages]
+        [(ref, page_task.submit(ref, settings, bundle_dir(out_dir, b.bundle_id) / "pages")) for ref in b.pages]
         for b in bundles
     ]
     reports, done = [], 0
-    for bundle, futures in zip(bundles, submitted, strict=True):
+    how_counts: Counter[str] = Counter()
+    where: Counter[str] = Counter()
+    for bundle, pairs in zip(bundles, submitted, strict=True):
+        preview_dir = bundle_dir(out_dir, bundle.bundle_id) / "pages"
+        ref_of = {fut.task_run_id: ref for ref, fut in pairs}
         results = []
-        for fut in as_completed(futures):
-            res = fut.result()
+        for fut in as_completed([fut for _, fut in pairs]):
+            ref = ref_of[fut.task_run_id]
+            res, run, how = settle(fut, ref, page_task, settings, preview_dir)
             results.append(res)
+            how_counts.update(how)
+            if "cache" not in how:
+                where[f"{run.host}:{run.pid}"] += 1
             done += 1
             elapsed = time.perf_counter() - start
             rate = done / elapsed * 60 if elapsed else 0.0
             eta = (total - done) / (done / elapsed) if done else 0.0
             logger.info(
-                "[%d/%d] %s hlm %d: %s (%.1f s) | %.1f hlm/menit, sisa ~%.0f s",
+                "[%d/%d] %s hlm %d: %s (%s) | %.1f hlm/menit, sisa ~%.0f s",
                 done,
                 total,
                 mask(bundle.bundle_id),
                 res.ref.index,
                 res.classification.doc_type,
-                res.seconds,
+                ", ".join(how) if how != ["baru"] else f"{res.seconds:.1f} s",
                 rate,
                 eta,
             )
-        reports.append(tasks.report(bundle, results, out_dir, jenis))
+            progress.update(done, total, elapsed, how_counts["cache"])
+        kept[bundle.bundle_id] = tasks.report(bundle, results, out_dir, jenis, keys[bundle.bundle_id])
+    reports = [kept[b.bundle_id] for b in listed]  # input order, reused reports in their place
     rejected = [{"source": r.source, "reason": r.reason} for r in batch.rejected]
-    summary = summarise(reports, rejected, time.perf_counter() - start)
+    summary = summarise(reports, rejected, time.perf_counter() - start, reused=reused)
+    summary["page_cache"] = {
+        "read": how_counts["baru"] + how_counts["baca ulang"],
+        "from_cache": how_counts["cache"],
+        "reclassified": how_counts["klasifikasi ulang"],
+        "read_again": how_counts["baca ulang"],
+    }
+    summary["page_workers"] = dict(where)
     path = write_summary(out_dir, summary)
     write_findings_csv(out_dir, reports)
     index = write_index(out_dir, summary, reports, csv_href="findings.csv")
     tasks.publish_summary(summary, str(out_dir))
-    logger.info("selesai: %d bundel, %d halaman; ringkasan di %s, halaman %s", len(reports), total, path, index)
+    logger.info(
+        "selesai: %d bundel, %d halaman (%d dari cache, %d diklasifikasi ulang); ringkasan di %s, halaman %s",
+        len(reports),
+        total,
+        how_counts["cache"],
+        how_counts["klasifikasi ulang"],
+        mask(str(path)),
+        mask(str(index)),
+    )
     return summary
+
+
+def discover(inputs: list[str], folder_is_bundle: bool, bundle_ids: dict[str, str]) -> ingest.Batch:
+    """ingest.discover, then the bundle ids the caller knows better (see process_batch)."""
+    if not bundle_ids:
+        return ingest.discover([Path(p) for p in inputs], folder_is_bundle)
+    batch = ingest.Batch()
+    for p in inputs:
+        found = ingest.discover([Path(p)], folder_is_bundle)
+        for b in found.bundles:
+            b.bundle_id = bundle_ids.get(p, b.bundle_id)
+        batch.bundles += found.bundles
+        batch.rejected += found.rejected
+    return batch
+
+
+def settle(
+    fut: PrefectFuture[PageRun], ref: PageRef, page_task: Task, settings: Settings, preview_dir: Path
+) -> tuple[PageResult, PageRun, list[str]]:
+    """A page task's outcome as this report needs it, and how it was obtained (for the log and
+    the summary): "baru" (read now), "cache" (reused), "klasifikasi ulang" (reused text classified
+    with the current profiles), "baca ulang" (a reused result that could not serve: read again).
+
+    A reused result is a pickle from an earlier run: its PageRef is replaced by this run's (the
+    bundle may have moved from the drop folder to the archive). It is read again when it records
+    an error (a Tesseract timeout on a busy night should not stick), when its preview image is
+    gone (a changed bundle's old report folder was moved to .versions/), or when re-classifying
+    would need the page image.
+    """
+    run = fut.result()
+    how = ["baru"] if run.task_run_id == str(fut.task_run_id) else ["cache"]
+    result = dataclasses.replace(run.result, ref=ref)
+
+    def read_again() -> tuple[PageResult, PageRun]:
+        how.append("baca ulang")
+        again = page_task.with_options(refresh_cache=True).submit(ref, settings, preview_dir).result()
+        return again.result, again
+
+    if how == ["cache"] and (result.error or (result.preview and not (preview_dir.parent / result.preview).is_file())):
+        result, run = read_again()
+    if run.classifier != classifier_version():
+        classified = reclassify(result)
+        if classified is None and "baca ulang" not in how:
+            result, run = read_again()
+            classified = reclassify(result) if run.classifier != classifier_version() else result
+        if classified is not None and classified is not result:
+            result = classified
+            how.append("klasifikasi ulang")
+    return result, run, how

@@ -13,13 +13,16 @@ from typing import Any
 from prefect import get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
+from prefect.runtime import task_run
 
 from pipeline import ingest
 from pipeline.analyse import analyse_bundle
 from pipeline.models import Bundle, PageRef, PageResult
 from pipeline.page import process_page
+from pipeline.pagecache import PageRun
 from pipeline.privacy import mask
-from pipeline.report import write_bundle_report
+from pipeline.report import fallback_report, write_bundle_report
 from pipeline.settings import Settings
 
 
@@ -29,8 +32,20 @@ def list_pages(bundle: Bundle, settings: Settings) -> Bundle:
     logger = get_run_logger()
     logger.info("%s: %d halaman, %d berkas ditolak", mask(bundle.bundle_id), len(bundle.pages), len(bundle.rejected))
     for r in bundle.rejected:
-        logger.warning("%s: ditolak %s (%s)", mask(bundle.bundle_id), mask(r.source), r.reason)
+        logger.warning("%s: ditolak %s (%s)", mask(bundle.bundle_id), mask(r.source), mask(r.reason))
+    for n in bundle.notes:
+        logger.warning("%s: %s: %s", mask(bundle.bundle_id), mask(n.source), mask(n.reason))
     return bundle
+
+
+def final_attempt() -> bool:
+    """True on the page task's last try (or outside Prefect): then a failed OCR is reported, not raised.
+
+    Prefect counts runs from 1, so with ``retries`` the last run is number ``retries + 1``."""
+    ctx = TaskRunContext.get()
+    if ctx is None or ctx.task_run is None:
+        return True
+    return ctx.task_run.run_count > ctx.task.retries
 
 
 @task(
@@ -40,13 +55,35 @@ def list_pages(bundle: Bundle, settings: Settings) -> Bundle:
     retry_delay_seconds=1,
     task_run_name="page-{ref.index}",  # no bundle id: it may hold a NIP
 )
-def page(ref: PageRef, settings: Settings, preview_dir: Path) -> PageResult:
-    return process_page(ref, settings, preview_dir)
+def page(ref: PageRef, settings: Settings, preview_dir: Path) -> PageRun:
+    """One page, wrapped with the classifier version and where it ran: the intake flow turns on
+    caching for this task (flows/caching.py) and must tell a reused result from a fresh one."""
+    last = final_attempt()
+    try:
+        result = process_page(ref, settings, preview_dir, raise_transient=not last)
+    except Exception as exc:  # Tesseract failed or timed out: Prefect runs the page again
+        get_run_logger().warning("hlm %d: %s; dicoba lagi", ref.index, mask(str(exc)))
+        raise
+    if result.error:
+        get_run_logger().warning("hlm %d tidak terbaca: %s", ref.index, mask(result.error))
+    return PageRun.here(result, str(task_run.id or ""))
 
 
 @task(name="report", cache_policy=NO_CACHE)
-def report(bundle: Bundle, results: list[PageResult], out_dir: Path, jenis: str | None) -> dict[str, Any]:
-    data = analyse_bundle(bundle, results, jenis)
+def report(
+    bundle: Bundle, results: list[PageResult], out_dir: Path, jenis: str | None, input_key: str = ""
+) -> dict[str, Any]:
+    """Analyse and write one bundle's report. ``input_key`` (pipeline/resume.py) lets a rerun after
+    a kill recognise the report as made from the same input; ``notes`` list files read with a
+    caveat (a PDF's JavaScript or embedded files, never run)."""
+    try:
+        data = analyse_bundle(bundle, results, jenis)
+    except Exception as exc:  # a bug met unforeseen input: this bundle says so, the batch goes on
+        reason = f"{type(exc).__name__}: {exc}"
+        get_run_logger().error("%s: analisis gagal (%s)", mask(bundle.bundle_id), mask(reason))
+        data = fallback_report(bundle, results, jenis, reason)
+    data["notes"] = [{"source": n.source, "note": n.reason} for n in bundle.notes]
+    data["input_key"] = input_key
     folder = write_bundle_report(out_dir, data)
     get_run_logger().info(
         "%s: %s (%s), %d temuan -> %s",

@@ -39,6 +39,8 @@ class Watcher:
         for entry in sorted(self.drop.iterdir(), key=lambda p: p.name):
             if entry.name.startswith(".") or entry.suffix in (".json", MARKER):
                 continue
+            if entry.is_symlink() and not _inside(entry, self.drop):
+                continue  # a link out of the drop folder is never taken (nor archived): ingest's rule
             if not (entry.is_dir() or entry.suffix.lower() in PAGE_EXT):
                 continue
             if has_marker(entry):
@@ -51,6 +53,10 @@ class Watcher:
             elif now - previous[1] >= self.settle_seconds:
                 out.append(entry)
         return out
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def has_marker(entry: Path) -> bool:
@@ -94,9 +100,43 @@ class Ledger:
     def seen(self, sha: str) -> bool:
         return sha in self.entries
 
+    def entry(self, sha: str) -> dict | None:
+        """What those bytes were reported as (bundle_id, source, at), if they were."""
+        return self.entries.get(sha)
+
     def add(self, sha: str, bundle_id: str, source: str) -> None:
         self.entries[sha] = {"bundle_id": bundle_id, "source": source, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}
         write_atomic(self.path, json.dumps(self.entries, indent=1, ensure_ascii=False))
+
+
+class ShaIndex:
+    """sha256 of archived bundles, remembered by path and signature (size, newest mtime).
+
+    Archived bundles never change (they are moved in and never written), so a nightly look at an
+    archive of thousands of dossiers hashes only what arrived since the last night. A bundle whose
+    signature changed anyway is hashed again. Kept as JSON under OUTDIR, written atomically.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / ".berkas" / "archive-sha.json"
+        self.entries: dict[str, list] = json.loads(self.path.read_text()) if self.path.is_file() else {}
+        self.changed = False
+
+    def sha256(self, entry: Path) -> str:
+        key = str(entry.resolve())
+        sig = list(signature(entry))
+        known = self.entries.get(key)
+        if known and known[:2] == sig:
+            return known[2]
+        sha = bundle_sha256(entry)
+        self.entries[key] = [*sig, sha]
+        self.changed = True
+        return sha
+
+    def save(self) -> None:
+        if self.changed:
+            write_atomic(self.path, json.dumps(self.entries, indent=0))
+            self.changed = False
 
 
 def companions(entry: Path) -> list[Path]:
