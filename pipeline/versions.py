@@ -5,13 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 from importlib import metadata
-from pathlib import Path
 
 from classifiers.profiles import profiles_version
 from pipeline import tesseract
 from pipeline.settings import RULES_DIR, digest_files, load_settings
-
-TESSDATA_DIRS = (Path("/usr/share/tesseract-ocr/5/tessdata"), Path("/usr/share/tesseract-ocr/4.00/tessdata"))
 
 
 @functools.cache
@@ -21,11 +18,11 @@ def _rules_version() -> str:
 
 @functools.cache
 def _langdata_version(lang: str) -> str | None:
-    for folder in TESSDATA_DIRS:
-        path = folder / f"{lang}.traineddata"
-        if path.is_file():
-            return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return None
+    folder = tesseract.tessdata_dir()
+    path = folder / f"{lang}.traineddata" if folder else None
+    if path is None or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def _package_version() -> str:

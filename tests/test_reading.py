@@ -1,0 +1,173 @@
+"""The reading stages on real pixels: Tesseract through its API, skew, orientation, PDF text layers.
+
+Pages are drawn here with a real font (fonts-dejavu, installed by run.sh), so each test knows
+what the page says and how it was turned, and checks what the pipeline reads back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline import pdf, preprocess, tesseract
+from pipeline.page import read_upright, reading_score
+from pipeline.settings import load_settings
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
+LINES = [
+    "KEPUTUSAN BUPATI KEBUMEN",
+    "NOMOR 821.2/123/2019",
+    "TENTANG PEMBERHENTIAN DENGAN HORMAT",
+    "Nama : SITI AMINAH, S.Pd.",
+    "Tempat/Tgl. Lahir : Kebumen, 15 Mei 1965",
+    "Pangkat/Golongan : Pembina, IV/a",
+    "Unit Kerja : Dinas Pendidikan dan Kebudayaan",
+    "Demikian keputusan ini dibuat untuk dipergunakan",
+]
+
+
+def text_page(lines: list[str] = LINES, size: int = 34) -> np.ndarray:
+    """An A4 page at 200 dpi with the lines printed on it, grey uint8."""
+    img = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, size)
+    for i, line in enumerate(lines):
+        draw.text((150, 200 + i * 70), line, font=font, fill=0)
+    return np.asarray(img).copy()
+
+
+def test_api_reads_words_with_boxes_and_confidence():
+    page = text_page()
+    text = tesseract.recognise(page, "ind", 3, 1, 60)
+    assert "KEPUTUSAN" in text.text and "AMINAH," in text.text
+    assert text.ocr_confidence and text.ocr_confidence > 80
+    word = next(w for w in text.words if w.text == "KEPUTUSAN")
+    x0, y0, x1, y1 = word.bbox
+    assert 140 <= x0 < 170 and 190 <= y0 < 215 and x1 > x0 + 150 and y1 < 250
+    assert len({w.line for w in text.words}) == len(LINES)
+
+
+def test_api_refuses_a_colour_image_clearly():
+    with pytest.raises(tesseract.OcrError, match="8-bit grey"):
+        tesseract.recognise(np.zeros((10, 10, 3), np.uint8), "ind", 3, 1, 10)
+
+
+def test_unknown_language_is_an_ocr_error():
+    with pytest.raises(tesseract.OcrError, match="language"):
+        tesseract.recognise(text_page(), "xx_not_a_language", 3, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("tsv", "texts", "lines"),
+    [
+        ("", [], 0),
+        ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n", [], 0),
+        ("5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t91.5\tNIP\n5\t1\t1\t1\t1\t2\t50\t20\t30\t40\t88\t:\n", ["NIP", ":"], 1),
+        ("5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t-1\t \n5\t1\t1\t1\t2\t1\t10\t80\t30\t40\t90\tNama\n", ["Nama"], 1),
+        ("5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t90\tA\n5\t1\t2\t1\t1\t1\t10\t80\t30\t40\t90\tB\n", ["A", "B"], 2),
+    ],
+)
+def test_tsv_rows_become_words_on_lines(tsv, texts, lines):
+    text = tesseract.words_from_data(tesseract.parse_tsv(tsv), width=100, height=100)
+    assert [w.text for w in text.words] == texts
+    assert len({w.line for w in text.words}) == lines
+
+
+@pytest.mark.parametrize("angle", [-2.6, -1.0, 0.0, 0.8, 2.4])
+def test_skew_is_found_within_a_fine_step(angle):
+    page = text_page()
+    h, w = page.shape
+    tilted = cv2.warpAffine(page, cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0), (w, h), borderValue=255)
+    assert preprocess.estimate_skew(tilted) == pytest.approx(-angle, abs=0.25)
+
+
+def test_ink_band_is_the_quarter_with_the_text():
+    page = np.full((2000, 1000), 255, np.uint8)
+    page[1500:1560, 100:900] = 0
+    band = preprocess.ink_band(page)
+    assert band.shape == (500, 1000)
+    assert (band < 128).sum() == 60 * 800
+    small = np.full((200, 100), 255, np.uint8)
+    assert preprocess.ink_band(small) is small
+
+
+@pytest.mark.parametrize("turned", [0, 90, 180, 270])
+def test_page_is_read_upright_whichever_way_it_was_scanned(turned):
+    """The page as the scanner saw it: turned clockwise by ``turned``; the preprocessing guess for
+    sideways text is taken as it comes, and the reading must end upright."""
+    settings = load_settings()
+    page = preprocess.rotate_clockwise(text_page(), turned)
+    guess = 90 if preprocess.text_is_sideways(page) else 0
+    text, turn = read_upright(preprocess.rotate_clockwise(page, guess), settings, (270,) if guess == 90 else ())
+    assert (turned + guess + turn) % 360 == 0
+    assert "PEMBERHENTIAN" in text.text
+
+
+def test_good_reading_is_not_read_again(monkeypatch):
+    calls = []
+    real = tesseract.recognise
+
+    def counting(image, *args):
+        calls.append(image.shape)
+        return real(image, *args)
+
+    monkeypatch.setattr(tesseract, "recognise", counting)
+    read_upright(text_page(), load_settings())
+    assert len(calls) == 1
+    calls.clear()
+    read_upright(preprocess.rotate_clockwise(text_page(), 180), replace(load_settings(), flip_below=65))
+    # the page, then a band of it turned and as it is, then the page turned: the turn reads well, so no more
+    assert len(calls) == 4 and calls[0] == calls[3] == (2339, 1654)
+    assert all(shape[0] < 2339 for shape in calls[1:3]), "turns compared on a band"
+
+
+def test_sideways_reading_scores_low_even_when_tesseract_is_confident():
+    """Tesseract reads a page lying on its side as vertical text, often at high confidence."""
+    page = text_page()
+    upright = tesseract.recognise(page, "ind", 3, 1, 60)
+    sideways = tesseract.recognise(preprocess.rotate_clockwise(page, 90), "ind", 3, 1, 60)
+    assert reading_score(upright) > 80
+    assert reading_score(sideways) < 0.5 * (sideways.ocr_confidence or 0.0) or reading_score(sideways) < 40
+
+
+def test_text_layer_words_and_boxes_from_pdfium():
+    path = SAMPLES / "berkas-0004.pdf"
+    info = pdf.page_info(path, 1)
+    assert info.text_chars > 500 and info.image_dpi is None
+    dpi = 120.0
+    text = pdf.text_layer(path, 1, dpi)
+    assert text.method == "text_layer"
+    assert (text.width, text.height) == (round(info.width_pt * dpi / 72), round(info.height_pt * dpi / 72))
+    words = [w.text for w in text.words]
+    assert words[:3] == ["PEMERINTAH", "KABUPATEN", "KEBUMEN"]
+    for w in text.words:
+        x0, y0, x1, y1 = w.bbox
+        assert 0 <= x0 < x1 <= text.width and 0 <= y0 < y1 <= text.height
+    assert text.words[0].line == 0 and text.words[3].line == 1
+
+
+def test_scanned_pdf_page_info_gives_the_scan_resolution():
+    info = pdf.page_info(SAMPLES / "berkas-0001.pdf", 1)
+    assert info.text_chars == 0
+    assert info.image_dpi == pytest.approx(200, abs=1)
+    assert info.image_pixels > 3_000_000
+
+
+@pytest.mark.parametrize(
+    ("chars", "words"),
+    [
+        ([("A", 0, 0, 5, 10), ("B", 5, 0, 10, 10)], ["AB"]),
+        ([("A", 0, 0, 5, 10), (" ", 5, 0, 8, 10), ("B", 8, 0, 13, 10)], ["A", "B"]),
+        ([("A", 0, 0, 5, 10), ("B", 30, 0, 35, 10)], ["A", "B"]),  # a cell gap, no space drawn
+        ([("A", 0, 20, 5, 30), ("\r", 5, 20, 5, 20), ("\n", 5, 20, 5, 20), ("B", 0, 0, 5, 10)], ["A", "B"]),
+        ([("\x02", 0, 0, 0, 0), ("A", 0, 0, 5, 10)], ["A"]),
+    ],
+)
+def test_pdfium_characters_become_words(chars, words):
+    assert [w for w, _, _ in pdf._words(chars, page_height=100.0)] == words
