@@ -2,7 +2,8 @@
 
 - SPOUSE_MISMATCH: the spouse named on the surat nikah is not the spouse on the KK;
 - CHILD_NOT_IN_KK: a child with an akta kelahiran is not a member of the KK;
-- DATE_MISMATCH: a child's birth date differs between the akta and the KK row.
+- DATE_MISMATCH: a child's birth date differs between the akta and the KK row; the date of the
+  marriage or of the death differs between the document recording it and another that states it.
 A rule stays silent when its documents are missing: the checklist reports those.
 """
 
@@ -112,6 +113,34 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
                     f"KK ({kk_doc.id}, hlm. {fv.page}) ({dmy(member['tanggal_lahir'])}).",
                     [ev(doc, "tanggal_lahir", born), ev(kk_doc, "anggota", fv, member["tanggal_lahir"])],
                     values=(born, fv),
+                )
+            )
+    return findings
+
+
+EVENT_NAMES = {"tanggal_nikah": "Tanggal pernikahan", "tanggal_meninggal": "Tanggal meninggal"}
+
+
+def check_event_dates(documents: list[Document]) -> list[Finding]:
+    """Marriage and death dates (rules: crosscheck.yaml ``event_dates``) against their record."""
+    findings = []
+    for field, sources in rules()["event_dates"].items():
+        stated = [(d, d.fields[field]) for d in documents if field in d.fields]
+        records = [(d, fv) for d, fv in stated if d.doc_type in sources]
+        if len({fv.value for _, fv in records}) != 1:
+            continue  # no record, or two that disagree (a second marriage): nothing to hold others to
+        ref_doc, ref = records[0]
+        label = EVENT_NAMES.get(field, field)
+        for doc, fv in stated:
+            if doc.doc_type in sources or fv.value == ref.value:
+                continue
+            findings.append(
+                finding(
+                    "DATE_MISMATCH",
+                    f"{label} pada {where(doc, fv)} ({dmy(fv.value)}) berbeda dengan {where(ref_doc, ref)} "
+                    f"({dmy(ref.value)}).",
+                    [ev(ref_doc, field, ref), ev(doc, field, fv)],
+                    values=(ref, fv),
                 )
             )
     return findings

@@ -10,7 +10,7 @@ from datetime import date
 
 from classifiers.profiles import normalise
 from pipeline.checks_eligibility import check_eligibility, check_late
-from pipeline.checks_family import check_children, check_spouse
+from pipeline.checks_family import check_children, check_event_dates, check_spouse
 from pipeline.checks_identity import (
     check_birth_date,
     check_gender,
@@ -48,6 +48,7 @@ def crosscheck(
         *check_niks(documents),
         *check_spouse(emp, documents, kk_text),
         *check_children(documents, kk_text),
+        *check_event_dates(documents),
         *check_eligibility(emp, documents, case_type, today or date.today()),
         *check_late(emp, documents, case_type, instansi),
         *check_pages(pages),

@@ -9,14 +9,19 @@ report can point a verifier at the exact place.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz, process
+
+from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_nikah
+from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 # "III/a"; OCR prints the roman I as l, 1 or | ("Il/d").
@@ -96,7 +101,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 current.setdefault(name, fv)
         for spec in wanted:
             if spec.phrases and spec.name not in values:
-                fv = _phrase_date(index, spec.phrases)
+                fv = _phrase_date(index, spec.phrases, spec.phrase_window)
                 if fv:
                     values[spec.name] = fv
         if not any("nip" in p or "nik" in p for p in persons):
@@ -123,7 +128,36 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         chosen = persons[0] if persons else None
     if chosen:
         values.update(chosen)
+    if "pangkat" in values and "golongan" not in values:
+        derived = golongan_of_pangkat(values["pangkat"])
+        if derived:
+            values["golongan"] = derived
     return values, persons, signers
+
+
+@functools.cache
+def _pangkat_table() -> tuple[dict[str, str], float]:
+    data = load_yaml(RULES_DIR / "pangkat.yaml")
+    return {_pangkat_key(k): v for k, v in data["pangkat"].items()}, float(data["min_ratio"])
+
+
+def _pangkat_key(text: str) -> str:
+    """'Penata Tk. I' and 'PENATA TINGKAT I,' -> 'PENATA TINGKAT I'."""
+    key = normalise(text)
+    key = re.sub(r"\bTK\b\.?", "TINGKAT", key)
+    key = re.sub(r"\bTINGKAT\s*[1L|]\b", "TINGKAT I", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def golongan_of_pangkat(pangkat: FieldValue) -> FieldValue | None:
+    """The golongan a rank name stands for (rules/pangkat.yaml), as a value less certain than a
+    printed one, with the rank's place as evidence; None when the name is no rank."""
+    table, min_ratio = _pangkat_table()
+    key = _pangkat_key(str(pangkat.value))
+    best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=min_ratio)
+    if best is None:
+        return None
+    return FieldValue(table[best[0]], pangkat.page, round(pangkat.confidence * 0.9, 3), pangkat.bbox)
 
 
 def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:
@@ -164,6 +198,11 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
         info = nip.decode_nip(value)
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
     digits = re.sub(r"\D", "", hit.value)
+    if len(digits) in (10, 19) and digits[0] == "1":
+        # "NIP : 513 429 142" read as "NIP 1513 429 142": the colon came out as a 1.
+        rest = digits[1:]
+        if len(rest) == 9 or nip.decode_nip(rest).is_valid:
+            return {"nip": _fv(index, hit.start, hit.end, rest, 0.7)}
     if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
@@ -227,17 +266,24 @@ def _text(hit: LabelHit, index: TextIndex) -> Values:
     return {hit.field: _fv(index, hit.start, hit.end, hit.value.strip(" ,."))}
 
 
-def _phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:
-    """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'."""
+def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) -> FieldValue | None:
+    """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'.
+
+    ``window``: how many characters may stand between the phrase and the date. Wider for
+    narrative dates ("meninggal dunia pada hari Senin tanggal 23 Juni 2025"), but never across
+    another number or a sentence end, which would belong to something else."""
     lowered = index.text.lower()
     for phrase in phrases:
         for m in re.finditer(re.escape(phrase.lower()), lowered):
-            window = index.text[m.end() : m.end() + 40]
-            found = dates.find_dates(window)
-            if found and found[0].start <= 4:
-                d = found[0]
-                s = m.end() + d.start
-                return _fv(index, s, m.end() + d.end, dates.iso(d.value))
+            text = index.text[m.end() : m.end() + window + 40]
+            found = dates.find_dates(text)
+            if not found or found[0].start > window:
+                continue
+            gap = text[: found[0].start]
+            if found[0].start > 4 and (re.search(r"\d\d|\.\s", gap)):
+                continue
+            d = found[0]
+            return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value))
     return None
 
 

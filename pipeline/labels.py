@@ -33,6 +33,7 @@ class FieldSpec:
     kind: str
     labels: tuple[str, ...]
     phrases: tuple[str, ...]
+    phrase_window: int = 4  # how far after a phrase its date may start (fields.yaml ``phrase_window``)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
             kind=spec["kind"],
             labels=tuple(normalise(x) for x in spec.get("labels", [])),
             phrases=tuple(spec.get("phrases", [])),
+            phrase_window=int(spec.get("phrase_window", 4)),
         )
         for name, spec in data["fields"].items()
     }

@@ -70,6 +70,39 @@ def codes(documents, pages=()):
             id="child-birthdate-differs",
         ),
         pytest.param(
+            [
+                doc(10, "SURAT_NIKAH", tanggal_nikah="2003-06-14"),
+                doc(4, "DPCP", nama="AGUS MUFID", tanggal_nikah="2003-07-14"),
+            ],
+            ["DATE_MISMATCH"],
+            id="marriage-date-dpcp-vs-nikah",
+        ),
+        pytest.param(
+            [
+                doc(10, "SURAT_NIKAH", tanggal_nikah="2003-06-14"),
+                doc(4, "DPCP", nama="AGUS MUFID", tanggal_nikah="2003-06-14"),
+            ],
+            [],
+            id="marriage-date-agrees",
+        ),
+        pytest.param(
+            [
+                doc(10, "SURAT_NIKAH", tanggal_nikah="2003-06-14"),
+                doc(12, "SURAT_NIKAH", tanggal_nikah="2010-02-01"),
+                doc(4, "DPCP", nama="AGUS MUFID", tanggal_nikah="2010-02-01"),
+            ],
+            [],
+            id="second-marriage-no-reference",
+        ),
+        pytest.param(
+            [
+                doc(13, "SURAT_KEMATIAN", tanggal_meninggal="2025-06-23"),
+                doc(14, "SURAT_JANDA_DUDA", tanggal_meninggal="2025-06-25"),
+            ],
+            ["DATE_MISMATCH"],
+            id="death-date-janda-letter-vs-kematian",
+        ),
+        pytest.param(
             [doc(4, "SKP", nama="BUDI SANTOSO", nip="198001012005011003")], ["FOREIGN_PAGE"], id="another-persons-page"
         ),
         pytest.param(

@@ -99,6 +99,47 @@ SK_CPNS = [
             {"nama": "AGUS MUFID", "nip": "197705152008011002"},
             id="skp-first-person-is-the-employee",
         ),
+        pytest.param(
+            "SK_PANGKAT",
+            [
+                "KEPUTUSAN BUPATI PEMALANG",
+                "Nama : SRI KUSRINI, S.P.",
+                "a. Pangkat baru : Penata Tk. I",
+                "b. Golongan ruang : Nud",
+            ],
+            {"pangkat": "Penata Tk. I", "golongan": "III/d"},
+            id="golongan-from-rank-when-unreadable",
+        ),
+        pytest.param(
+            "SK_PANGKAT",
+            ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata, III/c"],
+            {"golongan": "III/c"},
+            id="printed-golongan-wins",
+        ),
+        pytest.param(
+            "SURAT_NIKAH",
+            ["KUTIPAN AKTA NIKAH", "Pada hari Kamis tanggal 10 Februari 1994 telah dilangsungkan akad nikah antara:"],
+            {"tanggal_nikah": "1994-02-10"},
+            id="nikah-date-in-the-sentence",
+        ),
+        pytest.param(
+            "SURAT_KEMATIAN",
+            ["SURAT KETERANGAN KEMATIAN", "telah meninggal dunia pada :", "Hari : Senin", "Tanggal : 23-06-2025"],
+            {"tanggal_meninggal": "2025-06-23"},
+            id="death-date-rows-after-the-phrase",
+        ),
+        pytest.param(
+            "SURAT_JANDA_DUDA",
+            ["adalah isteri sah dari TEGUH PRASETYO yang telah meninggal dunia pada tanggal 23 Juni 2025."],
+            {"tanggal_meninggal": "2025-06-23"},
+            id="death-date-in-janda-letter",
+        ),
+        pytest.param(
+            "SURAT_KEMATIAN",
+            ["telah meninggal dunia di RSUD Nomor 12, dirawat sejak 01-06-2025"],
+            {"tanggal_meninggal": None},
+            id="no-death-date-across-another-number",
+        ),
     ],
 )
 def test_labelled_fields(doc_type, lines, expected):
