@@ -32,3 +32,23 @@ def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int,
         if w >= min_w and h >= min_h and area >= 0.5 * w * h and w < small.shape[1] * 0.9:
             boxes.append(tuple(int(v / scale) for v in (x, y, x + w, y + h)))
     return boxes
+
+
+SAME_SIZE = 0.05  # photos printed from one negative differ in size by a few percent at most
+MIN_SAME_PHOTOS = 4
+
+
+def is_photo_sheet(image: np.ndarray, dpi: float = 300.0) -> bool:
+    """A pas foto sheet, told before any OCR: at least four photo regions of one size (copies of one
+    print). Measured on the sample and corpus-5301 pages: every pas foto sheet has 5-12 regions of
+    which at least 4 agree within 2-3 %; KK, SKP, SK and DPCP pages with dense areas have at most 3
+    that agree. A sheet with fewer copies is still recognised after OCR (few letters, photos)."""
+    boxes = photo_regions(image, dpi)
+    if len(boxes) < MIN_SAME_PHOTOS:
+        return False
+    sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in boxes]
+    for w, h in sizes:
+        same = sum(abs(w2 - w) <= SAME_SIZE * w and abs(h2 - h) <= SAME_SIZE * h for w2, h2 in sizes)
+        if same >= MIN_SAME_PHOTOS:
+            return True
+    return False

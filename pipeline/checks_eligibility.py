@@ -47,6 +47,9 @@ def check_eligibility(emp: Employee, documents: list[Document], case_type: str, 
     gol_akhir = _first(documents, ("SK_PANGKAT", "DPCP"), "golongan")
     sent = _submitted(documents)
     on = _date(sent[1].value) if sent else None
+    # Masa kerja at appointment (honorer years recognised on the SK CPNS): unread -> no masa kerja verdict.
+    mk = _first(documents, ("SK_CPNS",), "masa_kerja_golongan")
+    mk_awal = tuple(int(v) for v in str(mk[1].value).split("-")) if mk else None
     try:
         problems = pension.check_eligibility(
             case_type,
@@ -56,6 +59,7 @@ def check_eligibility(emp: Employee, documents: list[Document], case_type: str, 
             str(jabatan[1].value) if jabatan else None,
             gol_awal=str(gol_awal[1].value) if gol_awal else None,
             gol_akhir=str(gol_akhir[1].value) if gol_akhir else None,
+            mk_awal=mk_awal,  # type: ignore[arg-type]
         )
     except ValueError:  # a golongan read lower at the end than at the start: no verdict
         return []
@@ -63,7 +67,7 @@ def check_eligibility(emp: Employee, documents: list[Document], case_type: str, 
     evidence = [ev(ref_doc, "nip", ref_fv)]
     evidence += [
         ev(d, name, fv)
-        for name, found in (("jabatan", jabatan), ("tanggal_dokumen", sent))
+        for name, found in (("jabatan", jabatan), ("tanggal_dokumen", sent), ("masa_kerja_golongan", mk))
         if found
         for d, fv in [found]
     ]

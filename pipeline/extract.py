@@ -262,6 +262,20 @@ def _golongan(hit: LabelHit, index: TextIndex) -> Values:
     return out
 
 
+YEARS_MONTHS = re.compile(r"(\d{1,2})\s*(?:tahun|thn|th)\.?\s*(?:(\d{1,2})\s*(?:bulan|bln|bl)\b)?", re.I)
+
+
+def _years_months(hit: LabelHit, index: TextIndex) -> Values:
+    """'3 Tahun 2 Bulan' -> '03-02' (years-months), the masa kerja printed on an SK."""
+    m = YEARS_MONTHS.search(hit.value)
+    if not m:
+        return {}
+    years, months = int(m.group(1)), int(m.group(2) or 0)
+    if months > 11:
+        return {}
+    return {hit.field: _fv(index, hit.start + m.start(), hit.start + m.end(), f"{years:02d}-{months:02d}")}
+
+
 def _text(hit: LabelHit, index: TextIndex) -> Values:
     return {hit.field: _fv(index, hit.start, hit.end, hit.value.strip(" ,."))}
 
@@ -341,6 +355,7 @@ CONVERTERS: dict[str, Callable[[LabelHit, TextIndex], Values]] = {
     "place_date": _place_date,
     "gender": _gender,
     "golongan": _golongan,
+    "years_months": _years_months,
 }
 
 SPECIAL: dict[str, Callable[[TextIndex], Values]] = {

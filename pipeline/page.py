@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
-from classifiers.photo import photo_regions
+from classifiers.photo import is_photo_sheet, photo_regions
 from pipeline import pdf, preprocess, raster, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
@@ -72,6 +72,11 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
         if prepared.blank:
             text = PageText([], upright.shape[1], upright.shape[0], "none", None, 0)
             classification = Classification(BLANK, 0.95, ["halaman kosong (tanpa tinta)"])
+        elif is_photo_sheet(page.image, page.dpi):
+            # Photos carry no text to read: no OCR, and the page is shown as it was scanned.
+            upright = page.image
+            text = PageText([], upright.shape[1], upright.shape[0], "none", None, 0)
+            classification = Classification("PAS_FOTO", 0.85, ["lembar pas foto (>= 4 foto sama ukuran)"], True)
         else:
             text, turn = read_upright(prepared.ocr, settings, (270,) if prepared.rotation == 90 else ())
             upright = preprocess.rotate_clockwise(upright, turn)

@@ -13,8 +13,10 @@ JavaScript, launch actions and embedded files are counted so the report can say 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,12 +134,10 @@ def _catalog_actions(path: Path) -> list[str]:
     return found
 
 
-def page_info(path: Path, page_no: int) -> PdfPageInfo:
-    """Size, embedded image resolution and text-layer size of one page (1-based).
-
-    Read through PDFium (C, ~5 ms a page): pdfminer would parse the whole page's content stream
-    and fonts only to count characters, costing more than reading the text layer itself.
-    """
+@contextlib.contextmanager
+def _pdfium_page(path: Path, page_no: int, failure: str) -> Iterator[pdfium.PdfPage]:
+    """One page (1-based) of the file, opened and closed under the PDFium lock; PDFium's errors
+    become PdfError with ``failure`` as the reason."""
     with _PDFIUM_LOCK:
         try:
             doc = pdfium.PdfDocument(str(path))
@@ -145,20 +145,32 @@ def page_info(path: Path, page_no: int) -> PdfPageInfo:
             raise PdfError(_load_failure(path, exc)) from exc
         try:
             page = doc[page_no - 1]
-            width_pt, height_pt = page.get_size()
-            dpi, pixels = None, 0
-            for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)):
-                src_w, src_h = obj.get_px_size()
-                left, _, right, _ = obj.get_bounds()
-                pixels = max(pixels, int(src_w) * int(src_h))
-                if right - left > 0 and src_w:
-                    dpi = max(dpi or 0.0, src_w / ((right - left) / 72.0))
-            textpage = page.get_textpage()
-            chars = sum(1 for ch in textpage.get_text_range() if not ch.isspace())
+            try:
+                yield page
+            finally:
+                page.close()
         except pdfium.PdfiumError as exc:
-            raise PdfError(f"unreadable PDF page {page_no} ({exc})") from exc
+            raise PdfError(f"{failure} {page_no} ({exc})") from exc
         finally:
             doc.close()
+
+
+def page_info(path: Path, page_no: int) -> PdfPageInfo:
+    """Size, embedded image resolution and text-layer size of one page (1-based).
+
+    Read through PDFium (C, ~5 ms a page): pdfminer would parse the whole page's content stream
+    and fonts only to count characters, costing more than reading the text layer itself.
+    """
+    with _pdfium_page(path, page_no, "unreadable PDF page") as page:
+        width_pt, height_pt = page.get_size()
+        dpi, pixels = None, 0
+        for obj in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)):
+            src_w, src_h = obj.get_px_size()
+            left, _, right, _ = obj.get_bounds()
+            pixels = max(pixels, int(src_w) * int(src_h))
+            if right - left > 0 and src_w:
+                dpi = max(dpi or 0.0, src_w / ((right - left) / 72.0))
+        chars = sum(1 for ch in page.get_textpage().get_text_range() if not ch.isspace())
     return PdfPageInfo(float(width_pt), float(height_pt), dpi, chars, pixels)
 
 
@@ -171,19 +183,9 @@ def text_layer(path: Path, page_no: int, dpi: float) -> PageText:
     born-digital dossier is meant to go through many times faster than a scanned one.
     """
     scale = dpi / 72.0
-    with _PDFIUM_LOCK:
-        try:
-            doc = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise PdfError(_load_failure(path, exc)) from exc
-        try:
-            page = doc[page_no - 1]
-            width_pt, height_pt = page.get_size()
-            chars = _chars(page.get_textpage())
-        except pdfium.PdfiumError as exc:
-            raise PdfError(f"unreadable text layer on PDF page {page_no} ({exc})") from exc
-        finally:
-            doc.close()
+    with _pdfium_page(path, page_no, "unreadable text layer on PDF page") as page:
+        width_pt, height_pt = page.get_size()
+        chars = _chars(page.get_textpage())
     words = [
         Word(text=text, conf=100.0, bbox=tuple(int(v * scale) for v in box), line=line)  # type: ignore[arg-type]
         for text, box, line in _words(chars, height_pt)
@@ -238,20 +240,9 @@ def _words(chars: list[_Char], page_height: float) -> list[tuple[str, tuple[floa
 
 def render(path: Path, page_no: int, dpi: float) -> np.ndarray:
     """Rasterise one page (1-based) to a grey uint8 array at ``dpi``."""
-    with _PDFIUM_LOCK:
-        try:
-            doc = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise PdfError(_load_failure(path, exc)) from exc
-        try:
-            page = doc[page_no - 1]
-            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
-            arr = np.array(bitmap.to_numpy(), copy=True)
-            page.close()
-        except pdfium.PdfiumError as exc:
-            raise PdfError(f"cannot render PDF page {page_no} ({exc})") from exc
-        finally:
-            doc.close()
+    with _pdfium_page(path, page_no, "cannot render PDF page") as page:
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        arr = np.array(bitmap.to_numpy(), copy=True)
     if arr.ndim == 3:
         arr = arr[:, :, 0]
     return arr

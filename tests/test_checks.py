@@ -160,6 +160,24 @@ def test_aps_too_young_is_not_eligible():
 
 
 @pytest.mark.parametrize(
+    ("masa_kerja_awal", "expected"),
+    [
+        pytest.param(None, [], id="masa-kerja-at-appointment-unread-no-verdict"),
+        pytest.param("00-00", ["ELIGIBILITY"], id="18-years-of-service"),
+        pytest.param("03-00", [], id="honorer-years-on-sk-cpns-count"),
+    ],
+)
+def test_aps_masa_kerja_counts_the_years_on_the_sk_cpns(masa_kerja_awal, expected):
+    nip_1970 = "197003012007011004"  # born 1970-03-01 (55 in 2025), CPNS 2007-01: 18 years in 2025
+    extra = {"masa_kerja_golongan": masa_kerja_awal} if masa_kerja_awal else {}
+    documents = [
+        doc(1, "SK_CPNS", nama="BUDI SANTOSO", nip=nip_1970, golongan="II/a", **extra),
+        doc(2, "SURAT_PERMOHONAN", nama="BUDI SANTOSO", nip=nip_1970, tanggal_dokumen="2025-06-01"),
+    ]
+    assert run_case(documents, "APS") == expected
+
+
+@pytest.mark.parametrize(
     "sent, expected",
     [
         pytest.param("2024-01-15", [], id="16-months-before-tmt"),

@@ -117,6 +117,12 @@ SK_CPNS = [
             id="printed-golongan-wins",
         ),
         pytest.param(
+            "SK_CPNS",
+            ["Nama : SRI KUSRINI", "Masa Kerja Golongan : 3 Tahun 2 Bulan"],
+            {"masa_kerja_golongan": "03-02"},
+            id="masa-kerja-at-appointment",
+        ),
+        pytest.param(
             "SURAT_NIKAH",
             ["KUTIPAN AKTA NIKAH", "Pada hari Kamis tanggal 10 Februari 1994 telah dilangsungkan akad nikah antara:"],
             {"tanggal_nikah": "1994-02-10"},

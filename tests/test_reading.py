@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from classifiers.photo import is_photo_sheet
 from pipeline import pdf, preprocess, tesseract
 from pipeline.page import read_upright, reading_score
 from pipeline.settings import load_settings
@@ -171,3 +172,25 @@ def test_scanned_pdf_page_info_gives_the_scan_resolution():
 )
 def test_pdfium_characters_become_words(chars, words):
     assert [w for w, _, _ in pdf._words(chars, page_height=100.0)] == words
+
+
+def _sheet(sizes: list[tuple[int, int]]) -> np.ndarray:
+    page = np.full((2339, 1654), 240, np.uint8)
+    for i, (w, h) in enumerate(sizes):
+        x, y = 150 + (i % 3) * 450, 200 + (i // 3) * 600
+        page[y : y + h, x : x + w] = 60
+    return page
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (_sheet([(315, 472)] * 6), True),  # six 4x6 prints at 200 dpi
+        (_sheet([(236, 315)] * 4), True),  # four 3x4 prints
+        (_sheet([(315, 472), (236, 315), (315, 472), (236, 315)]), False),  # two of each: read it instead
+        (_sheet([(315, 472)]), False),  # a KTP photo
+        (text_page(), False),
+    ],
+)
+def test_photo_sheet_is_told_without_ocr(page, expected):
+    assert is_photo_sheet(page, 200.0) is expected
