@@ -222,6 +222,8 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
         "documents": [_document(n, d, labels) for n, d in enumerate(docs, 1)],
         "pages": [pages[i] for i in sorted(pages)],
         "rejected": [(_text(r.get("source")), _text(r.get("reason"))) for r in _dicts(report.get("rejected"))],
+        # files read with a caveat (a PDF's JavaScript or embedded files, never run)
+        "notes": [(_text(n.get("source")), _text(n.get("note"))) for n in _dicts(report.get("notes"))],
         "sources": [_text(s) for s in _list(report.get("source"))],
         "sha256": _text(report.get("sha256")),
         "schema_version": _text(report.get("schema_version")),

@@ -178,6 +178,7 @@ def _put_everywhere(report: dict[str, Any], text: str) -> None:
     report["checklist"][0]["label"] = text
     report["checklist"][0]["source"] = text
     report["rejected"][0] = {"source": text, "reason": text}
+    report["notes"] = [{"source": text, "note": text}]
     report["pipeline"] = {text: text}
 
 
@@ -323,6 +324,14 @@ def test_safe_preview(path: Any, expected: str | None) -> None:
 )
 def test_page_shows(needle: str) -> None:
     assert needle in render_report_html(make_report())
+
+
+def test_notes_on_files_read_with_a_caveat_are_shown() -> None:
+    report = make_report()
+    report["notes"] = [{"source": "b.pdf", "note": "PDF holds JavaScript (1): never run or extracted"}]
+    html = render_report_html(report)
+    assert "Catatan berkas (1)" in html and "PDF holds JavaScript (1)" in html
+    assert "Catatan berkas" not in render_report_html(make_report())
 
 
 def test_errors_are_listed_before_warnings() -> None:
