@@ -178,12 +178,42 @@ def _scan(pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]]
 # -- public API ---------------------------------------------------------------------------------
 
 
+NUMBER_WORDS = (
+    "sebelas", "sepuluh", "seratus", "seribu", "satu", "tiga", "empat", "lima", "enam", "tujuh",
+    "delapan", "sembilan", "belas", "puluh", "ratus", "ribu",
+)  # fmt: skip
+_LETTERS = re.compile(r"[A-Za-z]{4,9}")
+
+
+def _repair_number_words(text: str) -> str:
+    """Written-out dates (akta, surat nikah) with one letter misread: 'sembilan pulah satu' was read
+    as 1909, the year cut at the damaged word. A word one letter away from a number word, of the
+    same length and next to a number word, is put right; lengths stay, so match offsets (and the
+    boxes behind them) do not move."""
+    if not _WORD_RE.search(text):
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group().lower()
+        if word in NUMBER_WORDS:
+            return m.group()
+        near = text[max(0, m.start() - 12) : m.end() + 12].lower()
+        for canon in NUMBER_WORDS:
+            if len(canon) == len(word) and sum(a != b for a, b in zip(canon, word, strict=True)) == 1:
+                others = near.replace(m.group().lower(), " ")
+                if any(w in others for w in NUMBER_WORDS):
+                    return canon if m.group().islower() else canon.upper() if m.group().isupper() else canon.title()
+        return m.group()
+
+    return _LETTERS.sub(fix, text)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text`` in reading order; of overlapping readings the earliest-starting wins."""
     if not isinstance(text, str) or not text:
         return []
     found = [
-        *_scan(_TEXT, text, _textual),
+        *_scan(_TEXT, _repair_number_words(text), _textual),
         *_scan(_DMY, text, _numeric),
         *_scan(_YMD, text, _numeric),
     ]

@@ -79,6 +79,12 @@ def test_month_number(word: str, month: int | None) -> None:
         pytest.param(SEED_004, ["1977-05-15", "2008-01-01"], id="seed-004-glued-label"),
         pytest.param("tanggal 15 bulan Mei tahun 1977", ["1977-05-15"], id="tanggal-bulan-tahun"),
         pytest.param("lima belas Mei seribu sembilan ratus tujuh puluh tujuh", ["1977-05-15"], id="akta-written-out"),
+        pytest.param(
+            "dua puluh tiga April seribu sembilan ratus sembilan pulah satu",
+            ["1991-04-23"],
+            id="akta-one-letter-misread",
+        ),
+        pytest.param("di Pulau Lima, 12-03-2001", ["2001-03-12"], id="ordinary-words-left-alone"),
         pytest.param("dua puluh satu Pebruari dua ribu sebelas", ["2011-02-21"], id="akta-pebruari"),
         pytest.param(
             "PADA TANGGAL LIMA BELAS BULAN MEI TAHUN SERIBU SEMBILAN RATUS TUJUH PULUH TUJUH",
