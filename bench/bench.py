@@ -112,6 +112,39 @@ def run_berkas(inputs: list[Path], out: Path, workers: int) -> tuple[float, dict
     return seconds, json.loads((out / "summary.json").read_text()), usage.ru_maxrss / 1024
 
 
+PURE = """
+import sys, time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+t0 = time.perf_counter()
+from pipeline import ingest
+from pipeline.analyse import analyse_bundle
+from pipeline.page import process_page
+from pipeline.report import bundle_dir, write_bundle_report
+from pipeline.settings import load_settings
+settings, out, n = load_settings(), Path(sys.argv[2]), 0
+bundles = [ingest.list_pages(b, settings) for b in ingest.discover([Path(sys.argv[1])], False).bundles]
+with ThreadPoolExecutor(int(sys.argv[3])) as pool:
+    futures = {b.bundle_id: [pool.submit(process_page, r, settings, bundle_dir(out, b.bundle_id) / "pages")
+               for r in b.pages] for b in bundles}
+    for b in bundles:
+        results = [f.result() for f in futures[b.bundle_id]]
+        n += len(results)
+        write_bundle_report(out, analyse_bundle(b, results))
+print(n, time.perf_counter() - t0)
+"""
+
+
+def pure_pipeline(drop: Path, out: Path, workers: int) -> tuple[int, float]:
+    """(a2): the same stages without Prefect (a plain thread pool, no cache, no batch index), to show
+    what the orchestration costs. Returns (pages, seconds)."""
+    done = subprocess.run(
+        [sys.executable, "-c", PURE, str(drop), str(out), str(workers)], cwd=ROOT, check=True, capture_output=True
+    )
+    pages, seconds = done.stdout.decode().split()[-2:]
+    return int(pages), float(seconds)
+
+
 def per_page_in_one_process(tmp: Path, workers: int) -> dict[str, float]:
     """(c): seconds per page of the text-layer and the scanned PDF sample through the intake flow,
     run one after the other in one Python process after a warm-up run that starts Prefect."""
@@ -161,6 +194,7 @@ def main() -> None:
         pages = rasterise(drop, images)
         bare = bare_tesseract(pages, args.workers)
         seconds, summary, peak_mb = run_berkas([drop], tmp_path / "out", args.workers)
+        pure_pages, pure_seconds = pure_pipeline(drop, tmp_path / "out-pure", args.workers)
         per = per_page_in_one_process(tmp_path, args.workers)
         big = None
         if args.big_pages:
@@ -171,6 +205,11 @@ def main() -> None:
     print(f"(a) berkas process end to end : {seconds:7.1f} s  {e2e_ppm:6.1f} pages/min (Prefect start included)")
     print(f"(b) bare tesseract -l ind     : {bare:7.1f} s  {bare_ppm:6.1f} pages/min ({len(pages)} pages)")
     print(f"ratio (a)/(b)                 : {e2e_ppm / bare_ppm:.2f}")
+    pure_ppm = pure_pages / pure_seconds * 60
+    print(
+        f"(a2) same stages, no Prefect   : {pure_seconds:7.1f} s  {pure_ppm:6.1f} pages/min "
+        f"(ratio to (b) {pure_ppm / bare_ppm:.2f}; orchestration costs the rest)"
+    )
     print(f"peak resident memory, run (a) : {peak_mb:.0f} MB (largest process)")
     print(
         f"(c) per page through the flow : text-layer PDF {per['text']:.3f} s, scanned PDF {per['scanned']:.3f} s; "
