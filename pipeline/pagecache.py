@@ -24,10 +24,10 @@ from pathlib import Path
 
 from classifiers import profiles
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
-from pipeline import tesseract
 from pipeline.models import PageRef, PageResult
 from pipeline.page import PAS_FOTO_MAX_LETTERS
 from pipeline.settings import Settings, digest_files
+from pipeline.versions import langdata_version, tesseract_version
 
 ROOT = Path(__file__).resolve().parents[1]
 # The code a page's reading depends on: a change to any of these files makes every cached reading
@@ -93,20 +93,6 @@ def classifier_version() -> str:
     return f"{profiles.profiles_version()}-{code}"
 
 
-@functools.cache
-def _langdata(lang: str) -> str | None:
-    from pipeline.versions import _langdata_version  # one definition of "the language data version"
-
-    return _langdata_version(lang)
-
-
-def _tesseract_version() -> str | None:
-    try:
-        return tesseract.version()
-    except Exception:  # no Tesseract here: text-layer pages still read; the key says so
-        return None
-
-
 def page_key_parts(ref: PageRef, settings: Settings, preview_dir: Path) -> dict[str, object]:
     """Everything a page's reading depends on. Computed where the page is read (a Dask worker has
     its own Tesseract), so a machine with another Tesseract or language data never reuses a reading
@@ -128,8 +114,8 @@ def page_key_parts(ref: PageRef, settings: Settings, preview_dir: Path) -> dict[
         "kind": ref.kind,
         "index": ref.index,
         "preview_dir": str(preview_dir),
-        "tesseract": _tesseract_version(),
-        "langdata": _langdata(settings.lang),
+        "tesseract": tesseract_version(),  # None without Tesseract: text-layer pages still read
+        "langdata": langdata_version(settings.lang),
         "settings": dataclasses.asdict(settings),
         "code": reading_code_version(),
     }

@@ -61,17 +61,10 @@ def count_pages(path: Path) -> int:
 
 def inspect(path: Path) -> PdfSummary:
     """Page count and active content of a PDF, or PdfError with a reason a person understands."""
-    with _PDFIUM_LOCK:
-        try:
-            doc = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise PdfError(_load_failure(path, exc)) from exc
-        try:
-            n = len(doc)
-            scripts = int(pdfium.raw.FPDFDoc_GetJavaScriptActionCount(doc.raw))
-            attachments = int(doc.count_attachments())
-        finally:
-            doc.close()
+    with _pdfium_doc(path) as doc:
+        n = len(doc)
+        scripts = int(pdfium.raw.FPDFDoc_GetJavaScriptActionCount(doc.raw))
+        attachments = int(doc.count_attachments())
     if n == 0:
         raise PdfError("PDF has no pages")
     active = []
@@ -135,14 +128,25 @@ def _catalog_actions(path: Path) -> list[str]:
 
 
 @contextlib.contextmanager
-def _pdfium_page(path: Path, page_no: int, failure: str) -> Iterator[pdfium.PdfPage]:
-    """One page (1-based) of the file, opened and closed under the PDFium lock; PDFium's errors
-    become PdfError with ``failure`` as the reason."""
+def _pdfium_doc(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """The file opened in PDFium, under the PDFium lock for as long as it is open; a file PDFium
+    will not open becomes PdfError with the reason from :func:`_load_failure`."""
     with _PDFIUM_LOCK:
         try:
             doc = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
             raise PdfError(_load_failure(path, exc)) from exc
+        try:
+            yield doc
+        finally:
+            doc.close()
+
+
+@contextlib.contextmanager
+def _pdfium_page(path: Path, page_no: int, failure: str) -> Iterator[pdfium.PdfPage]:
+    """One page (1-based) of the file, opened and closed under the PDFium lock; PDFium's errors
+    become PdfError with ``failure`` as the reason."""
+    with _pdfium_doc(path) as doc:
         try:
             page = doc[page_no - 1]
             try:
@@ -151,8 +155,6 @@ def _pdfium_page(path: Path, page_no: int, failure: str) -> Iterator[pdfium.PdfP
                 page.close()
         except pdfium.PdfiumError as exc:
             raise PdfError(f"{failure} {page_no} ({exc})") from exc
-        finally:
-            doc.close()
 
 
 def page_info(path: Path, page_no: int) -> PdfPageInfo:

@@ -31,20 +31,11 @@ class Prepared:
     scale: float  # OCR-image pixels per source (and ``image``) pixel
 
 
-def resolution_scale(dpi: float, settings: Settings) -> tuple[float, float]:
-    """(dpi OCR will see, scale to get there): scans outside min_dpi..max_dpi go to 300 dpi."""
+def resolution_scale(dpi: float, settings: Settings) -> float:
+    """How much a scan is resampled for OCR: 1 inside min_dpi..max_dpi, else to 300 dpi."""
     if settings.min_dpi <= dpi <= settings.max_dpi:
-        return dpi, 1.0
-    return TARGET_DPI, TARGET_DPI / max(dpi, 1.0)
-
-
-def normalise_resolution(image: np.ndarray, dpi: float, settings: Settings) -> tuple[np.ndarray, float]:
-    """Resample to ~300 dpi when the scan is far from it; return (image, scale)."""
-    _, scale = resolution_scale(dpi, settings)
-    if scale == 1.0:
-        return image, 1.0
-    interp = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
-    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=interp), scale
+        return 1.0
+    return TARGET_DPI / max(dpi, 1.0)
 
 
 def ink_fraction(image: np.ndarray) -> float:
@@ -199,7 +190,7 @@ def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
     150-dpi photocopy reads far better at 300 dpi (three degraded sample pages: classified only at
     300), but flattening, rule removal and deskewing need not pay for four times the pixels.
     """
-    _, scale = resolution_scale(dpi, settings)
+    scale = resolution_scale(dpi, settings)
     if ink_fraction(image) < settings.blank_max_ink_fraction and not is_dark(image):
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=1.0)
     flat = flatten_background(image, dpi)

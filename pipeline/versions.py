@@ -17,12 +17,21 @@ def _rules_version() -> str:
 
 
 @functools.cache
-def _langdata_version(lang: str) -> str | None:
+def langdata_version(lang: str) -> str | None:
+    """Short sha256 of the language data Tesseract reads with, None when it is not installed."""
     folder = tesseract.tessdata_dir()
     path = folder / f"{lang}.traineddata" if folder else None
     if path is None or not path.is_file():
         return None
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def tesseract_version() -> str | None:
+    """Tesseract's version, None when it cannot be loaded (the report, and a cache key, say so)."""
+    try:
+        return tesseract.version()
+    except Exception:
+        return None
 
 
 def _package_version() -> str:
@@ -35,15 +44,11 @@ def _package_version() -> str:
 @functools.cache
 def pipeline_versions() -> dict[str, str | int | None]:
     settings = load_settings()
-    try:
-        tess = tesseract.version()
-    except Exception:  # Tesseract missing: the report still says so
-        tess = None
     return {
         "berkas": _package_version(),
-        "tesseract": tess,
+        "tesseract": tesseract_version(),
         "tesseract_lang": settings.lang,
-        "tesseract_langdata": _langdata_version(settings.lang),
+        "tesseract_langdata": langdata_version(settings.lang),
         "profiles": profiles_version(),
         "rules": _rules_version(),
         "settings": settings.version,
