@@ -1,8 +1,9 @@
 """The intake flow: bundles in, kelengkapan reports out.
 
 Pages of every bundle are submitted at once so all cores stay busy; each bundle is reported as
-soon as its own pages are in. Tesseract runs as one process per page with OMP_THREAD_LIMIT=1
-(set in pipeline.tesseract), so a thread pool as wide as the machine's cores is the parallelism;
+soon as its own pages are in. Tesseract reads one page per thread with OMP_THREAD_LIMIT=1 (set
+in pipeline.tesseract), so a thread pool as wide as the machine's cores is the parallelism, a
+task holding a few consecutive pages of one bundle (flows/tasks.pages says why);
 with a Dask scheduler address (flows/scaleout.py) the page tasks run on the cluster's workers
 instead, and only analysis and report writing stay here.
 
@@ -24,6 +25,7 @@ from typing import Any
 from prefect import Task, flow, get_run_logger
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, as_completed
+from prefect.utilities.annotations import quote
 
 from flows import progress, scaleout, tasks
 from flows.caching import PAGE_CACHE, cache_dir
@@ -73,14 +75,17 @@ def process_batch(
     context = FlowRunContext.get()
     runner = scaleout.describe(context.task_runner) if context and context.task_runner else ""
     logger.info("%d bundel, %d halaman, %s", len(bundles), total, runner)
-    page_task = tasks.page.with_options(
+    page_task = tasks.pages.with_options(
         cache_policy=PAGE_CACHE,
         result_storage=cache_dir(out_dir),
         persist_result=True,
         retries=settings.page_retries,
     )
     submitted = [
-        [(ref, page_task.submit(ref, settings, bundle_dir(out_dir, b.bundle_id) / "pages")) for ref in b.pages]
+        [
+            (refs, page_task.submit(refs, settings, bundle_dir(out_dir, b.bundle_id) / "pages"))
+            for refs in page_groups(b.pages)
+        ]
         for b in bundles
     ]
     reports, done = [], 0
@@ -88,32 +93,33 @@ def process_batch(
     where: Counter[str] = Counter()
     for bundle, pairs in zip(bundles, submitted, strict=True):
         preview_dir = bundle_dir(out_dir, bundle.bundle_id) / "pages"
-        ref_of = {fut.task_run_id: ref for ref, fut in pairs}
+        refs_of = {fut.task_run_id: refs for refs, fut in pairs}
         results = []
         for fut in as_completed([fut for _, fut in pairs]):
-            ref = ref_of[fut.task_run_id]
-            res, run, how = settle(fut, ref, page_task, settings, preview_dir)
-            results.append(res)
-            how_counts.update(how)
-            if "cache" not in how:
-                where[f"{run.host}:{run.pid}"] += 1
-            done += 1
-            elapsed = time.perf_counter() - start
-            rate = done / elapsed * 60 if elapsed else 0.0
-            eta = (total - done) / (done / elapsed) if done else 0.0
-            logger.info(
-                "[%d/%d] %s hlm %d: %s (%s) | %.1f hlm/menit, sisa ~%.0f s",
-                done,
-                total,
-                mask(bundle.bundle_id),
-                res.ref.index,
-                res.classification.doc_type,
-                ", ".join(how) if how != ["baru"] else f"{res.seconds:.1f} s",
-                rate,
-                eta,
-            )
+            for res, run, how in settle(fut, refs_of[fut.task_run_id], page_task, settings, preview_dir):
+                results.append(res)
+                how_counts.update(how)
+                if "cache" not in how:
+                    where[f"{run.host}:{run.pid}"] += 1
+                done += 1
+                elapsed = time.perf_counter() - start
+                rate = done / elapsed * 60 if elapsed else 0.0
+                eta = (total - done) / (done / elapsed) if done else 0.0
+                logger.info(
+                    "[%d/%d] %s hlm %d: %s (%s) | %.1f hlm/menit, sisa ~%.0f s",
+                    done,
+                    total,
+                    mask(bundle.bundle_id),
+                    res.ref.index,
+                    res.classification.doc_type,
+                    ", ".join(how) if how != ["baru"] else f"{res.seconds:.1f} s",
+                    rate,
+                    eta,
+                )
             progress.update(done, total, elapsed, how_counts["cache"])
-        kept[bundle.bundle_id] = tasks.report(bundle, results, out_dir, jenis, keys[bundle.bundle_id])
+        results.sort(key=lambda r: r.ref.index)
+        # quote: Prefect would otherwise walk every word box of every page looking for futures
+        kept[bundle.bundle_id] = tasks.report(quote(bundle), quote(results), out_dir, jenis, keys[bundle.bundle_id])
     reports = [kept[b.bundle_id] for b in listed]  # input order, reused reports in their place
     rejected = [{"source": r.source, "reason": r.reason} for r in batch.rejected]
     summary = summarise(reports, rejected, time.perf_counter() - start, reused=reused)
@@ -154,36 +160,47 @@ def discover(inputs: list[str], folder_is_bundle: bool, bundle_ids: dict[str, st
     return batch
 
 
+PAGES_PER_TASK = 4  # see flows/tasks.pages; 4 keeps both cores busy to the end of a 20-page bundle
+
+
+def page_groups(refs: list[PageRef], size: int = PAGES_PER_TASK) -> list[list[PageRef]]:
+    """A bundle's pages in consecutive groups, the same on every run (the cache key is per group)."""
+    return [refs[i : i + size] for i in range(0, len(refs), size)]
+
+
 def settle(
-    fut: PrefectFuture[PageRun], ref: PageRef, page_task: Task, settings: Settings, preview_dir: Path
-) -> tuple[PageResult, PageRun, list[str]]:
-    """A page task's outcome as this report needs it, and how it was obtained (for the log and
-    the summary): "baru" (read now), "cache" (reused), "klasifikasi ulang" (reused text classified
-    with the current profiles), "baca ulang" (a reused result that could not serve: read again).
+    fut: PrefectFuture[list[PageRun]], refs: list[PageRef], page_task: Task, settings: Settings, preview_dir: Path
+) -> list[tuple[PageResult, PageRun, list[str]]]:
+    """A pages task's outcome as this report needs it, per page, with how it was obtained (for the
+    log and the summary): "baru" (read now), "cache" (reused), "klasifikasi ulang" (reused text
+    classified with the current profiles), "baca ulang" (a reused result that could not serve:
+    read again).
 
-    A reused result is a pickle from an earlier run: its PageRef is replaced by this run's (the
-    bundle may have moved from the drop folder to the archive). It is read again when it records
-    an error (a Tesseract timeout on a busy night should not stick), when its preview image is
-    gone (a changed bundle's old report folder was moved to .versions/), or when re-classifying
-    would need the page image.
+    A reused result is a pickle from an earlier run: its PageRefs are replaced by this run's (the
+    bundle may have moved from the drop folder to the archive). The group is read again when a
+    page of it records an error (a Tesseract timeout on a busy night should not stick), when a
+    page's preview image is gone (a changed bundle's old report folder was moved to .versions/),
+    or when re-classifying a page would need its image.
     """
-    run = fut.result()
-    how = ["baru"] if run.task_run_id == str(fut.task_run_id) else ["cache"]
-    result = dataclasses.replace(run.result, ref=ref)
+    runs = fut.result()
+    how = ["baru"] if all(run.task_run_id == str(fut.task_run_id) for run in runs) else ["cache"]
+    results = [dataclasses.replace(run.result, ref=ref) for run, ref in zip(runs, refs, strict=True)]
 
-    def read_again() -> tuple[PageResult, PageRun]:
+    def unusable(result: PageResult, run: PageRun) -> bool:
+        gone = result.preview and not (preview_dir.parent / result.preview).is_file()
+        return bool(result.error or gone or (run.classifier != classifier_version() and reclassify(result) is None))
+
+    if how == ["cache"] and any(unusable(res, run) for res, run in zip(results, runs, strict=True)):
         how.append("baca ulang")
-        again = page_task.with_options(refresh_cache=True).submit(ref, settings, preview_dir).result()
-        return again.result, again
-
-    if how == ["cache"] and (result.error or (result.preview and not (preview_dir.parent / result.preview).is_file())):
-        result, run = read_again()
-    if run.classifier != classifier_version():
-        classified = reclassify(result)
-        if classified is None and "baca ulang" not in how:
-            result, run = read_again()
-            classified = reclassify(result) if run.classifier != classifier_version() else result
-        if classified is not None and classified is not result:
-            result = classified
-            how.append("klasifikasi ulang")
-    return result, run, how
+        runs = page_task.with_options(refresh_cache=True).submit(refs, settings, preview_dir).result()
+        results = [dataclasses.replace(run.result, ref=ref) for run, ref in zip(runs, refs, strict=True)]
+    settled = []
+    for result, run in zip(results, runs, strict=True):
+        page_how = list(how)
+        if run.classifier != classifier_version():
+            classified = reclassify(result)
+            if classified is not None and classified is not result:
+                result = classified
+                page_how.append("klasifikasi ulang")
+        settled.append((result, run, page_how))
+    return settled

@@ -1,7 +1,7 @@
 """Prefect tasks: thin wrappers that schedule the pure steps of ``pipeline/``.
 
 What happens is in ``pipeline/``; here is only how it is scheduled: one task per page (the unit
-that runs in parallel), one per bundle for analysis and report. Identity numbers never reach a
+that runs in parallel: a few pages per task), one per bundle for analysis and report. Identity numbers never reach a
 log line: bundle ids are masked (operators may name files after a NIP).
 """
 
@@ -49,24 +49,33 @@ def final_attempt() -> bool:
 
 
 @task(
-    name="page",
+    name="pages",
     cache_policy=NO_CACHE,
     retries=1,
     retry_delay_seconds=1,
-    task_run_name="page-{ref.index}",  # no bundle id: it may hold a NIP
+    task_run_name="pages-{refs[0].index}",  # no bundle id: it may hold a NIP
 )
-def page(ref: PageRef, settings: Settings, preview_dir: Path) -> PageRun:
-    """One page, wrapped with the classifier version and where it ran: the intake flow turns on
-    caching for this task (flows/caching.py) and must tell a reused result from a fresh one."""
+def pages(refs: list[PageRef], settings: Settings, preview_dir: Path) -> list[PageRun]:
+    """A few consecutive pages of one bundle, each wrapped with the classifier version and where
+    it ran: the intake flow turns on caching for this task (flows/caching.py) and must tell a
+    reused result from a fresh one.
+
+    Several pages per task, not one: every task run costs the Prefect API a handful of state
+    events, and at one page per task the API server's share of the two cores was a quarter of
+    the OCR's (measured with py-spy on the sample batch). A page that fails transiently makes
+    the task run again, its group's other pages with it."""
     last = final_attempt()
-    try:
-        result = process_page(ref, settings, preview_dir, raise_transient=not last)
-    except Exception as exc:  # Tesseract failed or timed out: Prefect runs the page again
-        get_run_logger().warning("hlm %d: %s; dicoba lagi", ref.index, mask(str(exc)))
-        raise
-    if result.error:
-        get_run_logger().warning("hlm %d tidak terbaca: %s", ref.index, mask(result.error))
-    return PageRun.here(result, str(task_run.id or ""))
+    runs = []
+    for ref in refs:
+        try:
+            result = process_page(ref, settings, preview_dir, raise_transient=not last)
+        except Exception as exc:  # Tesseract failed or timed out: Prefect runs the pages again
+            get_run_logger().warning("hlm %d: %s; dicoba lagi", ref.index, mask(str(exc)))
+            raise
+        if result.error:
+            get_run_logger().warning("hlm %d tidak terbaca: %s", ref.index, mask(result.error))
+        runs.append(PageRun.here(result, str(task_run.id or "")))
+    return runs
 
 
 @task(name="report", cache_policy=NO_CACHE)
