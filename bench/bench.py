@@ -4,20 +4,26 @@ Prints figures, asserts nothing (speed is measured here, never in a timed unit t
 
     .venv/bin/python bench/bench.py [--copies 3] [--workers N] [--big-pages 300]
 
-Workload (deterministic): the committed scanned samples (fixtures/samples: scanned PDF, TIFF,
-folder of JPEG/PNG pages, 52 pages) copied ``--copies`` times under new bundle ids. Measured in
-one run: (a) ``berkas process`` end to end, Prefect start, OCR, classification, extraction,
-cross-checks and reports included; (b) the bare baseline: the ``tesseract`` command with
-``-l ind`` on the same page images (rasterised beforehand, untimed), OMP_THREAD_LIMIT=1, as many
-processes as cores; (c) the born-digital (text-layer) sample against the scanned PDF sample, per
-page, both through the intake flow in one Python process (the embedded Prefect server's start
-is paid by a warm-up run first, so it does not blur a per-page figure); (d) peak resident memory
-of one ``berkas process`` run on a single bundle of ``--big-pages`` scanned pages.
+Workload (deterministic): the committed scanned samples (fixtures/samples: scanned PDF, TIFF, folder
+of JPEG/PNG pages, 52 pages) copied ``--copies`` times under new bundle ids. Measured in one run:
+(a) ``berkas process`` end to end, Prefect start, OCR, classification, extraction, cross-checks and
+reports included, on the embedded Prefect (its API server started and stopped by the run); (a3) the
+same against a Prefect server already running, as the agency's deployment has one
+(docs/operations.md): no server start in the run; (b) the bare baseline: the ``tesseract`` command
+with ``-l ind`` on the same page images (rasterised beforehand, untimed), OMP_THREAD_LIMIT=1, as
+many processes as cores; (b2) the same command on the images berkas actually gives Tesseract
+(cleaned, and resampled to 300 dpi where scanned at 150): what the OCR alone costs at berkas's
+resolution, so (a)/(b2) is the pipeline's own overhead; (c) the born-digital (text-layer) sample
+against the scanned PDF sample, per page, both through the intake flow in one Python process (the
+embedded Prefect server's start is paid by a warm-up run first, so it does not blur a per-page
+figure); (d) peak resident memory of one ``berkas process`` run on a single bundle of
+``--big-pages`` scanned pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -25,10 +31,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # pipeline/ and tests/serverutil.py, when run as bench/bench.py
 SAMPLES = ROOT / "fixtures" / "samples"
 SCANNED = ["berkas-0001.pdf", "berkas-0001.json", "berkas-0002.tif", "berkas-0003"]
 BERKAS = [sys.executable, "-m", "flows.cli", "process"]
@@ -89,18 +97,70 @@ def bare_tesseract(images: list[Path], workers: int) -> float:
     return time.perf_counter() - start
 
 
-def _env(workers: int, home: Path) -> dict[str, str]:
-    return {**os.environ, "BERKAS_WORKERS": str(workers), "PREFECT_HOME": str(home / "prefect")}
+def ocr_images(drop: Path, images: Path) -> list[Path]:
+    """(b2): every scanned page as berkas's preprocessing hands it to Tesseract, as PGM (untimed)."""
+    import cv2
+
+    from pipeline import ingest, preprocess, raster
+    from pipeline.settings import load_settings
+
+    settings, out = load_settings(), []
+    for bundle in ingest.discover([drop], False).bundles:
+        for ref in ingest.list_pages(bundle, settings).pages:
+            try:
+                page = raster.load(ref, settings)
+            except raster.RasterError:
+                continue  # the deliberately unreadable page
+            prepared = preprocess.prepare(page.image, page.dpi, settings)
+            if page.text is None and not prepared.blank:
+                path = images / f"{bundle.bundle_id}-{ref.index:03d}.pgm"
+                cv2.imwrite(str(path), prepared.ocr)
+                out.append(path)
+    return out
 
 
-def run_berkas(inputs: list[Path], out: Path, workers: int) -> tuple[float, dict, float]:
+def _env(workers: int, home: Path, api: str | None = None) -> dict[str, str]:
+    env = {**os.environ, "BERKAS_WORKERS": str(workers), "PREFECT_HOME": str(home / "prefect")}
+    if api:
+        env["PREFECT_API_URL"] = api
+    return env
+
+
+@contextlib.contextmanager
+def prefect_server(home: Path) -> Iterator[str]:
+    """A ``prefect server start`` on the loopback interface for (a3); yields its API URL."""
+    from tests.serverutil import free_port, wait_healthy
+
+    port = free_port()
+    env = {**_env(1, home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
+    cmd = [
+        str(Path(sys.executable).with_name("prefect")),
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    (home / "prefect").mkdir(parents=True, exist_ok=True)  # the server opens its SQLite file there
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/api"
+        wait_healthy(url)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def run_berkas(inputs: list[Path], out: Path, workers: int, api: str | None = None) -> tuple[float, dict, float]:
     """One ``berkas process`` run: (seconds, summary, peak RSS in MB of its largest process)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
             [*BERKAS, *map(str, inputs), "--out", str(out)],
             cwd=ROOT,
-            env=_env(workers, out.parent),
+            env=_env(workers, out.parent, api),
             stdout=subprocess.DEVNULL,
             stderr=err,
         )
@@ -187,13 +247,18 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="berkas-bench-") as tmp:
         tmp_path = Path(tmp)
-        drop, images = tmp_path / "drop", tmp_path / "images"
+        drop, images, prepared = tmp_path / "drop", tmp_path / "images", tmp_path / "prepared"
         drop.mkdir()
         images.mkdir()
+        prepared.mkdir()
         make_workload(drop, args.copies)
         pages = rasterise(drop, images)
         bare = bare_tesseract(pages, args.workers)
+        read = ocr_images(drop, prepared)
+        bare_read = bare_tesseract(read, args.workers)
         seconds, summary, peak_mb = run_berkas([drop], tmp_path / "out", args.workers)
+        with prefect_server(tmp_path / "server") as api:
+            served, _, _ = run_berkas([drop], tmp_path / "out-served", args.workers, api)
         pure_pages, pure_seconds = pure_pipeline(drop, tmp_path / "out-pure", args.workers)
         per = per_page_in_one_process(tmp_path, args.workers)
         big = None
@@ -205,6 +270,17 @@ def main() -> None:
     print(f"(a) berkas process end to end : {seconds:7.1f} s  {e2e_ppm:6.1f} pages/min (Prefect start included)")
     print(f"(b) bare tesseract -l ind     : {bare:7.1f} s  {bare_ppm:6.1f} pages/min ({len(pages)} pages)")
     print(f"ratio (a)/(b)                 : {e2e_ppm / bare_ppm:.2f}")
+    served_ppm = n / served * 60
+    print(
+        f"(a3) berkas, Prefect server up  : {served:7.1f} s  {served_ppm:6.1f} pages/min "
+        f"(ratio to (b) {served_ppm / bare_ppm:.2f})"
+    )
+    read_ppm = len(read) / bare_read * 60
+    print(
+        f"(b2) bare tesseract, berkas's images: {bare_read:7.1f} s  {read_ppm:6.1f} pages/min "
+        f"({len(read)} pages, cleaned, 150-dpi scans at 300 dpi); (a)/(b2) {e2e_ppm / read_ppm:.2f}, "
+        f"(a3)/(b2) {served_ppm / read_ppm:.2f}"
+    )
     pure_ppm = pure_pages / pure_seconds * 60
     print(
         f"(a2) same stages, no Prefect   : {pure_seconds:7.1f} s  {pure_ppm:6.1f} pages/min "
