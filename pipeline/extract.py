@@ -26,6 +26,11 @@ from pipeline.textindex import TextIndex
 
 # "III/a"; OCR prints the roman I as l, 1 or | ("Il/d").
 GOLONGAN = re.compile(r"(?<![A-Za-z])([IVl1|]{1,3})\s*/\s*([a-eA-E])\b")
+# The same as OCR leaves it when the roman part is damaged: "Ili/d", "ITU/d", "IIUd" (the slash read
+# as U), "IVd", "Id". Only the ruang letter is trusted from such a reading; the roman part is then
+# taken from the rank printed beside it (see _reconcile_golongan). Without a slash only a lower-case
+# letter counts ("I A" is no golongan).
+GOLONGAN_LOOSE = re.compile(r"(?<![A-Za-z0-9])([Il1|][IVlLiTUNWHv1|!]{0,3})(?:\s*/\s*([a-eA-E])|([a-e]))(?![A-Za-z])")
 ROMAN = {"I", "II", "III", "IV"}
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 
@@ -126,12 +131,10 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     persons = [b for b in persons if not any(b is x for x in signers)]
     if chosen is None or any(chosen is x for x in signers):
         chosen = persons[0] if persons else None
+    for block in (*persons, values):
+        _reconcile_golongan(block)  # "Pangkat baru" and "Golongan ruang" on rows of their own
     if chosen:
         values.update(chosen)
-    if "pangkat" in values and "golongan" not in values:
-        derived = golongan_of_pangkat(values["pangkat"])
-        if derived:
-            values["golongan"] = derived
     return values, persons, signers
 
 
@@ -251,15 +254,46 @@ def _gender(hit: LabelHit, index: TextIndex) -> Values:
 
 def _golongan(hit: LabelHit, index: TextIndex) -> Values:
     out: Values = {}
-    m = GOLONGAN.search(hit.value)
-    roman = re.sub(r"[l1|]", "I", m.group(1)) if m else ""
-    if m and roman in ROMAN:
-        value = f"{roman}/{m.group(2).lower()}"
-        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value)
+    m = GOLONGAN.search(hit.value) or GOLONGAN_LOOSE.search(hit.value)
+    if m:
+        letter = (m.group(2) or (m.group(3) if m.re is GOLONGAN_LOOSE else "")).lower()
+        roman = re.sub(r"[l1|i]", "I", m.group(1))
+        # A damaged roman part ("ITU") is kept as read, so the letter can still be confirmed by the
+        # rank; on its own such a value is not a golongan (_reconcile_golongan drops it).
+        value = f"{roman}/{letter}"
+        certainty = 1.0 if roman in ROMAN else 0.5
+        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value, certainty)
     pangkat = hit.value[: m.start()].strip(" ,.;/-()|") if m else hit.value.strip()
     if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
         out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
+    _reconcile_golongan(out)
     return out
+
+
+def _reconcile_golongan(block: Values) -> None:
+    """The golongan of a block, made to agree with the rank printed beside it.
+
+    A rank name stands for one golongan (rules/pangkat.yaml), while the roman part of a printed
+    "III/d" is what OCR damages most ("Il/d", "IVd"). So: a printed golongan whose ruang letter is
+    the rank's keeps the rank's roman part; no golongan, or one whose roman part is unreadable,
+    takes the rank's; a printed golongan with another letter stays as printed (a real disagreement
+    for the cross-checks to see)."""
+    printed = block.get("golongan")
+    derived = golongan_of_pangkat(block["pangkat"]) if "pangkat" in block else None
+    valid = printed is not None and str(printed.value).split("/")[0] in ROMAN
+    if derived is None:
+        if printed is not None and not valid:
+            del block["golongan"]
+        return
+    if printed is None or not valid:
+        same_letter = printed is not None and str(printed.value)[-1:] == str(derived.value)[-1:]
+        block["golongan"] = _with_value(printed, derived.value) if same_letter else derived
+    elif printed.value != derived.value and str(printed.value)[-1:] == str(derived.value)[-1:]:
+        block["golongan"] = _with_value(printed, derived.value)
+
+
+def _with_value(fv: FieldValue, value: str) -> FieldValue:
+    return FieldValue(value, fv.page, fv.confidence, fv.bbox)
 
 
 YEARS_MONTHS = re.compile(r"(\d{1,2})\s*(?:tahun|thn|th)\.?\s*(?:(\d{1,2})\s*(?:bulan|bln|bl)\b)?", re.I)

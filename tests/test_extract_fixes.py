@@ -1,0 +1,118 @@
+"""Field extraction fixes for issue #5, table style and without OCR: each row is a page text as
+Tesseract left it on a tuning dossier (values changed), and what must be read from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_document
+from pipeline.models import Document
+from tests.textpage import page_result
+
+
+def extract(doc_type: str, lines: list[str]) -> dict:
+    doc = Document("d1", doc_type, [1])
+    fields = extract_document(doc, {1: page_result(1, lines, doc_type)})
+    return {k: v.value for k, v in fields.items()}
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # The roman part of the golongan is what OCR damages; the rank beside it confirms it.
+        ("SK_CPNS", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata Muda / Il/a"], "III/a"),
+        ("SK_PNS", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata Muda / IlV/a"], "III/a"),
+        ("SK_HUKDIS", ["Nama : SRI KUSRINI", "c. Pangkat/Gol. Ruang : Penata Tingkat I/IIUd"], "III/d"),
+        ("SURAT_PERMOHONAN", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata Tingkat I / INI/d"], "III/d"),
+        ("SK_KGB", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata Tingkat 1 / II/d"], "III/d"),
+        ("SURAT_PERMOHONAN", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata Tingkat I/ Id"], "III/d"),
+        ("SK_HUKDIS", ["Nama : DWI NUGROHO", "c. Pangkat/Gol. Ruang : Pengatur Tingkat | / IWd"], "II/d"),
+        # Rank and golongan on rows of their own: the block, not the row, is reconciled.
+        (
+            "SK_PANGKAT",
+            ["Nama : WAHYU MUFID", "a. Pangkat baru : Penata Tingkat I", "b. Golongan ruang : Iil/d"],
+            "III/d",
+        ),
+        # The old rank of a kenaikan pangkat is not the current one.
+        (
+            "SK_PANGKAT",
+            [
+                "Nama : WAHYU MUFID",
+                "Pangkat lama/Gol. ruang/TMT : Penata / I11/c / 01-04-2017",
+                "a. Pangkat baru : Penata Tingkat I",
+                "b. Golongan ruang : III/d",
+            ],
+            "III/d",
+        ),
+        # DPCP: rank, golongan and TMT on one row.
+        ("DPCP", ["Nama : BUDI", "Pangkat/Gol. Ruang, TMT : Penata Tingkat I// Ill/d, 01-04-2022"], "III/d"),
+        # A printed golongan whose letter disagrees with the rank stays as printed.
+        ("SK_PANGKAT", ["Nama : SRI KUSRINI", "Pangkat/Gol. Ruang : Penata, III/d"], "III/d"),
+        # A clean golongan without a rank.
+        ("SKP", ["Nama : SRI KUSRINI", "Golongan : IV/a"], "IV/a"),
+        # A damaged roman part with no rank to confirm it is no golongan.
+        ("SKP", ["Nama : SRI KUSRINI", "Golongan : ITU/d"], None),
+    ],
+)
+def test_golongan(doc_type, lines, expected):
+    assert extract(doc_type, lines).get("golongan") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "field", "expected"),
+    [
+        # Row numbering or a margin stamp read as a word before the label.
+        ("SK_PANGKAT", ["ka Nama : WAHYU MUFID, S.H.", "IM NIP : 196811022009041068"], "nama", "WAHYU MUFID, S.H."),
+        ("SK_CPNS", ["a Nama : BAMBANG WIDODO, S.Sos."], "nama", "BAMBANG WIDODO, S.Sos."),
+        (
+            "DPCP",
+            ["Nama : SRI", "DONDYDUNG Pangkat/Gol. Ruang, TMT 1 Penata Tingkat I / Ili/d, 01-04-2019"],
+            "golongan",
+            "III/d",
+        ),
+        # A first word that belongs to a label is never dropped: "Masa Kerja Golongan" is no golongan.
+        ("SK_CPNS", ["Nama : SRI", "Masa kerja golongan : 14 Tahun 6 Bulan"], "golongan", None),
+        ("SK_CPNS", ["Nama : SRI", "Masa kerja golongan : 14 Tahun 6 Bulan"], "pangkat", None),
+    ],
+)
+def test_label_after_junk_word(doc_type, lines, field, expected):
+    assert extract(doc_type, lines).get(field) == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        (
+            "SURAT_ALAMAT",
+            [
+                "SURAT PENUNJUKAN ALAMAT",
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : ENDRO PRASETYO, S.E.",
+                "NIP : 19680207 200604 1 194",
+                "Pangkat/Gol. Ruang : Penata Tingkat I / III/d",
+            ],
+            {"nama": "ENDRO PRASETYO, S.E.", "nip": "196802072006041194", "golongan": "III/d"},
+        ),
+        (
+            "SK_TEWAS",
+            [
+                "PENETAPAN TEWAS PEGAWAI NEGERI SIPIL",
+                "Menimbang : bahwa Pegawai Negeri Sipil atas nama TEGUH PRASETYO telah meninggal",
+                "dmia pada tanggal 23 Juni 2025 karena kecelakaan",
+                "Nama : TEGUH PRASETYO",
+                "NIP : 19681225 200903 1 140",
+                "Tempat/Tgl. Lahir : Brebes, 25 Desember 1968",
+            ],
+            {
+                "nama": "TEGUH PRASETYO",
+                "nip": "196812252009031140",
+                "tanggal_lahir": "1968-12-25",
+                "tanggal_meninggal": "2025-06-23",
+            },
+        ),
+    ],
+)
+def test_document_types_with_a_person_block(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
