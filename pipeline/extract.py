@@ -196,16 +196,21 @@ def _name(hit: LabelHit, index: TextIndex) -> Values:
 
 def _nip(hit: LabelHit, index: TextIndex) -> Values:
     found = nip.find_nips(hit.value, include_old=True)
-    if found:
+    if found and len(found[0][0]) == 18:
         value, s, e = found[0]
         info = nip.decode_nip(value)
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
     digits = re.sub(r"\D", "", hit.value)
     if len(digits) in (10, 19) and digits[0] == "1":
-        # "NIP : 513 429 142" read as "NIP 1513 429 142": the colon came out as a 1.
+        # "NIP : 513 429 142" read as "NIP 1513 429 142", "NIP : 19680122 ..." as
+        # "NIP 119680122 201003 1 254": the colon came out as a 1. Checked before the 9-digit
+        # reading, which would take "119680122" for an NIP lama.
         rest = digits[1:]
-        if len(rest) == 9 or nip.decode_nip(rest).is_valid:
+        if (len(rest) == 9 and not found) or nip.decode_nip(rest).is_valid:
             return {"nip": _fv(index, hit.start, hit.end, rest, 0.7)}
+    if found:
+        value, s, e = found[0]
+        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0)}
     if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
