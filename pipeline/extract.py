@@ -17,10 +17,10 @@ from rapidfuzz import fuzz, process
 
 from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
-from pipeline.kk import read_kk
+from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_nikah
+from pipeline.narrative import read_akta, read_karis, read_nikah
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
@@ -401,4 +401,7 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "KK": read_kk,
     "AKTA_KELAHIRAN": read_akta,
     "SURAT_NIKAH": read_nikah,
+    "DPCP": read_spouse_table,
+    "DAFTAR_KELUARGA": read_spouse_table,
+    "KARIS_KARSU": read_karis,
 }

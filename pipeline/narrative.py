@@ -7,11 +7,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from rapidfuzz import fuzz
+
+from classifiers.profiles import normalise
 from pipeline import dates, names
 from pipeline.labels import split_row
 from pipeline.models import FieldValue
+from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
@@ -84,4 +89,39 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                     s = span.start + v_offset
                     out[section] = _value(index, s, span.end, value)
                 break
+    return out
+
+
+@functools.cache
+def _karis_rules() -> tuple[dict[str, tuple[str, str]], tuple[str, ...], float]:
+    data = load_yaml(RULES_DIR / "fields.yaml")
+    rules = data["karis_karsu"]
+    cards = {normalise(k): (v[0], v[1]) for k, v in rules["cards"].items()}
+    return cards, tuple(normalise(x) for x in rules["pns_labels"]), float(data["label_cutoff"])
+
+
+def read_karis(index: TextIndex) -> dict[str, FieldValue]:
+    """Karis / karsu: "Nama" is the card holder (the isteri on a KARTU ISTERI, the suami on a KARTU
+    SUAMI), "Isteri dari" / "Suami dari" / "Nama PNS" the employee they are married to."""
+    cards, pns_labels, cutoff = _karis_rules()
+    text = normalise(index.text)
+    card = next((fields for title, fields in cards.items() if title in text), None)
+    if card is None:
+        return {}
+    holder, pns = card
+    out: dict[str, FieldValue] = {}
+    for span, row in index.row_texts():
+        for label, v_offset in split_row(row):
+            key = normalise(label)
+            field = holder if key == "NAMA" else None
+            if field is None and max(fuzz.ratio(key, x) for x in pns_labels) >= cutoff:
+                field = pns
+            if field is None or field in out:
+                continue
+            s = span.start + v_offset
+            e = index.gap_end(s, span.end)  # a name ends where the card's next column starts
+            value = names.clean_name_value(index.text[s:e])
+            if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+                out[field] = _value(index, s, e, value)
+            break
     return out

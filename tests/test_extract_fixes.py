@@ -116,3 +116,81 @@ def test_document_types_with_a_person_block(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # "NIP : 19680122 ..." with the colon read as a 1 glued to the number: not an NIP lama.
+        (["Nama : BAMBANG WIDODO", "NIP 119680122 201003 1 254 f"], "196801222010031254"),
+        (["Nama : BAMBANG WIDODO", "NIP 1513 429 142"], "513429142"),
+        (["Nama : SUGENG HIDAYAT", "NIP : 525 322 176"], "525322176"),
+        (["Nama : SUGENG HIDAYAT", "NIP : 19690819 200603 1 393"], "196908192006031393"),
+    ],
+)
+def test_nip_colon_read_as_one(lines, expected):
+    assert extract("KARPEG", lines).get("nip") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        (
+            "DPCP",
+            [
+                "II. KETERANGAN KELUARGA",
+                "a. Isteri",
+                "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "1, UMI RAHAYU 24-01-1971 04-03-1996 Isteri ke-1",
+                "b. Anak",
+                "1. DIMAS NUGRAHA 12-05-1998 BUDI / UMI AK",
+            ],
+            {"nama_isteri": "UMI RAHAYU", "tanggal_nikah": "1996-03-04"},
+        ),
+        (
+            "DPCP",
+            [
+                "a. Suami",
+                "NO NAMA TANGGAL LAHIR TANGGALNIKAH KETERANGAN",
+                "1. HARI KUSNADI 08-02-1965 22-09-1994 Suami",
+            ],
+            {"nama_suami": "HARI KUSNADI", "tanggal_nikah": "1994-09-22"},
+        ),
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "NAMA ISTERI/SUAMI/ANAK TANGGAL PERKAWINAN PEKERJAAN",
+                "1. RETNO KUSRINI 22-01-1974 09-09-1996 Mengurus Rumah Tangga Isteri",
+                "2. FAJAR SAPUTRA 23-08-1998 - Karyawan Swasta AK",
+            ],
+            {"nama_isteri": "RETNO KUSRINI", "tanggal_nikah": "1996-09-09"},
+        ),
+        # A marriage before the spouse's birth is a misread year: the name stays, the date goes.
+        (
+            "DAFTAR_KELUARGA",
+            ["1. HARI KUSNADI 08-02-1965 22-09-1904 Suami"],
+            {"nama_suami": "HARI KUSNADI", "tanggal_nikah": None},
+        ),
+        # A child row (one date, AK) is no spouse.
+        ("DPCP", ["b. Anak", "1. DIMAS NUGRAHA 12-05-1998 AK"], {"nama_isteri": None, "nama_suami": None}),
+        (
+            "KARIS_KARSU",
+            [
+                "KARTU ISTERI PEGAWAI NEGERI SIPIL",
+                "Nama : SITI LESTARI",
+                "Tanggal Perkawinan : 12 Desember 1994 .",
+                "Isteri dari : DWI NUGROHO",
+            ],
+            {"nama_isteri": "SITI LESTARI", "nama_suami": "DWI NUGROHO", "tanggal_nikah": "1994-12-12"},
+        ),
+        (
+            "KARIS_KARSU",
+            ["KARTU SUAMI PEGAWAI NEGERI SIPIL", "Nama : HARI KUSNADI", "Nama PNS : ISTI HANDAYANI, S.E."],
+            {"nama_suami": "HARI KUSNADI", "nama_isteri": "ISTI HANDAYANI, S.E."},
+        ),
+    ],
+)
+def test_spouse(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
