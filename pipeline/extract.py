@@ -327,7 +327,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
     another number or a sentence end, which would belong to something else."""
     lowered = index.text.lower()
     for phrase in phrases:
-        for m in re.finditer(re.escape(phrase.lower()), lowered):
+        # A sentence wraps anywhere: "... terhitung\nmulai tanggal 01 Mei 2020".
+        pattern = r"\s+".join(re.escape(w) for w in phrase.lower().split())
+        for m in re.finditer(pattern, lowered):
             text = index.text[m.end() : m.end() + window + 40]
             found = dates.find_dates(text)
             if not found or found[0].start > window:

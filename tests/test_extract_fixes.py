@@ -194,3 +194,34 @@ def test_spouse(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # The sentence wraps between "terhitung" and "mulai tanggal".
+        (
+            "SK_JABATAN",
+            ["dalam jabatan pelaksana terhitung", "mulai tanggal 01 Mei 2020.", "pada tanggal : 16 April 2020"],
+            "2020-05-01",
+        ),
+        # "terhitung" damaged by OCR, "O1" for 01.
+        ("SK_PNS", ["menjadi Pegawai Negeri Sipil terhit me mulai tanggal O1 Maret 2011."], "2011-03-01"),
+        # SK kenaikan gaji berkala: the new salary's "Mulai tanggal", not the old one's date.
+        (
+            "SK_KGB",
+            [
+                "b. Tanggal : 19 Januari 2023",
+                "d. Tanggal mulai berlakunya gaji tersebut : 01 April 2023",
+                "Gaji pokok baru : Rp 4.000.000",
+                "Mulai tanggal : 01 April 2025",
+            ],
+            "2025-04-01",
+        ),
+        ("SK_PMK", ["terhitung mulai tanggal 01 April 2010.", "pada tanggal : 21 Februari 2010"], "2010-04-01"),
+        # "Keputusan ini mulai berlaku pada tanggal ditetapkan" is no TMT.
+        ("SK_JABATAN", ["KETIGA : Keputusan ini mulai berlaku pada tanggal ditetapkan 16 April 2020"], None),
+    ],
+)
+def test_tmt(doc_type, lines, expected):
+    assert extract(doc_type, lines).get("tmt") == expected
