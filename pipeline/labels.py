@@ -24,7 +24,11 @@ COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
-NEXT_LABEL = re.compile(r"\s{1,}(?:[A-Z][A-Za-z.]+(?:\s[A-Za-z.]+){0,2})\s*[:;]\s")
+# Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"): a longer
+# all-caps word is part of the value ("Nama Kepala Keluarga : WAHYU HIDAYAT Kecamatan : DAWE" keeps
+# HIDAYAT).
+_LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z/.]{2,5})"
+NEXT_LABEL = re.compile(rf"\s{{1,}}(?:{_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|[a-z.]+)){{0,2}})\s*[:;]\s")
 
 
 @dataclass(frozen=True)
