@@ -225,3 +225,30 @@ def test_spouse(doc_type, lines, expected):
 )
 def test_tmt(doc_type, lines, expected):
     assert extract(doc_type, lines).get("tmt") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "field", "expected"),
+    [
+        ("KK", ["Nama Kepala Keluarga : WAHYU HIDAYAT Kecamatan : WARUNGPRING"], "nama", "WAHYU HIDAYAT"),
+        ("KK", ["Nama Kepala Keluarga : MOH. PURNOMO Kecamatan : KARANGKOBAR"], "nama", "MOH. PURNOMO"),
+        # e-KTP: two fields on a row still split at the second label.
+        ("KTP", ["NIK : 3327144402680785", "Jenis Kelamin : PEREMPUAN Gol. Darah : O"], "jenis_kelamin", "P"),
+        ("KTP", ["Nama : SRI KUSRINI RT/RW : 003/001"], "nama", "SRI KUSRINI"),
+        ("SK_KGB", ["Nama : SRI KUSRINI", "Tanggal Lahir : 02 November 1968"], "tanggal_lahir", "1968-11-02"),
+        (
+            "DAFTAR_KELUARGA",
+            ["1. Nama lengkap : WAHYU MUFID", "3. Tempat/Tgl. Lahir : Jepara, 02/11/1968"],
+            "tanggal_lahir",
+            "1968-11-02",
+        ),
+        (
+            "SURAT_KEMATIAN",
+            ["Nama : TEGUH", "Tempat/Tgl. Lahir : Brebes, 25 Desember 1968"],
+            "tanggal_lahir",
+            "1968-12-25",
+        ),
+    ],
+)
+def test_more_labelled_rows(doc_type, lines, field, expected):
+    assert extract(doc_type, lines).get(field) == expected
