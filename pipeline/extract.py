@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
@@ -133,6 +134,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         chosen = persons[0] if persons else None
     for block in (*persons, values):
         _reconcile_golongan(block)  # "Pangkat baru" and "Golongan ruang" on rows of their own
+        _repair_nik(block)
     if chosen:
         values.update(chosen)
     return values, persons, signers
@@ -295,6 +297,21 @@ def _reconcile_golongan(block: Values) -> None:
         block["golongan"] = _with_value(printed, derived.value) if same_letter else derived
     elif printed.value != derived.value and str(printed.value)[-1:] == str(derived.value)[-1:]:
         block["golongan"] = _with_value(printed, derived.value)
+
+
+def _repair_nik(block: Values) -> None:
+    """An impossible NIK put right from the birth date and gender printed in the same block
+    (nik.repair_nik: only a valid result within two digits of the reading is taken)."""
+    fv, born, gender = block.get("nik"), block.get("tanggal_lahir"), block.get("jenis_kelamin")
+    if fv is None or born is None or gender is None:
+        return
+    try:
+        birth = date.fromisoformat(str(born.value))
+    except ValueError:
+        return
+    fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value))
+    if fixed != fv.value:
+        block["nik"] = FieldValue(fixed, fv.page, fv.confidence * 0.9, fv.bbox)
 
 
 def _with_value(fv: FieldValue, value: str) -> FieldValue:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -92,8 +93,12 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
             rel = _relation(row[number_m.end() :])
             if rel:
                 relations.setdefault(int(number_m.group(1)), rel)
+    region = str(out["no_kk"].value)[:6] if "no_kk" in out else None
     for m in members:
         m["hubungan"] = relations.get(m["no"])
+        # A member's NIK that OCR made impossible, put right from its own row and the KK's region.
+        born = date.fromisoformat(m["tanggal_lahir"]) if m["tanggal_lahir"] else None
+        m["nik"] = nik.repair_nik(m["nik"], birth_date=born, gender=m["jenis_kelamin"], region=region)
     if members:
         conf = sum(m["confidence"] for m in members) / len(members)
         first = members[0]["bbox"]

@@ -3,8 +3,11 @@ Tesseract left it on a tuning dossier (values changed), and what must be read fr
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from pipeline import nik
 from pipeline.extract import extract_document
 from pipeline.models import Document
 from tests.textpage import page_result
@@ -252,3 +255,36 @@ def test_tmt(doc_type, lines, expected):
 )
 def test_more_labelled_rows(doc_type, lines, field, expected):
     assert extract(doc_type, lines).get(field) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "kwargs", "expected"),
+    [
+        # 0 read as 9 in the month: impossible date, put right from the printed birth date (woman: DD+40).
+        ("3327144492680785", {"birth_date": date(1968, 2, 4), "gender": "P"}, "3327144402680785"),
+        ("3327144492680785", {"birth_date": date(1968, 2, 4), "gender": "PEREMPUAN"}, "3327144402680785"),
+        # Region code impossible (province 38): the KK's own region.
+        ("3820122308980705", {"region": "332012"}, "3320122308980705"),
+        # A valid NIK is never changed, even when it disagrees (NIK_BIRTHDATE_MISMATCH must see it).
+        ("3324162202629192", {"birth_date": date(1968, 2, 22), "gender": "L"}, "3324162202629192"),
+        # More than two digits away: not a misread, left as read.
+        ("3327149999680785", {"birth_date": date(1968, 2, 4), "gender": "P"}, "3327149999680785"),
+        # Nothing to repair from.
+        ("3327144492680785", {}, "3327144492680785"),
+    ],
+)
+def test_repair_nik(read, kwargs, expected):
+    assert nik.repair_nik(read, **kwargs) == expected
+
+
+def test_ktp_nik_repaired_from_its_printed_birth_date():
+    got = extract(
+        "KTP",
+        [
+            "NIK : 3327144492680785",
+            "Nama : SRI KUSRINI",
+            "Tempat/Tgl Lahir : PEMALANG, 04-02-1968",
+            "Jenis Kelamin : PEREMPUAN Gol. Darah : -",
+        ],
+    )
+    assert got["nik"] == "3327144402680785"
