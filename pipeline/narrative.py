@@ -21,7 +21,9 @@ from pipeline.textindex import TextIndex
 
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
 _AKTA = {
-    "nama": re.compile(rf"telah\s+lahir\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
+    # "telah lahir ,\nYOGA FIRMANSYAH": the name may follow on the next row, after OCR debris
+    # (a comma, a stray '|' or quote); the 't' of "telah" is sometimes misread ("Aelah").
+    "nama": re.compile(rf"\b\w?elah\s+lahir[\s:,.|\"'“”]*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
     "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }

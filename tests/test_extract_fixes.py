@@ -288,3 +288,44 @@ def test_ktp_nik_repaired_from_its_printed_birth_date():
         ],
     )
     assert got["nik"] == "3327144402680785"
+
+
+AKTA = [
+    "KUTIPAN AKTA KELAHIRAN",
+    "Berdasarkan Akta Kelahiran Nomor 3327-LT-07061995-2338",
+    "bahwa di PEMALANG",
+    "pada tanggal dua puluh tiga Mei seribu sembilan ratus sembilan puluh lima",
+    "telah lahir ,",
+    "YOGA FIRMANSYAH",
+    "anak ke-satu, laki-laki, dari ayah WAHYU HIDAYAT",
+    "dan ibu SRI KUSRINI",
+    "Kutipan ini dikeluarkan di PEMALANG,",
+    "pada tanggal 07 Juni 1995",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        (
+            "AKTA_KELAHIRAN",
+            AKTA,
+            {"nama": "YOGA FIRMANSYAH", "tanggal_lahir": "1995-05-23", "tanggal_dokumen": "1995-06-07"},
+        ),
+        # "telah" misread, debris rows between the phrase and the name.
+        (
+            "AKTA_KELAHIRAN",
+            ["Aelah lahir", "|", '"', "INTAN PERMATASARI", "anak ke-tiga, perempuan"],
+            {"nama": "INTAN PERMATASARI"},
+        ),
+        (
+            "KARPEG",
+            ["Nama : SUGENG", "Dikeluarkan di Jakarta, tanggal 01 Maret 2009"],
+            {"tanggal_dokumen": "2009-03-01"},
+        ),
+    ],
+)
+def test_akta_and_issue_date(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
