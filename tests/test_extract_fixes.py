@@ -329,3 +329,25 @@ def test_akta_and_issue_date(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        (
+            "SURAT_PERMOHONAN",
+            ["adalah janda dari Almarhum:", "Nama : TEGUH", "Meninggal dunia : Senin, 23-06-2025"],
+            "2025-06-23",
+        ),
+        (
+            "SURAT_PENGANTAR",
+            [
+                "Almarhum TEGUH PRASETYO telah meninggal dunia pada tanggal 23",
+                "Juni 2025 dan meninggalkan seorang janda",
+            ],
+            "2025-06-23",
+        ),
+    ],
+)
+def test_death_date_on_heir_letters(doc_type, lines, expected):
+    assert extract(doc_type, lines).get("tanggal_meninggal") == expected
