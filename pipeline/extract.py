@@ -21,7 +21,7 @@ from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_karis, read_nikah
+from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
@@ -423,4 +423,7 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "DPCP": read_spouse_table,
     "DAFTAR_KELUARGA": read_spouse_table,
     "KARIS_KARSU": read_karis,
+    "SURAT_JANDA_DUDA": read_heir,
+    "SURAT_PERMOHONAN": read_heir,
+    "SURAT_PENGANTAR": read_heir,
 }

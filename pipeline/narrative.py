@@ -13,7 +13,7 @@ import re
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, names
+from pipeline import dates, names, nip
 from pipeline.labels import split_row
 from pipeline.models import FieldValue
 from pipeline.settings import RULES_DIR, load_yaml
@@ -126,4 +126,61 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
                 out[field] = _value(index, s, e, value)
             break
+    return out
+
+
+@functools.cache
+def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rules = load_yaml(RULES_DIR / "fields.yaml")["heir_letters"]
+    return tuple(normalise(x) for x in rules["widow"]), tuple(normalise(x) for x in rules["widower"])
+
+
+ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
+AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]+?)\s*\(\s*(?:janda|duda)\b", re.I)
+NAMA_ROW = re.compile(r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?\s*[:;]\s*(?P<v>.+)$", re.I | re.M)
+
+
+def read_heir(index: TextIndex) -> dict[str, FieldValue]:
+    """Letters written for a widow or widower (surat keterangan janda/duda, their permohonan and
+    pengantar): nama_isteri and nama_suami, and the deceased employee's NIP.
+
+    The deceased is named after "Almarhum"/"Almarhumah" (on the same row, or in the "Nama :" row
+    below "janda dari Almarhum:"); the widow or widower is the first "Nama :" row before that, or
+    the "a.n. ISTI RAHAYU (janda Almarhum ...)" of a pengantar. Whether the holder is the isteri or
+    the suami comes from the wording (fields.yaml heir_letters)."""
+    text = index.text
+    m = ALMARHUM.search(text)
+    if m is None:
+        return {}
+    flat = normalise(text)
+    widow, widower = _heir_rules()
+    is_widow = any(w in flat for w in widow)
+    is_widower = any(w in flat for w in widower) or m.group().lower() == "almarhumah"
+    if is_widow == is_widower:
+        return {}
+    holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
+    out: dict[str, FieldValue] = {}
+    line_end = text.find("\n", m.end())
+    same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
+    if same_row:
+        s = m.end() + same_row.start("v")
+        deceased = (s, s + len(same_row.group("v")))
+    else:
+        below = NAMA_ROW.search(text, m.end())
+        deceased = (below.start("v"), below.end("v")) if below else None
+    if deceased:
+        value = names.clean_name_value(text[deceased[0] : deceased[1]])
+        if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+            out[deceased_field] = _value(index, deceased[0], deceased[1], value)
+        found = nip.find_nips(text[deceased[0] : deceased[1] + 200])
+        if found:
+            value, s, e = found[0]
+            out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
+    holder = AN_HOLDER.search(text)
+    if holder is None:
+        holder = next((h for h in NAMA_ROW.finditer(text, 0, m.start())), None)
+    if holder is not None:
+        value = names.clean_name_value(holder.group("v"))
+        if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+            out[holder_field] = _value(index, holder.start("v"), holder.end("v"), value)
     return out

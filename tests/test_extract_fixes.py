@@ -351,3 +351,48 @@ def test_akta_and_issue_date(doc_type, lines, expected):
 )
 def test_death_date_on_heir_letters(doc_type, lines, expected):
     assert extract(doc_type, lines).get("tanggal_meninggal") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        (
+            "SURAT_JANDA_DUDA",
+            [
+                "SURAT KETERANGAN JANDA",
+                "dengan ini menerangkan bahwa:",
+                "Nama : ISTI RAHAYU",
+                "NIK : 3329084202720731",
+                "adalah benar isteri sah dari Almarhum TEGUH PRASETYO, NIP. 19681225 200903 1 140,",
+            ],
+            {"nama_isteri": "ISTI RAHAYU", "nama_suami": "TEGUH PRASETYO", "nip": "196812252009031140"},
+        ),
+        (
+            "SURAT_PERMOHONAN",
+            [
+                "SURAT PERMINTAAN PEMBAYARAN PENSIUN JANDA",
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : ISTI RAHAYU",
+                "adalah janda dari Almarhum:",
+                "Nama : TEGUH PRASETYO",
+                "NIP : 19681225 200903 1 140",
+            ],
+            {"nama_isteri": "ISTI RAHAYU", "nama_suami": "TEGUH PRASETYO", "nip": "196812252009031140"},
+        ),
+        (
+            "SURAT_JANDA_DUDA",
+            ["SURAT KETERANGAN DUDA", "Nama : BUDI SANTOSO", "adalah benar suami sah dari Almarhumah SITI AMINAH,"],
+            {"nama_suami": "BUDI SANTOSO", "nama_isteri": "SITI AMINAH"},
+        ),
+        # An employee's own permohonan names nobody deceased: no couple.
+        (
+            "SURAT_PERMOHONAN",
+            ["Nama : SRI KUSRINI", "NIP : 19680204 200701 2 012"],
+            {"nama_isteri": None, "nama_suami": None, "nip": "196802042007012012"},
+        ),
+    ],
+)
+def test_heir_letters(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
