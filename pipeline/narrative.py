@@ -136,7 +136,7 @@ def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
-AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]+?)\s*\(\s*(?:janda|duda)\b", re.I)
+AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
 NAMA_ROW = re.compile(r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?\s*[:;]\s*(?P<v>.+)$", re.I | re.M)
 
 
@@ -149,9 +149,24 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     the "a.n. ISTI RAHAYU (janda Almarhum ...)" of a pengantar. Whether the holder is the isteri or
     the suami comes from the wording (fields.yaml heir_letters)."""
     text = index.text
-    m = ALMARHUM.search(text)
-    if m is None:
+    # Of several "Almarhum X" the one naming most of the person: a two-column letterhead may break
+    # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)").
+    best: tuple[int, re.Match[str], tuple[int, int] | None] | None = None
+    for m in ALMARHUM.finditer(text):
+        line_end = text.find("\n", m.end())
+        same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
+        if same_row:
+            s = m.end() + same_row.start("v")
+            span = (s, s + len(same_row.group("v")))
+        else:
+            below = NAMA_ROW.search(text, m.end())
+            span = (below.start("v"), below.end("v")) if below else None
+        words = len(text[span[0] : span[1]].split()) if span else 0
+        if best is None or words > best[0]:
+            best = (words, m, span)
+    if best is None:
         return {}
+    _, m, deceased = best
     flat = normalise(text)
     widow, widower = _heir_rules()
     is_widow = any(w in flat for w in widow)
@@ -160,14 +175,6 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         return {}
     holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
     out: dict[str, FieldValue] = {}
-    line_end = text.find("\n", m.end())
-    same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
-    if same_row:
-        s = m.end() + same_row.start("v")
-        deceased = (s, s + len(same_row.group("v")))
-    else:
-        below = NAMA_ROW.search(text, m.end())
-        deceased = (below.start("v"), below.end("v")) if below else None
     if deceased:
         value = names.clean_name_value(text[deceased[0] : deceased[1]])
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:

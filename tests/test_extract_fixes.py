@@ -384,6 +384,18 @@ def test_death_date_on_heir_letters(doc_type, lines, expected):
             ["SURAT KETERANGAN DUDA", "Nama : BUDI SANTOSO", "adalah benar suami sah dari Almarhumah SITI AMINAH,"],
             {"nama_suami": "BUDI SANTOSO", "nama_isteri": "SITI AMINAH"},
         ),
+        # Two-column letterhead breaks the first "Almarhum": the fuller one in the body wins, and a
+        # holder broken over rows is left out rather than read with the other column's words.
+        (
+            "SURAT_PENGANTAR",
+            [
+                "Hal : Usul Pensiun Janda/Duda a.n. Niir Kabupaten Purbalingga",
+                "Wahyuni (janda Almarhum SLAMET di -",
+                "SANTOSO, S.Pd.) PURBALINGGA",
+                "Almarhum SLAMET SANTOSO, S.Pd. telah meninggal dunia pada",
+            ],
+            {"nama_suami": "SLAMET SANTOSO", "nama_isteri": None},
+        ),
         # An employee's own permohonan names nobody deceased: no couple.
         (
             "SURAT_PERMOHONAN",
