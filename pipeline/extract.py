@@ -12,20 +12,26 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
-from pipeline.kk import read_kk
+from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_nikah
+from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 # "III/a"; OCR prints the roman I as l, 1 or | ("Il/d").
 GOLONGAN = re.compile(r"(?<![A-Za-z])([IVl1|]{1,3})\s*/\s*([a-eA-E])\b")
+# The same as OCR leaves it when the roman part is damaged: "Ili/d", "ITU/d", "IIUd" (the slash read
+# as U), "IVd", "Id". Only the ruang letter is trusted from such a reading; the roman part is then
+# taken from the rank printed beside it (see _reconcile_golongan). Without a slash only a lower-case
+# letter counts ("I A" is no golongan).
+GOLONGAN_LOOSE = re.compile(r"(?<![A-Za-z0-9])([Il1|][IVlLiTUNWHv1|!]{0,3})(?:\s*/\s*([a-eA-E])|([a-e]))(?![A-Za-z])")
 ROMAN = {"I", "II", "III", "IV"}
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 
@@ -126,12 +132,11 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     persons = [b for b in persons if not any(b is x for x in signers)]
     if chosen is None or any(chosen is x for x in signers):
         chosen = persons[0] if persons else None
+    for block in (*persons, values):
+        _reconcile_golongan(block)  # "Pangkat baru" and "Golongan ruang" on rows of their own
+        _repair_nik(block)
     if chosen:
         values.update(chosen)
-    if "pangkat" in values and "golongan" not in values:
-        derived = golongan_of_pangkat(values["pangkat"])
-        if derived:
-            values["golongan"] = derived
     return values, persons, signers
 
 
@@ -193,16 +198,21 @@ def _name(hit: LabelHit, index: TextIndex) -> Values:
 
 def _nip(hit: LabelHit, index: TextIndex) -> Values:
     found = nip.find_nips(hit.value, include_old=True)
-    if found:
+    if found and len(found[0][0]) == 18:
         value, s, e = found[0]
         info = nip.decode_nip(value)
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
     digits = re.sub(r"\D", "", hit.value)
     if len(digits) in (10, 19) and digits[0] == "1":
-        # "NIP : 513 429 142" read as "NIP 1513 429 142": the colon came out as a 1.
+        # "NIP : 513 429 142" read as "NIP 1513 429 142", "NIP : 19680122 ..." as
+        # "NIP 119680122 201003 1 254": the colon came out as a 1. Checked before the 9-digit
+        # reading, which would take "119680122" for an NIP lama.
         rest = digits[1:]
-        if len(rest) == 9 or nip.decode_nip(rest).is_valid:
+        if (len(rest) == 9 and not found) or nip.decode_nip(rest).is_valid:
             return {"nip": _fv(index, hit.start, hit.end, rest, 0.7)}
+    if found:
+        value, s, e = found[0]
+        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0)}
     if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
@@ -251,15 +261,61 @@ def _gender(hit: LabelHit, index: TextIndex) -> Values:
 
 def _golongan(hit: LabelHit, index: TextIndex) -> Values:
     out: Values = {}
-    m = GOLONGAN.search(hit.value)
-    roman = re.sub(r"[l1|]", "I", m.group(1)) if m else ""
-    if m and roman in ROMAN:
-        value = f"{roman}/{m.group(2).lower()}"
-        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value)
+    m = GOLONGAN.search(hit.value) or GOLONGAN_LOOSE.search(hit.value)
+    if m:
+        letter = (m.group(2) or (m.group(3) if m.re is GOLONGAN_LOOSE else "")).lower()
+        roman = re.sub(r"[l1|i]", "I", m.group(1))
+        # A damaged roman part ("ITU") is kept as read, so the letter can still be confirmed by the
+        # rank; on its own such a value is not a golongan (_reconcile_golongan drops it).
+        value = f"{roman}/{letter}"
+        certainty = 1.0 if roman in ROMAN else 0.5
+        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value, certainty)
     pangkat = hit.value[: m.start()].strip(" ,.;/-()|") if m else hit.value.strip()
     if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
         out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
+    _reconcile_golongan(out)
     return out
+
+
+def _reconcile_golongan(block: Values) -> None:
+    """The golongan of a block, made to agree with the rank printed beside it.
+
+    A rank name stands for one golongan (rules/pangkat.yaml), while the roman part of a printed
+    "III/d" is what OCR damages most ("Il/d", "IVd"). So: a printed golongan whose ruang letter is
+    the rank's keeps the rank's roman part; no golongan, or one whose roman part is unreadable,
+    takes the rank's; a printed golongan with another letter stays as printed (a real disagreement
+    for the cross-checks to see)."""
+    printed = block.get("golongan")
+    derived = golongan_of_pangkat(block["pangkat"]) if "pangkat" in block else None
+    valid = printed is not None and str(printed.value).split("/")[0] in ROMAN
+    if derived is None:
+        if printed is not None and not valid:
+            del block["golongan"]
+        return
+    if printed is None or not valid:
+        same_letter = printed is not None and str(printed.value)[-1:] == str(derived.value)[-1:]
+        block["golongan"] = _with_value(printed, derived.value) if same_letter else derived
+    elif printed.value != derived.value and str(printed.value)[-1:] == str(derived.value)[-1:]:
+        block["golongan"] = _with_value(printed, derived.value)
+
+
+def _repair_nik(block: Values) -> None:
+    """An impossible NIK put right from the birth date and gender printed in the same block
+    (nik.repair_nik: only a valid result within two digits of the reading is taken)."""
+    fv, born, gender = block.get("nik"), block.get("tanggal_lahir"), block.get("jenis_kelamin")
+    if fv is None or born is None or gender is None:
+        return
+    try:
+        birth = date.fromisoformat(str(born.value))
+    except ValueError:
+        return
+    fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value))
+    if fixed != fv.value:
+        block["nik"] = FieldValue(fixed, fv.page, fv.confidence * 0.9, fv.bbox)
+
+
+def _with_value(fv: FieldValue, value: str) -> FieldValue:
+    return FieldValue(value, fv.page, fv.confidence, fv.bbox)
 
 
 YEARS_MONTHS = re.compile(r"(\d{1,2})\s*(?:tahun|thn|th)\.?\s*(?:(\d{1,2})\s*(?:bulan|bln|bl)\b)?", re.I)
@@ -288,7 +344,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
     another number or a sentence end, which would belong to something else."""
     lowered = index.text.lower()
     for phrase in phrases:
-        for m in re.finditer(re.escape(phrase.lower()), lowered):
+        # A sentence wraps anywhere: "... terhitung\nmulai tanggal 01 Mei 2020".
+        pattern = r"\s+".join(re.escape(w) for w in phrase.lower().split())
+        for m in re.finditer(pattern, lowered):
             text = index.text[m.end() : m.end() + window + 40]
             found = dates.find_dates(text)
             if not found or found[0].start > window:
@@ -362,4 +420,10 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "KK": read_kk,
     "AKTA_KELAHIRAN": read_akta,
     "SURAT_NIKAH": read_nikah,
+    "DPCP": read_spouse_table,
+    "DAFTAR_KELUARGA": read_spouse_table,
+    "KARIS_KARSU": read_karis,
+    "SURAT_JANDA_DUDA": read_heir,
+    "SURAT_PERMOHONAN": read_heir,
+    "SURAT_PENGANTAR": read_heir,
 }

@@ -24,7 +24,11 @@ COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
-NEXT_LABEL = re.compile(r"\s{1,}(?:[A-Z][A-Za-z.]+(?:\s[A-Za-z.]+){0,2})\s*[:;]\s")
+# Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"): a longer
+# all-caps word is part of the value ("Nama Kepala Keluarga : WAHYU HIDAYAT Kecamatan : DAWE" keeps
+# HIDAYAT).
+_LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z/.]{2,5})"
+NEXT_LABEL = re.compile(rf"\s{{1,}}(?:{_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|[a-z.]+)){{0,2}})\s*[:;]\s")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,27 @@ def _label_score(label: str, spec: FieldSpec) -> float:
     norm = re.sub(r"(?:\s+[A-Z0-9])+$", "", normalise(label))
     if not norm:
         return 0.0
-    return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)
+    score = max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)
+    head, _, rest = norm.partition(" ")
+    if rest and head not in label_words() and score < JUNK_HEAD_SCORE:
+        # "ka Nama :", "DONDYDUNG Pangkat/Gol. Ruang :": the row numbering ("1.", "a.") or a stamp
+        # in the margin read as a word. Dropped only when it is no word of any label (so "Masa"
+        # of "Masa Kerja Golongan" or "Nama" of "Nama Ayah" always stays) and what remains is a
+        # near-exact label.
+        rest_score = max((fuzz.ratio(rest, cand) for cand in spec.labels), default=0.0)
+        if rest_score >= JUNK_HEAD_SCORE:
+            score = rest_score
+    return score
+
+
+JUNK_HEAD_SCORE = 90.0
+
+
+@functools.cache
+def label_words() -> frozenset[str]:
+    """Every word of every label in rules/fields.yaml, normalised ('/' splits words too)."""
+    specs = field_rules()[0]
+    return frozenset(w for spec in specs.values() for label in spec.labels for w in re.split(r"[ /]+", label) if w)
 
 
 def split_row(row: str, gap: int | None = None) -> list[tuple[str, int]]:

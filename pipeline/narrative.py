@@ -7,16 +7,23 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from pipeline import dates, names
+from rapidfuzz import fuzz
+
+from classifiers.profiles import normalise
+from pipeline import dates, names, nip
 from pipeline.labels import split_row
 from pipeline.models import FieldValue
+from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
 _AKTA = {
-    "nama": re.compile(rf"telah\s+lahir\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
+    # "telah lahir ,\nYOGA FIRMANSYAH": the name may follow on the next row, after OCR debris
+    # (a comma, a stray '|' or quote); the 't' of "telah" is sometimes misread ("Aelah").
+    "nama": re.compile(rf"\b\w?elah\s+lahir[\s:,.|\"'“”]*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
     "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }
@@ -84,4 +91,103 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                     s = span.start + v_offset
                     out[section] = _value(index, s, span.end, value)
                 break
+    return out
+
+
+@functools.cache
+def _karis_rules() -> tuple[dict[str, tuple[str, str]], tuple[str, ...], float]:
+    data = load_yaml(RULES_DIR / "fields.yaml")
+    rules = data["karis_karsu"]
+    cards = {normalise(k): (v[0], v[1]) for k, v in rules["cards"].items()}
+    return cards, tuple(normalise(x) for x in rules["pns_labels"]), float(data["label_cutoff"])
+
+
+def read_karis(index: TextIndex) -> dict[str, FieldValue]:
+    """Karis / karsu: "Nama" is the card holder (the isteri on a KARTU ISTERI, the suami on a KARTU
+    SUAMI), "Isteri dari" / "Suami dari" / "Nama PNS" the employee they are married to."""
+    cards, pns_labels, cutoff = _karis_rules()
+    text = normalise(index.text)
+    card = next((fields for title, fields in cards.items() if title in text), None)
+    if card is None:
+        return {}
+    holder, pns = card
+    out: dict[str, FieldValue] = {}
+    for span, row in index.row_texts():
+        for label, v_offset in split_row(row):
+            key = normalise(label)
+            field = holder if key == "NAMA" else None
+            if field is None and max(fuzz.ratio(key, x) for x in pns_labels) >= cutoff:
+                field = pns
+            if field is None or field in out:
+                continue
+            s = span.start + v_offset
+            e = index.gap_end(s, span.end)  # a name ends where the card's next column starts
+            value = names.clean_name_value(index.text[s:e])
+            if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+                out[field] = _value(index, s, e, value)
+            break
+    return out
+
+
+@functools.cache
+def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rules = load_yaml(RULES_DIR / "fields.yaml")["heir_letters"]
+    return tuple(normalise(x) for x in rules["widow"]), tuple(normalise(x) for x in rules["widower"])
+
+
+ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
+AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
+NAMA_ROW = re.compile(r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?\s*[:;]\s*(?P<v>.+)$", re.I | re.M)
+
+
+def read_heir(index: TextIndex) -> dict[str, FieldValue]:
+    """Letters written for a widow or widower (surat keterangan janda/duda, their permohonan and
+    pengantar): nama_isteri and nama_suami, and the deceased employee's NIP.
+
+    The deceased is named after "Almarhum"/"Almarhumah" (on the same row, or in the "Nama :" row
+    below "janda dari Almarhum:"); the widow or widower is the first "Nama :" row before that, or
+    the "a.n. ISTI RAHAYU (janda Almarhum ...)" of a pengantar. Whether the holder is the isteri or
+    the suami comes from the wording (fields.yaml heir_letters)."""
+    text = index.text
+    # Of several "Almarhum X" the one naming most of the person: a two-column letterhead may break
+    # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)").
+    best: tuple[int, re.Match[str], tuple[int, int] | None] | None = None
+    for m in ALMARHUM.finditer(text):
+        line_end = text.find("\n", m.end())
+        same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
+        if same_row:
+            s = m.end() + same_row.start("v")
+            span = (s, s + len(same_row.group("v")))
+        else:
+            below = NAMA_ROW.search(text, m.end())
+            span = (below.start("v"), below.end("v")) if below else None
+        words = len(text[span[0] : span[1]].split()) if span else 0
+        if best is None or words > best[0]:
+            best = (words, m, span)
+    if best is None:
+        return {}
+    _, m, deceased = best
+    flat = normalise(text)
+    widow, widower = _heir_rules()
+    is_widow = any(w in flat for w in widow)
+    is_widower = any(w in flat for w in widower) or m.group().lower() == "almarhumah"
+    if is_widow == is_widower:
+        return {}
+    holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
+    out: dict[str, FieldValue] = {}
+    if deceased:
+        value = names.clean_name_value(text[deceased[0] : deceased[1]])
+        if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+            out[deceased_field] = _value(index, deceased[0], deceased[1], value)
+        found = nip.find_nips(text[deceased[0] : deceased[1] + 200])
+        if found:
+            value, s, e = found[0]
+            out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
+    holder = AN_HOLDER.search(text)
+    if holder is None:
+        holder = next((h for h in NAMA_ROW.finditer(text, 0, m.start())), None)
+    if holder is not None:
+        value = names.clean_name_value(holder.group("v"))
+        if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+            out[holder_field] = _value(index, holder.start("v"), holder.end("v"), value)
     return out

@@ -180,3 +180,35 @@ def encode_nik(region: str, birth: date, gender: str, sequence: int = 1) -> str:
     """Build a NIK from its parts: the inverse of :func:`decode_nik`, for fixtures and tests."""
     day = birth.day + (40 if gender == "P" else 0)
     return f"{region}{day:02d}{birth:%m}{birth.year % 100:02d}{sequence:04d}"
+
+
+def _hamming(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+MAX_REPAIR_DIGITS = 2
+
+
+def repair_nik(
+    read: str, *, birth_date: date | None = None, gender: str | None = None, region: str | None = None
+) -> str:
+    """An invalid NIK put right from what the same document prints beside it, else as read.
+
+    OCR of the e-KTP and KK digits swaps look-alike digits (0/9, 8/3), which makes the NIK's birth
+    date or region impossible. The printed birth date and gender give the date part (DD + 40 for
+    women, MM, YY); the KK's own number gives the region of a member's NIK. The repair is taken
+    only when the read NIK is invalid, at most two digits change, and the result is valid: a valid
+    NIK that disagrees with the printed date is left for NIK_BIRTHDATE_MISMATCH to report."""
+    if len(read) != 16 or not read.isdigit() or decode_nik(read).is_valid:
+        return read
+    candidates = []
+    code = gender_code(gender)
+    if isinstance(birth_date, date) and code is not None:
+        day = birth_date.day + (40 if code == "P" else 0)
+        candidates.append(f"{read[:6]}{day:02d}{birth_date:%m}{birth_date.year % 100:02d}{read[12:]}")
+    if isinstance(region, str) and len(region) == 6 and region.isdigit():
+        candidates.append(region + read[6:])
+    for cand in candidates:
+        if _hamming(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid:
+            return cand
+    return read
