@@ -202,6 +202,8 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
         value, s, e = found[0]
         info = nip.decode_nip(value)
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
+    if wrapped := _wrapped_nip(hit, index):
+        return wrapped
     digits = re.sub(r"\D", "", hit.value)
     if len(digits) in (10, 19) and digits[0] == "1":
         # "NIP : 513 429 142" read as "NIP 1513 429 142", "NIP : 19680122 ..." as
@@ -216,6 +218,24 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
     if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
+
+
+def _wrapped_nip(hit: LabelHit, index: TextIndex) -> Values:
+    """An NIP broken over two lines of a narrow table column: "NIP 19690122 201004 2" with "266"
+    first on the next line (the NAMA / NIP column of a usul pensiun pengantar). Joined only when
+    the two parts make an 18-digit NIP whose birth date, TMT and gender digit all decode."""
+    lead = re.match(r"[\s:.]*(\d[\d ]*)", hit.value)
+    head = re.sub(r"\D", "", lead.group(1)) if lead else ""
+    line_end = index.text.find("\n", hit.end)
+    if not 14 <= len(head) <= 17 or line_end < 0 or lead is None:
+        return {}
+    tail = re.match(r"[ \t]*(\d{1,4})(?!\d)", index.text[line_end + 1 :])
+    if tail is None or len(head + tail.group(1)) != 18:
+        return {}
+    info = nip.decode_nip(head + tail.group(1))
+    if info.kind != "baru" or not info.is_valid:
+        return {}
+    return {"nip": _fv(index, hit.start + lead.start(1), line_end + 1 + tail.end(1), info.nip, 0.8)}
 
 
 def _nik(hit: LabelHit, index: TextIndex) -> Values:

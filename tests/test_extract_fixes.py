@@ -408,3 +408,22 @@ def test_heir_letters(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The NAMA / NIP column of a pengantar table wraps the NIP's last digits onto the next row.
+        (
+            ["ENDANG WAHYUNI, S.E. Penata", "1. NIP 19690122 201004 2 Tingkat1/ Kesehatan", "266 Iil/d Ahli Muda 2025"],
+            "196901222010042266",
+        ),
+        (["1. NIP. 19680828 2007032 — Penata / Io", "269 III/d"], "196808282007032269"),
+        # Not joined when the two parts do not decode as one NIP (month 13 in the TMT) ...
+        (["1. NIP 19690122 201013 2 Penata", "266 III/d"], "196901222010132"),
+        # ... or when the next row starts with words, not the missing digits.
+        (["1. NIP 19690122 201004 2 Penata", "Kepala Dinas 266"], "196901222010042"),
+    ],
+)
+def test_nip_wrapped_onto_the_next_row(lines, expected):
+    assert extract("SURAT_PENGANTAR", ["Nama : ENDANG WAHYUNI", *lines]).get("nip") == expected
