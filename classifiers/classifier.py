@@ -34,10 +34,29 @@ def _found(phrases: tuple[str, ...], text: str, cutoff: float) -> list[tuple[str
     return [(phrase, float(score)) for phrase, score, _ in hits]
 
 
+def _words_in_window(phrase: str, text: str, cutoff: float) -> bool:
+    """Every word of 4+ letters of a title phrase is found in the stretch of text the phrase matched.
+
+    partial_ratio scores a whole phrase, so one differing word among several matching ones still
+    scores high: "KARTU PEGAWAI NEGERI SIPIL" matches "DAFTAR PEGAWAI NEGERI SIPIL" (a decree's
+    lampiran) at 88. The word that tells the documents apart must itself be there, allowing for a
+    misread letter ("KARTO", "PENGANGKATAM") or a split word ("PENGANG KATAN").
+    """
+    al = fuzz.partial_ratio_alignment(phrase, text, processor=None)
+    if al is None:
+        return False
+    window = text[max(0, al.dest_start - 3) : al.dest_end + 3]
+    return all(fuzz.partial_ratio(w, window) >= cutoff for w in phrase.split() if len(w) >= 4)
+
+
+def _titles_found(phrases: tuple[str, ...], head: str, t: Thresholds) -> list[tuple[str, float]]:
+    return [(p, s) for p, s in _found(phrases, head, t.title_cutoff) if _words_in_window(p, head, t.title_word_cutoff)]
+
+
 def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tuple[float, list[str], bool]:
     """Score one profile on a page; returns (score, reasons, title_hit)."""
     reasons: list[str] = []
-    titles = _found(profile.titles, head, t.title_cutoff)
+    titles = _titles_found(profile.titles, head, t)
     # Longer title phrases are more specific: prefer them when several match equally well.
     title_score, title_hit = 0.0, False
     if titles:

@@ -235,6 +235,60 @@ CASES = [
         id="janda-duda",
     ),
     pytest.param(
+        [
+            "KEPUTUSAN BUPATI JEPARA",
+            "NOMOR 882/12/2020",
+            "TENTANG",
+            "PENETAPAN TEWAS DAN PEMBERIAN KENAIKAN PANGKAT ANUMERTA",
+            "ATAS NAMA SUPRIYADI",
+            "Menimbang : bahwa Pegawai Negeri Sipil tersebut telah meninggal dunia dalam dan karena",
+            "menjalankan tugas kewajibannya;",
+            "MEMUTUSKAN:",
+            "Pangkat lama : Penata (III/c) terhitung mulai tanggal 1 Maret 2020",
+        ],
+        "SK_TEWAS",
+        id="sk-tewas-with-kenaikan-pangkat-anumerta",
+    ),
+    pytest.param(
+        [
+            "BADAN KEPEGAWAIAN NEGARA",
+            "Nomor : PT-2/KR.I/2020",
+            "Hal : Pertimbangan Teknis Penetapan Tewas",
+            "Kepada Yth. Bupati Jepara",
+            "bahwa Pegawai Negeri Sipil atas nama SUPRIYADI meninggal dunia dalam dan karena menjalankan",
+            "tugas kewajibannya, sehingga dapat ditetapkan tewas",
+        ],
+        "SK_TEWAS",
+        id="bkn-pertimbangan-teknis-tewas",
+    ),
+    pytest.param(
+        [
+            "Nama : SUPRIYADI",
+            "NIP : 19700101 199503 1 002",
+            "Pangkat/Gol. Ruang : Penata / III/c",
+            "sebagai Pegawai Negeri Sipil yang TEWAS terhitung tanggal 3 Maret 2020, dan kepadanya",
+            "diberikan kenaikan pangkat anumerta setingkat lebih tinggi.",
+            "KEDUA : Kepada ahli waris yang sah diberikan pensiun janda",
+        ],
+        "SK_TEWAS",
+        id="sk-tewas-second-page",
+    ),
+    pytest.param(
+        [
+            "LAMPIRAN KEPUTUSAN BUPATI BLORA",
+            "NOMOR : 821.2/123/2019",
+            "TANGGAL : 12 MARET 2019",
+            "DAFTAR PEGAWAI NEGERI SIPIL YANG DIANGKAT DALAM JABATAN PELAKSANA",
+            "NO NAMA / NIP PANGKAT / GOL. RUANG JABATAN UNIT KERJA",
+            "1 SUMARNO, S.E. Penata Muda / III/a Pengadministrasi Umum",
+            "NIP. 19650412 198903 1 005",
+        ],
+        # "DAFTAR PEGAWAI NEGERI SIPIL" is not "KARTU PEGAWAI NEGERI SIPIL" (88 by partial_ratio);
+        # the lampiran has no title of its own and is joined to its decree by grouping
+        UNKNOWN,
+        id="lampiran-daftar-pegawai-is-not-karpeg",
+    ),
+    pytest.param(
         ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"],
         UNKNOWN,
         id="foreign-text-unknown",
@@ -258,6 +312,20 @@ def test_ocr_noise_in_title_still_matches():
         "sebagai Calon Pegawai Negeri Sipil",
     ]
     assert classify_text(page_text(lines)).doc_type == "SK_CPNS"
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("KARTU PEGAWAI NEGERI SIPIL", "KARPEG"),
+        ("KARTO PEGAWAl NEGERl SIPIL", "KARPEG"),  # misread letters
+        ("DAFTAR PEGAWAI NEGERI SIPIL", None),  # one word differs: not a karpeg title
+        ("PENGANG KATAN CALON PEGAWAI NEGERI SIPIL", "SK_CPNS"),  # a split word
+    ],
+)
+def test_title_words_must_be_in_the_matched_stretch(title, expected):
+    result = classify_text(page_text([title, "Nomor : 123", "Nama : SUMARNO"]))
+    assert (result.doc_type if result.title_hit else None) == expected, result.reasons
 
 
 def test_unknown_keeps_its_best_guesses():
