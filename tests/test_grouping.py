@@ -1,0 +1,71 @@
+"""Grouping pages into documents: continuation pages of a multi-page decree take its type (no OCR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.group import group_pages
+from tests.textpage import page_result
+
+SK_TEWAS_P1 = ["KEPUTUSAN BUPATI JEPARA", "TENTANG", "PENETAPAN TEWAS PEGAWAI NEGERI SIPIL"]
+SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGERI SIPIL DALAM JABATAN PELAKSANA"]
+
+
+@pytest.mark.parametrize(
+    "first, second_lines, second_type, joins",
+    [
+        pytest.param(
+            (SK_TEWAS_P1, "SK_TEWAS"),
+            ["KEDUA : Kepada ahli waris yang sah diberikan pensiun janda", "Ditetapkan di Jepara"],
+            "UNKNOWN",
+            True,
+            id="tewas-diktum-kedua-page",
+        ),
+        pytest.param(
+            (SK_TEWAS_P1, "SK_TEWAS"),
+            ["Ditetapkan di : Jepara", "BUPATI JEPARA,", "Tembusan Keputusan ini disampaikan kepada Yth.:"],
+            "SURAT_PENGANTAR",
+            True,
+            id="tewas-signature-page-read-as-letter",
+        ),
+        pytest.param(
+            # the tembusan read badly ("Salinan ... disampaikan" garbled): its last item still tells
+            (["KEPUTUSAN BUPATI JEPARA", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL MENJADI"], "SK_PNS"),
+            ["BN Kerutiean ini dicamnafkan kepada Yth.:", "Kala PT TASPEN Kantor Cabang Jepara,", "Pertinggal."],
+            "UNKNOWN",
+            True,
+            id="garbled-tembusan-ending-pertinggal",
+        ),
+        pytest.param(
+            (SK_JABATAN_P1, "SK_JABATAN"),
+            [
+                "LAMPIRAN KEPUTUSAN BUPATI BLORA",
+                "NOMOR : 821.2/123/2019",
+                "DAFTAR PEGAWAI NEGERI SIPIL YANG DIANGKAT DALAM JABATAN PELAKSANA",
+                "NO NAMA / NIP PANGKAT / GOL. RUANG JABATAN UNIT KERJA",
+            ],
+            "UNKNOWN",
+            True,
+            id="jabatan-pelaksana-lampiran-without-page-number",
+        ),
+        pytest.param(
+            (SK_JABATAN_P1, "SK_JABATAN"),
+            ["Nomor : 474/12/2020", "Nama : SRI WAHYUNI", "Dengan ini menerangkan"],
+            "UNKNOWN",
+            False,
+            id="unmarked-page-stays-apart",
+        ),
+    ],
+)
+def test_continuation_page_joins_its_decree(first, second_lines, second_type, joins):
+    first_lines, first_type = first
+    pages = [
+        page_result(1, first_lines, first_type, True),
+        page_result(2, second_lines, second_type, False, 0.3),
+    ]
+    documents, out = group_pages(pages)
+    if joins:
+        assert [(d.doc_type, d.pages) for d in documents] == [(first_type, [1, 2])]
+        assert out[1].classification.doc_type == first_type
+    else:
+        assert len(documents) == 2 and out[1].classification.doc_type == second_type
