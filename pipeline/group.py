@@ -26,7 +26,9 @@ def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
     _, body = page_head_and_body(page.text, 0)
     if not body:
         return False
-    hits = process.extract(body, markers, scorer=fuzz.partial_ratio, score_cutoff=92, limit=None)
+    hits = process.extract(
+        body, markers, scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=None
+    )
     return len(hits) >= min_hits
 
 

@@ -37,6 +37,18 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             id="garbled-tembusan-ending-pertinggal",
         ),
         pytest.param(
+            (["KEPUTUSAN BUPATI KENDAL", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL MENJADI"], "SK_PNS"),
+            [
+                'Te——— Ke--— Ini "han 55 Yth:',
+                "Kenala K antre Regional | Radan Keys os NEGARA dl Tony amasin",
+                "Kepala PT TASPEN (5 av) Kantor Cahana Kondak",
+                "Perringgal",
+            ],
+            "UNKNOWN",
+            True,
+            id="tembusan-addressees-read-through-noise",
+        ),
+        pytest.param(
             (SK_JABATAN_P1, "SK_JABATAN"),
             [
                 "LAMPIRAN KEPUTUSAN BUPATI BLORA",
