@@ -149,6 +149,38 @@ CASES = [
     ),
     pytest.param(
         [
+            *SK_HEAD,
+            "PENETAPAN NOMENKLATUR JABATAN PELAKSANA BAGI PEGAWAI NEGERI SIPIL",
+            "DI LINGKUNGAN PEMERINTAH KABUPATEN GROBOGAN",
+            "MEMUTUSKAN:",
+            "KESATU : Menetapkan Pegawai Negeri Sipil dalam jabatan pelaksana",
+        ],
+        "SK_JABATAN",
+        id="sk-jabatan-nomenklatur-pelaksana",
+    ),
+    pytest.param(
+        [
+            *SK_HEAD,
+            "PEMINDAHAN DAN PENGANGKATAN PEGAWAI",
+            "DALAM JABATAN PELAKSANA",
+            "MEMUTUSKAN:",
+        ],
+        "SK_JABATAN",
+        id="sk-jabatan-pelaksana-title-split",
+    ),
+    pytest.param(
+        [
+            "PEMERINTAH KABUPATEN KUDUS",
+            "Nomor : 800/123/2025",
+            "Hal : Usul Pemberhentian dengan Hormat dengan Hak Pensiun",
+            "Kepada Yth. Bupati Kudus",
+            "Bersama ini kami usulkan pemberhentian dengan hormat",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-usul-pemberhentian-dengan-hormat",
+    ),
+    pytest.param(
+        [
             # a faint e-KTP copy: most small labels lost, the values kept
             "PROVINSI JAWA TENGAH",
             "KABUPATEN KENDAL",
@@ -301,8 +333,8 @@ CASES = [
             "NIP. 19650412 198903 1 005",
         ],
         # "DAFTAR PEGAWAI NEGERI SIPIL" is not "KARTU PEGAWAI NEGERI SIPIL" (88 by partial_ratio);
-        # the lampiran has no title of its own and is joined to its decree by grouping
-        UNKNOWN,
+        # "... DALAM JABATAN PELAKSANA" is, and grouping keeps the lampiran with its decree
+        "SK_JABATAN",
         id="lampiran-daftar-pegawai-is-not-karpeg",
     ),
     pytest.param(
