@@ -14,7 +14,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
-from classifiers.profiles import load_grouping, load_profiles
+from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.models import Document, PageResult
 
 
@@ -32,6 +32,16 @@ def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
     return len(hits) >= min_hits
 
 
+def _is_lampiran(page: PageResult) -> bool:
+    """The page is headed as the lampiran of a decree ("LAMPIRAN KEPUTUSAN BUPATI ...")."""
+    rules = load_grouping()
+    top = " \n".join(normalise(row) for row in page.text.line_texts()[: int(rules["lampiran_rows"])])
+    hits = process.extract(
+        top, rules["lampiran_markers"], scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=1
+    )
+    return bool(hits)
+
+
 def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResult]]:
     """Documents in page order, and the pages with continuation types filled in."""
     rules = load_grouping()
@@ -42,7 +52,9 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         c = page.classification
         prev = documents[-1] if documents else None
         joins = False
-        if prev is not None and not c.title_hit and page.error is None:
+        if prev is not None and page.error is None and prev.doc_type in multi_page and _is_lampiran(page):
+            joins = True
+        elif prev is not None and not c.title_hit and page.error is None:
             if c.doc_type == BLANK:
                 joins = prev.doc_type == BLANK
             elif c.doc_type == prev.doc_type and rules["same_type_without_title_continues"]:

@@ -61,6 +61,28 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             id="jabatan-pelaksana-lampiran-without-page-number",
         ),
         pytest.param(
+            # the lampiran's list heading reads as an SK_JABATAN title of its own: still one decree
+            (SK_JABATAN_P1, "SK_JABATAN"),
+            ["LAMPIRAN KEPUTUSAN BUPATI BLORA", "DAFTAR PEGAWAI NEGERI SIPIL YANG DIANGKAT DALAM JABATAN PELAKSANA"],
+            ("SK_JABATAN", True),
+            True,
+            id="titled-lampiran-stays-with-its-decree",
+        ),
+        pytest.param(
+            (["KEPUTUSAN KEPALA BADAN KEPEGAWAIAN NEGARA", "PENINJAUAN MASA KERJA"], "SK_PMK"),
+            ["KEDUA : Keputusan ini mulai berlaku pada tanggal ditetapkan", "Ditetapkan di Jakarta"],
+            "UNKNOWN",
+            True,
+            id="pmk-decree-second-page",
+        ),
+        pytest.param(
+            (["KEPUTUSAN BUPATI KUDUS", "KENAIKAN GAJI BERKALA"], "SK_KGB"),
+            ["Tembusan :", "1. Kepala Kantor Pelayanan Perbendaharaan Negara di Kudus", "2. Pertinggal"],
+            "SURAT_PENGANTAR",
+            True,
+            id="kgb-decree-tembusan-page",
+        ),
+        pytest.param(
             (SK_JABATAN_P1, "SK_JABATAN"),
             ["Nomor : 474/12/2020", "Nama : SRI WAHYUNI", "Dengan ini menerangkan"],
             "UNKNOWN",
@@ -71,9 +93,10 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
 )
 def test_continuation_page_joins_its_decree(first, second_lines, second_type, joins):
     first_lines, first_type = first
+    second_type, second_titled = second_type if isinstance(second_type, tuple) else (second_type, False)
     pages = [
         page_result(1, first_lines, first_type, True),
-        page_result(2, second_lines, second_type, False, 0.3),
+        page_result(2, second_lines, second_type, second_titled, 0.3),
     ]
     documents, out = group_pages(pages)
     if joins:
@@ -81,3 +104,16 @@ def test_continuation_page_joins_its_decree(first, second_lines, second_type, jo
         assert out[1].classification.doc_type == first_type
     else:
         assert len(documents) == 2 and out[1].classification.doc_type == second_type
+
+
+@pytest.mark.parametrize(
+    "prev_type, joins",
+    [("SK_JABATAN", True), ("SK_PANGKAT", True), ("SURAT_PENGANTAR", False), ("KTP", False)],
+)
+def test_lampiran_joins_only_a_multi_page_document(prev_type, joins):
+    pages = [
+        page_result(1, ["HEAD"], prev_type, True),
+        page_result(2, ["- 2 -", "LAMPIRAN KEPUTUSAN BUPATI BLORA", "NOMOR : 821.2/1/2019"], "KARPEG", True),
+    ]
+    documents, _ = group_pages(pages)
+    assert (len(documents) == 1) == joins
