@@ -181,23 +181,6 @@ CASES = [
     ),
     pytest.param(
         [
-            # a faint e-KTP copy: most small labels lost, the values kept
-            "PROVINSI JAWA TENGAH",
-            "KABUPATEN KENDAL",
-            "NIK : 332412139568932",
-            "Nama : ENDRO MARYONO",
-            "Tempat/Tgi Lahir : KENDAL, 13-05-1968",
-            "Jenis Kelamin",
-            ": 002/004",
-            ": KAWIN",
-            ": PEGAWAI NEGERI SIPIL",
-            ": SEUMUR HIDUP",
-        ],
-        "KTP",
-        id="e-ktp-labels-lost",
-    ),
-    pytest.param(
-        [
             "DATA PERORANGAN CALON PENERIMA PENSIUN (DPCP)",
             "PEGAWAI NEGERI SIPIL YANG MENCAPAI BATAS USIA PENSIUN",
             "I. KETERANGAN PERORANGAN",
