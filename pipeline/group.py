@@ -52,7 +52,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         c = page.classification
         prev = documents[-1] if documents else None
         joins = False
-        if prev is not None and page.error is None and prev.doc_type in multi_page and _is_lampiran(page):
+        if prev is not None and page.error is None and prev.doc_type in rules["lampiran_of"] and _is_lampiran(page):
             joins = True
         elif prev is not None and not c.title_hit and page.error is None:
             if c.doc_type == BLANK:

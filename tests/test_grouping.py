@@ -83,6 +83,13 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             id="kgb-decree-tembusan-page",
         ),
         pytest.param(
+            (["PEMERINTAH KABUPATEN KUDUS", "Hal : Usul Pensiun"], "SURAT_PENGANTAR"),
+            ["Kepala Dinas Kesehatan", "dr. SRI WAHYUNI, M.Kes", "Tembusan :", "1. Yang bersangkutan"],
+            "UNKNOWN",
+            True,
+            id="pengantar-signature-page",
+        ),
+        pytest.param(
             (SK_JABATAN_P1, "SK_JABATAN"),
             ["Nomor : 474/12/2020", "Nama : SRI WAHYUNI", "Dengan ini menerangkan"],
             "UNKNOWN",
@@ -110,7 +117,7 @@ def test_continuation_page_joins_its_decree(first, second_lines, second_type, jo
     "prev_type, joins",
     [("SK_JABATAN", True), ("SK_PANGKAT", True), ("SURAT_PENGANTAR", False), ("KTP", False)],
 )
-def test_lampiran_joins_only_a_multi_page_document(prev_type, joins):
+def test_lampiran_joins_only_a_decree(prev_type, joins):
     pages = [
         page_result(1, ["HEAD"], prev_type, True),
         page_result(2, ["- 2 -", "LAMPIRAN KEPUTUSAN BUPATI BLORA", "NOMOR : 821.2/1/2019"], "KARPEG", True),
