@@ -7,7 +7,7 @@ Scoring per profile, every part from ``thresholds.yaml``:
 - title: the best title phrase found in the page's head (first rows), 0..100, counted from
   ``title_cutoff``;
 - keywords: how many body keywords are found anywhere, scaled to ``min_keywords`` and capped
-  below a clear title;
+  below a clear title (the share of the profile's keywords found breaks ties, by at most 0.01);
 - negatives: a look-alike's phrase in the head costs ``negative_penalty``.
 The best profile wins; under ``unknown_below`` the page is UNKNOWN with its best guesses kept,
 because an explicit UNKNOWN is better than a silent wrong class.
@@ -68,7 +68,11 @@ def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tupl
     kw_score = t.keyword_score_cap * min(1.0, len(kws) / max(profile.min_keywords, 1))
     if kws:
         reasons.append(f"{len(kws)} kata kunci ({', '.join(k for k, _ in kws[:4])})")
-    score = max(title_score, kw_score) + 2.0 * min(len(kws), 4)
+    # Past four keywords the score is saturated; between two saturated profiles (a peninjauan masa
+    # kerja decree without its title against a KGB: both read "gaji pokok lama/baru", "masa kerja
+    # golongan", "terhitung mulai tanggal") the one whose keywords the page covers more wins.
+    coverage = len(kws) / max(len(profile.keywords), 1)
+    score = max(title_score, kw_score) + 2.0 * min(len(kws), 4) + 0.01 * coverage
     negs = _found(profile.negative, head, t.negative_cutoff)
     if negs:
         score -= t.negative_penalty

@@ -321,6 +321,36 @@ CASES = [
         id="lampiran-daftar-pegawai-is-not-karpeg",
     ),
     pytest.param(
+        [
+            # a faint pemberitahuan KGB: the title and most labels lost, the form's sentences kept
+            "PEMERINTAH KABUPATEN BREBES",
+            "Bisves, 09 Maret 2022",
+            "Dengan Inf Siertahukan bahwa berhubung dangan telah diaruhinya maZs kerja dan 8yar-: 2,at",
+            "Nama : MOH. RIYADI",
+            "Omg 2-— surat keruaiaan terakhir menuang gajipang kat yang ans—nkan:",
+            "1 Tanggal mulai berlakunya gaj) :-:-—-2 : O1 April 2020",
+            "Kenaikan gal erkala berikutnya : 01 April 2024",
+        ],
+        "SK_KGB",
+        id="kgb-pemberitahuan-faint",
+    ),
+    pytest.param(
+        [
+            "KEPUTUSAN KEPALA BKD KABUPATEN BREBES",
+            "NOMOR : 823.4/132/2009",
+            "TENTANG",
+            "PENINJAUAN MASA KERJA DAN PENYESUAIAN GAJI POKOK",
+            "Menimbang : bahwa Pegawai Negeri Sipil tersebut mempunyai pengalaman kerja yang dapat",
+            "diperhitungkan sebagai masa kerja golongan;",
+            "a. Masa kerja golongan lama : 0 Tahun 0 Bulan",
+            "b. Gaji pokok lama : Rp 1.427.100,-",
+            "d. Gaji pokok baru : Rp 1.512.700,-",
+            "terhitung mulai tanggal 01 Maret 2009.",
+        ],
+        "SK_PMK",
+        id="pmk-with-penyesuaian-gaji-pokok",
+    ),
+    pytest.param(
         ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"],
         UNKNOWN,
         id="foreign-text-unknown",
@@ -358,6 +388,23 @@ def test_ocr_noise_in_title_still_matches():
 def test_title_words_must_be_in_the_matched_stretch(title, expected):
     result = classify_text(page_text([title, "Nomor : 123", "Nama : SUMARNO"]))
     assert (result.doc_type if result.title_hit else None) == expected, result.reasons
+
+
+def test_saturated_tie_goes_to_the_profile_the_page_covers_more():
+    """A peninjauan masa kerja decree with its title unread reads four SK_KGB keywords too (gaji pokok
+    lama/baru, masa kerja golongan, terhitung mulai tanggal); it stays SK_PMK, with a confidence low
+    enough to be looked at."""
+    lines = [
+        "Menimbang : bahwa Pegawai Negeri Sipil tersebut mempunyai pengalaman kerja yang dapat",
+        "diperhitungkan sebagai masa kerja golongan;",
+        "KESATU : Memperhitungkan masa kerja sebelum diangkat sebagai pegawai",
+        "a. Masa kerja golongan lama : 0 Tahun 0 Bulan",
+        "b. Gaji pokok lama : Rp 1.427.100,-",
+        "d. Gaji pokok baru : Rp 1.512.700,-",
+        "terhitung mulai tanggal 01 Maret 2009.",
+    ]
+    result = classify_text(page_text(lines))
+    assert result.doc_type == "SK_PMK" and result.candidates[1][0] == "SK_KGB", result.candidates
 
 
 def test_unknown_keeps_its_best_guesses():
