@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
 from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.models import Document, PageResult
+from pipeline.nip import find_nips
 
 
 def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
@@ -30,6 +31,15 @@ def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
         body, markers, scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=None
     )
     return len(hits) >= min_hits
+
+
+def _signature_only(page: PageResult) -> bool:
+    """Little text but a NIP: the signature block of the document before it, pushed onto a page of
+    its own ("Untuk petikan yang sah, KEPALA BKPSDM ..., <name>, Pembina Utama Muda, NIP ...") and
+    read so faintly that its markers are lost."""
+    text = page.text.text
+    letters = sum(ch.isalpha() for ch in text)
+    return letters <= int(load_grouping()["signature_page_max_letters"]) and bool(find_nips(text))
 
 
 def _is_lampiran(page: PageResult) -> bool:
@@ -62,7 +72,9 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
             elif prev.doc_type in multi_page:
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
-                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
+                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"]) or (
+                    c.doc_type == UNKNOWN and _signature_only(page)
+                )
         if joins and prev is not None:
             reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]
             confidence = max(c.confidence, float(rules["continuation_confidence"]))

@@ -90,6 +90,21 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             id="pengantar-signature-page",
         ),
         pytest.param(
+            # a faint signature-only last page: two rows read, too few letters to classify
+            (["PETIKAN KEPUTUSAN KEPALA BKPSDM", "KENAIKAN PANGKAT PEGAWAI NEGERI SIPIL"], "SK_PANGKAT"),
+            ["——Pamhina Utama Muda", "NIP 19680907 199212 1 010"],
+            "UNKNOWN",
+            True,
+            id="signature-only-page",
+        ),
+        pytest.param(
+            (SK_JABATAN_P1, "SK_JABATAN"),
+            ["NIP 19680907 199212 1 010"] + ["Nama lengkap anggota keluarga yang ditanggung sesuai daftar"] * 4,
+            "UNKNOWN",
+            False,
+            id="page-with-a-nip-and-much-text-stays-apart",
+        ),
+        pytest.param(
             (SK_JABATAN_P1, "SK_JABATAN"),
             ["Nomor : 474/12/2020", "Nama : SRI WAHYUNI", "Dengan ini menerangkan"],
             "UNKNOWN",
