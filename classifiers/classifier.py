@@ -8,7 +8,8 @@ Scoring per profile, every part from ``thresholds.yaml``:
   ``title_cutoff``;
 - keywords: how many body keywords are found anywhere, scaled to ``min_keywords`` and capped
   below a clear title (the share of the profile's keywords found breaks ties, by at most 0.01);
-- negatives: a look-alike's phrase in the head costs ``negative_penalty``.
+- negatives: a look-alike's phrase in the head costs ``negative_penalty``; a look-alike's wording
+  anywhere on the page (``negative_body``) costs ``negative_body_penalty``.
 The best profile wins; under ``unknown_below`` the page is UNKNOWN with its best guesses kept,
 because an explicit UNKNOWN is better than a silent wrong class.
 """
@@ -77,6 +78,10 @@ def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tupl
     if negs:
         score -= t.negative_penalty
         reasons.append(f"kata pembeda '{negs[0][0]}'")
+    body_negs = _found(profile.negative_body, body, t.negative_cutoff)
+    if body_negs:
+        score -= t.negative_body_penalty
+        reasons.append(f"kata pembeda '{body_negs[0][0]}'")
     return score, reasons, title_hit
 
 

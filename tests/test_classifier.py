@@ -351,6 +351,35 @@ CASES = [
         id="pmk-with-penyesuaian-gaji-pokok",
     ),
     pytest.param(
+        [
+            # an OPD's usul letter headed like the employee's own request
+            "PEMERINTAH KABUPATEN KUDUS",
+            "DINAS PENDIDIKAN",
+            "Nomor : 800/123/2025",
+            "Lampiran : 1 (satu) berkas",
+            "Perihal : Permohonan Pensiun",
+            "Kepada Yth. Bupati Kudus cq. Kepala BKPSDM",
+            "Dengan hormat,",
+            "Bersama ini kami sampaikan berkas permohonan pensiun Pegawai Negeri Sipil atas nama SUMARNO",
+            "KEPALA DINAS PENDIDIKAN",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-with-permohonan-subject",
+    ),
+    pytest.param(
+        [
+            "Perihal : Permohonan Pensiun",
+            "Kepada Yth. Bupati Kudus",
+            "Yang bertanda tangan di bawah ini :",
+            "Nama : SUMARNO",
+            "dengan ini mengajukan permohonan berhenti dengan hak pensiun",
+            "Bersama ini saya lampirkan persyaratan",
+            "Hormat saya,",
+        ],
+        "SURAT_PERMOHONAN",
+        id="permohonan-in-the-singular-stays",
+    ),
+    pytest.param(
         ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"],
         UNKNOWN,
         id="foreign-text-unknown",
