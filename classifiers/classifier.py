@@ -17,6 +17,7 @@ because an explicit UNKNOWN is better than a silent wrong class.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -35,7 +36,7 @@ def _found(phrases: tuple[str, ...], text: str, cutoff: float) -> list[tuple[str
     return [(phrase, float(score)) for phrase, score, _ in hits]
 
 
-def _words_in_window(phrase: str, text: str, cutoff: float) -> bool:
+def _words_in_window(phrase: str, text: str, cutoff: Callable[[str], float]) -> bool:
     """Every word of 4+ letters of a title phrase is found in the stretch of text the phrase matched.
 
     partial_ratio scores a whole phrase, so one differing word among several matching ones still
@@ -47,11 +48,16 @@ def _words_in_window(phrase: str, text: str, cutoff: float) -> bool:
     if al is None:
         return False
     window = text[max(0, al.dest_start - 3) : al.dest_end + 3]
-    return all(fuzz.partial_ratio(w, window) >= cutoff for w in phrase.split() if len(w) >= 4)
+    return all(fuzz.partial_ratio(w, window) >= cutoff(w) for w in phrase.split() if len(w) >= 4)
 
 
 def _titles_found(phrases: tuple[str, ...], head: str, t: Thresholds) -> list[tuple[str, float]]:
-    return [(p, s) for p, s in _found(phrases, head, t.title_cutoff) if _words_in_window(p, head, t.title_word_cutoff)]
+    # A long word keeps more of itself through two misreads ("KELAHIRAN" read "KFI AHIRAN": 67)
+    # than a short one through one wrong word ("CERAI" against "MASIH": 60, "KARTU"/"DAFTAR": 44).
+    def cutoff(word: str) -> float:
+        return t.title_long_word_cutoff if len(word) >= 8 else t.title_word_cutoff
+
+    return [(p, s) for p, s in _found(phrases, head, t.title_cutoff) if _words_in_window(p, head, cutoff)]
 
 
 def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tuple[float, list[str], bool]:

@@ -46,6 +46,7 @@ class Thresholds:
     head_lines: int
     title_cutoff: float
     title_word_cutoff: float
+    title_long_word_cutoff: float
     keyword_cutoff: float
     keyword_score_cap: float
     negative_cutoff: float

@@ -412,6 +412,8 @@ def test_ocr_noise_in_title_still_matches():
         ("KARTO PEGAWAl NEGERl SIPIL", "KARPEG"),  # misread letters
         ("DAFTAR PEGAWAI NEGERI SIPIL", None),  # one word differs: not a karpeg title
         ("PENGANG KATAN CALON PEGAWAI NEGERI SIPIL", "SK_CPNS"),  # a split word
+        ("KUTIPAN AKTA KFI AHIRAN", "AKTA_KELAHIRAN"),  # a long word split and misread
+        ("SURAT KETERANGAN MASIH KULIAH", "SURAT_KET_SEKOLAH"),  # not "SURAT KETERANGAN CERAI"
     ],
 )
 def test_title_words_must_be_in_the_matched_stretch(title, expected):
