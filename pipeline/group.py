@@ -18,6 +18,9 @@ from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.models import Document, PageResult
 from pipeline.nip import find_nips
 
+# Page types decided from the image in pipeline/page.py (no ink, too few letters, photo regions).
+IMAGE_DECIDED = (BLANK, "PAS_FOTO")
+
 
 def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
     rules = load_grouping()
@@ -64,6 +67,13 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         joins = False
         if prev is not None and page.error is None and prev.doc_type in rules["lampiran_of"] and _is_lampiran(page):
             joins = True
+        elif prev is not None and page.error is None and c.doc_type in IMAGE_DECIDED and prev.doc_type in multi_page:
+            # Decided from the image, not the words: a faint closing page with a line or two read
+            # ("2. Arsip.") counts as blank, a signature page's round stamp as a pas foto. Its
+            # markers still tell (a truly blank page or a photo sheet has none).
+            joins = bool(page.text.words) and _has_markers(
+                page, rules["continuation_markers"], rules["min_marker_hits"]
+            )
         elif prev is not None and not c.title_hit and page.error is None:
             if c.doc_type == BLANK:
                 joins = prev.doc_type == BLANK

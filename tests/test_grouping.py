@@ -49,6 +49,18 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             id="tembusan-addressees-read-through-noise",
         ),
         pytest.param(
+            (["KEPUTUSAN BUPATI KARANGANYAR", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL MENJADI"], "SK_PNS"),
+            [
+                "—E— Ke — fp #—-—an LL Yth:",
+                "Kepala Kantrr Reginnal | Badan K— -—.— Negara di Yogyakarta:",
+                "Kanala PT TASPEN (re1sw) Kantor Cahana Karanganyar,",
+                "Pertinesal.",
+            ],
+            "UNKNOWN",
+            True,
+            id="tembusan-two-letters-misread-in-fifteen",
+        ),
+        pytest.param(
             (SK_JABATAN_P1, "SK_JABATAN"),
             [
                 "LAMPIRAN KEPUTUSAN BUPATI BLORA",
@@ -126,6 +138,30 @@ def test_continuation_page_joins_its_decree(first, second_lines, second_type, jo
         assert out[1].classification.doc_type == first_type
     else:
         assert len(documents) == 2 and out[1].classification.doc_type == second_type
+
+
+@pytest.mark.parametrize(
+    "image_type, lines, joins",
+    [
+        pytest.param("BLANK", ["2. Arsip."], True, id="tembusan-spill-over-read-as-blank"),
+        pytest.param(
+            "PAS_FOTO",
+            ["Ditetapkan di Boyolali", "pada tanggal 04 Novemher 2023", "BUPATI BOYOLALI,"],
+            True,
+            id="signature-stamp-read-as-photo",
+        ),
+        pytest.param("BLANK", [], False, id="empty-page-stays-blank"),
+        pytest.param("PAS_FOTO", ["AGUS MUFID"], False, id="photo-sheet-stays"),
+    ],
+)
+def test_image_decided_page_with_markers_continues(image_type, lines, joins):
+    pages = [
+        page_result(1, ["KEPUTUSAN BUPATI BOYOLALI", "PENETAPAN TEWAS"], "SK_TEWAS", True),
+        page_result(2, lines, image_type, image_type == "PAS_FOTO", 0.8),
+    ]
+    documents, out = group_pages(pages)
+    assert (out[1].classification.doc_type == "SK_TEWAS") == joins
+    assert len(documents) == (1 if joins else 2)
 
 
 @pytest.mark.parametrize(
