@@ -7,8 +7,9 @@ Scoring per profile, every part from ``thresholds.yaml``:
 - title: the best title phrase found in the page's head (first rows), 0..100, counted from
   ``title_cutoff``;
 - keywords: how many body keywords are found anywhere, scaled to ``min_keywords`` and capped
-  below a clear title;
-- negatives: a look-alike's phrase in the head costs ``negative_penalty``.
+  below a clear title (the share of the profile's keywords found breaks ties, by at most 0.01);
+- negatives: a look-alike's phrase in the head costs ``negative_penalty``; a look-alike's wording
+  anywhere on the page (``negative_body``) costs ``negative_body_penalty``.
 The best profile wins; under ``unknown_below`` the page is UNKNOWN with its best guesses kept,
 because an explicit UNKNOWN is better than a silent wrong class.
 """
@@ -16,6 +17,7 @@ because an explicit UNKNOWN is better than a silent wrong class.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -34,10 +36,34 @@ def _found(phrases: tuple[str, ...], text: str, cutoff: float) -> list[tuple[str
     return [(phrase, float(score)) for phrase, score, _ in hits]
 
 
+def _words_in_window(phrase: str, text: str, cutoff: Callable[[str], float]) -> bool:
+    """Every word of 4+ letters of a title phrase is found in the stretch of text the phrase matched.
+
+    partial_ratio scores a whole phrase, so one differing word among several matching ones still
+    scores high: "KARTU PEGAWAI NEGERI SIPIL" matches "DAFTAR PEGAWAI NEGERI SIPIL" (a decree's
+    lampiran) at 88. The word that tells the documents apart must itself be there, allowing for a
+    misread letter ("KARTO", "PENGANGKATAM") or a split word ("PENGANG KATAN").
+    """
+    al = fuzz.partial_ratio_alignment(phrase, text, processor=None)
+    if al is None:
+        return False
+    window = text[max(0, al.dest_start - 3) : al.dest_end + 3]
+    return all(fuzz.partial_ratio(w, window) >= cutoff(w) for w in phrase.split() if len(w) >= 4)
+
+
+def _titles_found(phrases: tuple[str, ...], head: str, t: Thresholds) -> list[tuple[str, float]]:
+    # A long word keeps more of itself through two misreads ("KELAHIRAN" read "KFI AHIRAN": 67)
+    # than a short one through one wrong word ("CERAI" against "MASIH": 60, "KARTU"/"DAFTAR": 44).
+    def cutoff(word: str) -> float:
+        return t.title_long_word_cutoff if len(word) >= 8 else t.title_word_cutoff
+
+    return [(p, s) for p, s in _found(phrases, head, t.title_cutoff) if _words_in_window(p, head, cutoff)]
+
+
 def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tuple[float, list[str], bool]:
     """Score one profile on a page; returns (score, reasons, title_hit)."""
     reasons: list[str] = []
-    titles = _found(profile.titles, head, t.title_cutoff)
+    titles = _titles_found(profile.titles, head, t)
     # Longer title phrases are more specific: prefer them when several match equally well.
     title_score, title_hit = 0.0, False
     if titles:
@@ -49,11 +75,19 @@ def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tupl
     kw_score = t.keyword_score_cap * min(1.0, len(kws) / max(profile.min_keywords, 1))
     if kws:
         reasons.append(f"{len(kws)} kata kunci ({', '.join(k for k, _ in kws[:4])})")
-    score = max(title_score, kw_score) + 2.0 * min(len(kws), 4)
+    # Past four keywords the score is saturated; between two saturated profiles (a peninjauan masa
+    # kerja decree without its title against a KGB: both read "gaji pokok lama/baru", "masa kerja
+    # golongan", "terhitung mulai tanggal") the one whose keywords the page covers more wins.
+    coverage = len(kws) / max(len(profile.keywords), 1)
+    score = max(title_score, kw_score) + 2.0 * min(len(kws), 4) + 0.01 * coverage
     negs = _found(profile.negative, head, t.negative_cutoff)
     if negs:
         score -= t.negative_penalty
         reasons.append(f"kata pembeda '{negs[0][0]}'")
+    body_negs = _found(profile.negative_body, body, t.negative_cutoff)
+    if body_negs:
+        score -= t.negative_body_penalty
+        reasons.append(f"kata pembeda '{body_negs[0][0]}'")
     return score, reasons, title_hit
 
 

@@ -1,8 +1,10 @@
 """Document-type keyword profiles, loaded from ``classifiers/profiles/*.yaml``.
 
 Each profile is data: the title phrases a document of that type is headed with, body keywords,
-and negative phrases that point to a look-alike type. The comments in the YAML name the heading or
-seed each phrase comes from, so a profile can be checked against real documents.
+and negative phrases that point to a look-alike type: in the head (``negative``, a look-alike's
+title) or anywhere on the page (``negative_body``, a look-alike's wording under a title both
+share). The comments in the YAML name the heading or seed each phrase comes from, so a profile can
+be checked against real documents.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Profile:
     titles: tuple[str, ...]
     keywords: tuple[str, ...]
     negative: tuple[str, ...]
+    negative_body: tuple[str, ...]
     min_keywords: int
     multi_page: bool
 
@@ -42,10 +45,13 @@ class Profile:
 class Thresholds:
     head_lines: int
     title_cutoff: float
+    title_word_cutoff: float
+    title_long_word_cutoff: float
     keyword_cutoff: float
     keyword_score_cap: float
     negative_cutoff: float
     negative_penalty: float
+    negative_body_penalty: float
     unknown_below: float
     min_letters_for_text: int
 
@@ -62,6 +68,7 @@ def load_profiles(directory: Path = PROFILE_DIR) -> tuple[Profile, ...]:
                 titles=tuple(normalise(t) for t in data.get("titles") or ()),
                 keywords=tuple(normalise(k) for k in data.get("keywords") or ()),
                 negative=tuple(normalise(n) for n in data.get("negative") or ()),
+                negative_body=tuple(normalise(n) for n in data.get("negative_body") or ()),
                 min_keywords=int(data.get("min_keywords", 3)),
                 multi_page=bool(data.get("multi_page", False)),
             )
@@ -79,6 +86,7 @@ def load_thresholds(path: Path = DATA_DIR / "thresholds.yaml") -> Thresholds:
 def load_grouping(path: Path = DATA_DIR / "grouping.yaml") -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["continuation_markers"] = [normalise(m) for m in data["continuation_markers"]]
+    data["lampiran_markers"] = [normalise(m) for m in data["lampiran_markers"]]
     return data
 
 

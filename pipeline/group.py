@@ -14,8 +14,12 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
-from classifiers.profiles import load_grouping, load_profiles
+from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.models import Document, PageResult
+from pipeline.nip import find_nips
+
+# Page types decided from the image in pipeline/page.py (no ink, too few letters, photo regions).
+IMAGE_DECIDED = (BLANK, "PAS_FOTO")
 
 
 def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
@@ -26,8 +30,29 @@ def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
     _, body = page_head_and_body(page.text, 0)
     if not body:
         return False
-    hits = process.extract(body, markers, scorer=fuzz.partial_ratio, score_cutoff=92, limit=None)
+    hits = process.extract(
+        body, markers, scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=None
+    )
     return len(hits) >= min_hits
+
+
+def _signature_only(page: PageResult) -> bool:
+    """Little text but a NIP: the signature block of the document before it, pushed onto a page of
+    its own ("Untuk petikan yang sah, KEPALA BKPSDM ..., <name>, Pembina Utama Muda, NIP ...") and
+    read so faintly that its markers are lost."""
+    text = page.text.text
+    letters = sum(ch.isalpha() for ch in text)
+    return letters <= int(load_grouping()["signature_page_max_letters"]) and bool(find_nips(text))
+
+
+def _is_lampiran(page: PageResult) -> bool:
+    """The page is headed as the lampiran of a decree ("LAMPIRAN KEPUTUSAN BUPATI ...")."""
+    rules = load_grouping()
+    top = " \n".join(normalise(row) for row in page.text.line_texts()[: int(rules["lampiran_rows"])])
+    hits = process.extract(
+        top, rules["lampiran_markers"], scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=1
+    )
+    return bool(hits)
 
 
 def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResult]]:
@@ -40,7 +65,16 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         c = page.classification
         prev = documents[-1] if documents else None
         joins = False
-        if prev is not None and not c.title_hit and page.error is None:
+        if prev is not None and page.error is None and prev.doc_type in rules["lampiran_of"] and _is_lampiran(page):
+            joins = True
+        elif prev is not None and page.error is None and c.doc_type in IMAGE_DECIDED and prev.doc_type in multi_page:
+            # Decided from the image, not the words: a faint closing page with a line or two read
+            # ("2. Arsip.") counts as blank, a signature page's round stamp as a pas foto. Its
+            # markers still tell (a truly blank page or a photo sheet has none).
+            joins = bool(page.text.words) and _has_markers(
+                page, rules["continuation_markers"], rules["min_marker_hits"]
+            )
+        elif prev is not None and not c.title_hit and page.error is None:
             if c.doc_type == BLANK:
                 joins = prev.doc_type == BLANK
             elif c.doc_type == prev.doc_type and rules["same_type_without_title_continues"]:
@@ -48,7 +82,9 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
             elif prev.doc_type in multi_page:
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
-                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
+                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"]) or (
+                    c.doc_type == UNKNOWN and _signature_only(page)
+                )
         if joins and prev is not None:
             reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]
             confidence = max(c.confidence, float(rules["continuation_confidence"]))

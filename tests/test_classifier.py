@@ -149,6 +149,38 @@ CASES = [
     ),
     pytest.param(
         [
+            *SK_HEAD,
+            "PENETAPAN NOMENKLATUR JABATAN PELAKSANA BAGI PEGAWAI NEGERI SIPIL",
+            "DI LINGKUNGAN PEMERINTAH KABUPATEN GROBOGAN",
+            "MEMUTUSKAN:",
+            "KESATU : Menetapkan Pegawai Negeri Sipil dalam jabatan pelaksana",
+        ],
+        "SK_JABATAN",
+        id="sk-jabatan-nomenklatur-pelaksana",
+    ),
+    pytest.param(
+        [
+            *SK_HEAD,
+            "PEMINDAHAN DAN PENGANGKATAN PEGAWAI",
+            "DALAM JABATAN PELAKSANA",
+            "MEMUTUSKAN:",
+        ],
+        "SK_JABATAN",
+        id="sk-jabatan-pelaksana-title-split",
+    ),
+    pytest.param(
+        [
+            "PEMERINTAH KABUPATEN KUDUS",
+            "Nomor : 800/123/2025",
+            "Hal : Usul Pemberhentian dengan Hormat dengan Hak Pensiun",
+            "Kepada Yth. Bupati Kudus",
+            "Bersama ini kami usulkan pemberhentian dengan hormat",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-usul-pemberhentian-dengan-hormat",
+    ),
+    pytest.param(
+        [
             "DATA PERORANGAN CALON PENERIMA PENSIUN (DPCP)",
             "PEGAWAI NEGERI SIPIL YANG MENCAPAI BATAS USIA PENSIUN",
             "I. KETERANGAN PERORANGAN",
@@ -235,6 +267,119 @@ CASES = [
         id="janda-duda",
     ),
     pytest.param(
+        [
+            "KEPUTUSAN BUPATI JEPARA",
+            "NOMOR 882/12/2020",
+            "TENTANG",
+            "PENETAPAN TEWAS DAN PEMBERIAN KENAIKAN PANGKAT ANUMERTA",
+            "ATAS NAMA SUPRIYADI",
+            "Menimbang : bahwa Pegawai Negeri Sipil tersebut telah meninggal dunia dalam dan karena",
+            "menjalankan tugas kewajibannya;",
+            "MEMUTUSKAN:",
+            "Pangkat lama : Penata (III/c) terhitung mulai tanggal 1 Maret 2020",
+        ],
+        "SK_TEWAS",
+        id="sk-tewas-with-kenaikan-pangkat-anumerta",
+    ),
+    pytest.param(
+        [
+            "BADAN KEPEGAWAIAN NEGARA",
+            "Nomor : PT-2/KR.I/2020",
+            "Hal : Pertimbangan Teknis Penetapan Tewas",
+            "Kepada Yth. Bupati Jepara",
+            "bahwa Pegawai Negeri Sipil atas nama SUPRIYADI meninggal dunia dalam dan karena menjalankan",
+            "tugas kewajibannya, sehingga dapat ditetapkan tewas",
+        ],
+        "SK_TEWAS",
+        id="bkn-pertimbangan-teknis-tewas",
+    ),
+    pytest.param(
+        [
+            "Nama : SUPRIYADI",
+            "NIP : 19700101 199503 1 002",
+            "Pangkat/Gol. Ruang : Penata / III/c",
+            "sebagai Pegawai Negeri Sipil yang TEWAS terhitung tanggal 3 Maret 2020, dan kepadanya",
+            "diberikan kenaikan pangkat anumerta setingkat lebih tinggi.",
+            "KEDUA : Kepada ahli waris yang sah diberikan pensiun janda",
+        ],
+        "SK_TEWAS",
+        id="sk-tewas-second-page",
+    ),
+    pytest.param(
+        [
+            "LAMPIRAN KEPUTUSAN BUPATI BLORA",
+            "NOMOR : 821.2/123/2019",
+            "TANGGAL : 12 MARET 2019",
+            "DAFTAR PEGAWAI NEGERI SIPIL YANG DIANGKAT DALAM JABATAN PELAKSANA",
+            "NO NAMA / NIP PANGKAT / GOL. RUANG JABATAN UNIT KERJA",
+            "1 SUMARNO, S.E. Penata Muda / III/a Pengadministrasi Umum",
+            "NIP. 19650412 198903 1 005",
+        ],
+        # "DAFTAR PEGAWAI NEGERI SIPIL" is not "KARTU PEGAWAI NEGERI SIPIL" (88 by partial_ratio);
+        # "... DALAM JABATAN PELAKSANA" is, and grouping keeps the lampiran with its decree
+        "SK_JABATAN",
+        id="lampiran-daftar-pegawai-is-not-karpeg",
+    ),
+    pytest.param(
+        [
+            # a faint pemberitahuan KGB: the title and most labels lost, the form's sentences kept
+            "PEMERINTAH KABUPATEN BREBES",
+            "Bisves, 09 Maret 2022",
+            "Dengan Inf Siertahukan bahwa berhubung dangan telah diaruhinya maZs kerja dan 8yar-: 2,at",
+            "Nama : MOH. RIYADI",
+            "Omg 2-— surat keruaiaan terakhir menuang gajipang kat yang ans—nkan:",
+            "1 Tanggal mulai berlakunya gaj) :-:-—-2 : O1 April 2020",
+            "Kenaikan gal erkala berikutnya : 01 April 2024",
+        ],
+        "SK_KGB",
+        id="kgb-pemberitahuan-faint",
+    ),
+    pytest.param(
+        [
+            "KEPUTUSAN KEPALA BKD KABUPATEN BREBES",
+            "NOMOR : 823.4/132/2009",
+            "TENTANG",
+            "PENINJAUAN MASA KERJA DAN PENYESUAIAN GAJI POKOK",
+            "Menimbang : bahwa Pegawai Negeri Sipil tersebut mempunyai pengalaman kerja yang dapat",
+            "diperhitungkan sebagai masa kerja golongan;",
+            "a. Masa kerja golongan lama : 0 Tahun 0 Bulan",
+            "b. Gaji pokok lama : Rp 1.427.100,-",
+            "d. Gaji pokok baru : Rp 1.512.700,-",
+            "terhitung mulai tanggal 01 Maret 2009.",
+        ],
+        "SK_PMK",
+        id="pmk-with-penyesuaian-gaji-pokok",
+    ),
+    pytest.param(
+        [
+            # an OPD's usul letter headed like the employee's own request
+            "PEMERINTAH KABUPATEN KUDUS",
+            "DINAS PENDIDIKAN",
+            "Nomor : 800/123/2025",
+            "Lampiran : 1 (satu) berkas",
+            "Perihal : Permohonan Pensiun",
+            "Kepada Yth. Bupati Kudus cq. Kepala BKPSDM",
+            "Dengan hormat,",
+            "Bersama ini kami sampaikan berkas permohonan pensiun Pegawai Negeri Sipil atas nama SUMARNO",
+            "KEPALA DINAS PENDIDIKAN",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-with-permohonan-subject",
+    ),
+    pytest.param(
+        [
+            "Perihal : Permohonan Pensiun",
+            "Kepada Yth. Bupati Kudus",
+            "Yang bertanda tangan di bawah ini :",
+            "Nama : SUMARNO",
+            "dengan ini mengajukan permohonan berhenti dengan hak pensiun",
+            "Bersama ini saya lampirkan persyaratan",
+            "Hormat saya,",
+        ],
+        "SURAT_PERMOHONAN",
+        id="permohonan-in-the-singular-stays",
+    ),
+    pytest.param(
         ["Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"],
         UNKNOWN,
         id="foreign-text-unknown",
@@ -258,6 +403,39 @@ def test_ocr_noise_in_title_still_matches():
         "sebagai Calon Pegawai Negeri Sipil",
     ]
     assert classify_text(page_text(lines)).doc_type == "SK_CPNS"
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("KARTU PEGAWAI NEGERI SIPIL", "KARPEG"),
+        ("KARTO PEGAWAl NEGERl SIPIL", "KARPEG"),  # misread letters
+        ("DAFTAR PEGAWAI NEGERI SIPIL", None),  # one word differs: not a karpeg title
+        ("PENGANG KATAN CALON PEGAWAI NEGERI SIPIL", "SK_CPNS"),  # a split word
+        ("KUTIPAN AKTA KFI AHIRAN", "AKTA_KELAHIRAN"),  # a long word split and misread
+        ("SURAT KETERANGAN MASIH KULIAH", "SURAT_KET_SEKOLAH"),  # not "SURAT KETERANGAN CERAI"
+    ],
+)
+def test_title_words_must_be_in_the_matched_stretch(title, expected):
+    result = classify_text(page_text([title, "Nomor : 123", "Nama : SUMARNO"]))
+    assert (result.doc_type if result.title_hit else None) == expected, result.reasons
+
+
+def test_saturated_tie_goes_to_the_profile_the_page_covers_more():
+    """A peninjauan masa kerja decree with its title unread reads four SK_KGB keywords too (gaji pokok
+    lama/baru, masa kerja golongan, terhitung mulai tanggal); it stays SK_PMK, with a confidence low
+    enough to be looked at."""
+    lines = [
+        "Menimbang : bahwa Pegawai Negeri Sipil tersebut mempunyai pengalaman kerja yang dapat",
+        "diperhitungkan sebagai masa kerja golongan;",
+        "KESATU : Memperhitungkan masa kerja sebelum diangkat sebagai pegawai",
+        "a. Masa kerja golongan lama : 0 Tahun 0 Bulan",
+        "b. Gaji pokok lama : Rp 1.427.100,-",
+        "d. Gaji pokok baru : Rp 1.512.700,-",
+        "terhitung mulai tanggal 01 Maret 2009.",
+    ]
+    result = classify_text(page_text(lines))
+    assert result.doc_type == "SK_PMK" and result.candidates[1][0] == "SK_KGB", result.candidates
 
 
 def test_unknown_keeps_its_best_guesses():
