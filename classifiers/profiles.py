@@ -39,6 +39,9 @@ class Profile:
     negative_body: tuple[str, ...]
     min_keywords: int
     multi_page: bool
+    # consecutive pages of this type are one document even when each carries its own title
+    # (a kartu pegawai and the konversi NIP letter copied after it: one checklist item)
+    joins_same_type: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def load_profiles(directory: Path = PROFILE_DIR) -> tuple[Profile, ...]:
                 negative_body=tuple(normalise(n) for n in data.get("negative_body") or ()),
                 min_keywords=int(data.get("min_keywords", 3)),
                 multi_page=bool(data.get("multi_page", False)),
+                joins_same_type=bool(data.get("joins_same_type", False)),
             )
         )
     return tuple(profiles)

@@ -21,7 +21,7 @@ from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah
+from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_pengantar
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
@@ -132,6 +132,14 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     persons = [b for b in persons if not any(b is x for x in signers)]
     if chosen is None or any(chosen is x for x in signers):
         chosen = persons[0] if persons else None
+    if chosen is not None:
+        chosen = _with_new_nip(chosen, persons)
+        loose = [b for b in persons if set(b) == {"nip"} and b is not chosen]
+        if "nip" not in chosen and len(loose) == 1 and any(s.name == "nip" for s in wanted):
+            # The subject's NIP printed in a sentence, not on a row of its own ("isteri sah dari
+            # Almarhum ..., NIP. 19671213 200701 1 219"): the one valid NIP on the page that is
+            # no signature's is theirs.
+            chosen = {**chosen, "nip": loose[0]["nip"]}
     for block in (*persons, values):
         _reconcile_golongan(block)  # "Pangkat baru" and "Golongan ruang" on rows of their own
         _repair_nik(block)
@@ -163,6 +171,34 @@ def golongan_of_pangkat(pangkat: FieldValue) -> FieldValue | None:
     if best is None:
         return None
     return FieldValue(table[best[0]], pangkat.page, round(pangkat.confidence * 0.9, 3), pangkat.bbox)
+
+
+def _with_new_nip(chosen: Values, persons: list[Values]) -> Values:
+    """The subject's 18-digit NIP where the block read first holds only their old 9-digit one.
+
+    A kartu pegawai printed before 2008 carries the NIP lama; the konversi NIP baru letter copied
+    with it (one document, seed 002 "karpeg dan Konversi NIP baru") carries the new one, which is
+    what the rest of the dossier uses. The new NIP is taken only when it is the same person: its
+    encoded birth date is the block's tanggal lahir, or the names match.
+    """
+    old = chosen.get("nip")
+    if old is None or len(str(old.value)) != 9:
+        return chosen
+    born = chosen.get("tanggal_lahir")
+    for block in persons:
+        fv = block.get("nip")
+        info = nip.decode_nip(str(fv.value)) if fv is not None else None
+        if info is None or not info.is_valid or block is chosen:
+            continue
+        same_birth = born is not None and info.birth_date is not None and str(born.value) == info.birth_date.isoformat()
+        same_name = (
+            "nama" in block
+            and "nama" in chosen
+            and names.names_match(str(block["nama"].value), str(chosen["nama"].value))
+        )
+        if same_birth or same_name:
+            return {**block, **chosen, "nip": fv}
+    return chosen
 
 
 def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:
@@ -222,20 +258,15 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
 
 def _wrapped_nip(hit: LabelHit, index: TextIndex) -> Values:
     """An NIP broken over two lines of a narrow table column: "NIP 19690122 201004 2" with "266"
-    first on the next line (the NAMA / NIP column of a usul pensiun pengantar). Joined only when
-    the two parts make an 18-digit NIP whose birth date, TMT and gender digit all decode."""
+    first on the next line (the NAMA / NIP column of a usul pensiun pengantar)."""
     lead = re.match(r"[\s:.]*(\d[\d ]*)", hit.value)
-    head = re.sub(r"\D", "", lead.group(1)) if lead else ""
     line_end = index.text.find("\n", hit.end)
-    if not 14 <= len(head) <= 17 or line_end < 0 or lead is None:
+    if lead is None or line_end < 0:
         return {}
-    tail = re.match(r"[ \t]*(\d{1,4})(?!\d)", index.text[line_end + 1 :])
-    if tail is None or len(head + tail.group(1)) != 18:
+    joined = nip.join_wrapped(lead.group(1), index.text[line_end + 1 :])
+    if joined is None:
         return {}
-    info = nip.decode_nip(head + tail.group(1))
-    if info.kind != "baru" or not info.is_valid:
-        return {}
-    return {"nip": _fv(index, hit.start + lead.start(1), line_end + 1 + tail.end(1), info.nip, 0.8)}
+    return {"nip": _fv(index, hit.start + lead.start(1), line_end + 1 + joined[1], joined[0], 0.8)}
 
 
 def _nik(hit: LabelHit, index: TextIndex) -> Values:
@@ -321,15 +352,16 @@ def _reconcile_golongan(block: Values) -> None:
 
 def _repair_nik(block: Values) -> None:
     """An impossible NIK put right from the birth date and gender printed in the same block
-    (nik.repair_nik: only a valid result within two digits of the reading is taken)."""
+    (nik.repair_nik: only a valid result within two digits of the reading, or the one valid NIK
+    left by dropping a digit from a 17-digit reading, is taken)."""
     fv, born, gender = block.get("nik"), block.get("tanggal_lahir"), block.get("jenis_kelamin")
-    if fv is None or born is None or gender is None:
+    if fv is None or born is None:
         return
     try:
         birth = date.fromisoformat(str(born.value))
     except ValueError:
         return
-    fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value))
+    fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value) if gender else None)
     if fixed != fv.value:
         block["nik"] = FieldValue(fixed, fv.page, fv.confidence * 0.9, fv.bbox)
 
@@ -403,7 +435,7 @@ def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
     NIP is still printed on the page; resolution can then find it among these."""
     known = {str(p["nip"].value) for p in persons if "nip" in p}
     out: list[Values] = []
-    for value, s, e in nip.find_nips(index.text):
+    for value, s, e in sorted(nip.find_nips(index.text) + nip.find_wrapped_nips(index.text), key=lambda h: h[1]):
         if value not in known and nip.decode_nip(value).is_valid:
             known.add(value)
             out.append({"nip": _fv(index, s, e, value, 0.8)})
@@ -440,10 +472,12 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "KK": read_kk,
     "AKTA_KELAHIRAN": read_akta,
     "SURAT_NIKAH": read_nikah,
+    "SURAT_CERAI": read_nikah,
+    "NPWP": read_npwp,  # the akta cerai names the couple in the same SUAMI / ISTERI sections
     "DPCP": read_spouse_table,
     "DAFTAR_KELUARGA": read_spouse_table,
     "KARIS_KARSU": read_karis,
     "SURAT_JANDA_DUDA": read_heir,
     "SURAT_PERMOHONAN": read_heir,
-    "SURAT_PENGANTAR": read_heir,
+    "SURAT_PENGANTAR": read_pengantar,
 }

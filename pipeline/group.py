@@ -59,6 +59,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
     """Documents in page order, and the pages with continuation types filled in."""
     rules = load_grouping()
     multi_page = {p.doc_type for p in load_profiles() if p.multi_page}
+    joins_same_type = {p.doc_type for p in load_profiles() if p.joins_same_type}
     documents: list[Document] = []
     out: list[PageResult] = []
     for page in pages:
@@ -67,6 +68,8 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         joins = False
         if prev is not None and page.error is None and prev.doc_type in rules["lampiran_of"] and _is_lampiran(page):
             joins = True
+        elif prev is not None and page.error is None and c.doc_type == prev.doc_type in joins_same_type:
+            joins = True  # noqa: SIM114 (a different reason to join)
         elif prev is not None and page.error is None and c.doc_type in IMAGE_DECIDED and prev.doc_type in multi_page:
             # Decided from the image, not the words: a faint closing page with a line or two read
             # ("2. Arsip.") counts as blank, a signature page's round stamp as a pas foto. Its

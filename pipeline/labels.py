@@ -27,8 +27,11 @@ MAX_LABEL = 45
 # Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"): a longer
 # all-caps word is part of the value ("Nama Kepala Keluarga : WAHYU HIDAYAT Kecamatan : DAWE" keeps
 # HIDAYAT).
+# The label's first word is Capitalised or a known abbreviation, never a short all-caps word, which
+# is the end of a name ("Nama Kepala Keluarga : ARIF MUFID Kecamatan : KEDUNG" keeps MUFID).
 _LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z/.]{2,5})"
-NEXT_LABEL = re.compile(rf"\s{{1,}}(?:{_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|[a-z.]+)){{0,2}})\s*[:;]\s")
+_FIRST_LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z]{2}/[A-Z]{2}|NIK|NIP|TMT)"
+NEXT_LABEL = re.compile(rf"\s{{1,}}(?:{_FIRST_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|[a-z.]+)){{0,2}})\s*[:;]\s")
 
 
 @dataclass(frozen=True)

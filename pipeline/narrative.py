@@ -191,3 +191,69 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
             out[holder_field] = _value(index, holder.start("v"), holder.end("v"), value)
     return out
+
+
+NPWP_NUMBER = re.compile(r"(?<!\d)\d{2}[. ]?\d{3}[. ]?\d{3}[. ]?\d[-. ]?\d{3}[. ]?\d{3}(?!\d)")
+# Rows of an NPWP card that are not the holder's name (issuer, the number's caption, the NIK row).
+_NPWP_NOT_NAME = re.compile(r"NPWP|NIK\b|KPP|PAJAK|KEUANGAN|NOMOR POKOK|WAJIB|TERDAFTAR|\bJALAN\b|\bJL\b|\bRT\b", re.I)
+
+
+def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
+    """The NPWP card prints no "Nama :" label: the holder's name is the row under the number
+    ("NPWP : 08.781.562.4-509.000" / "DYAH SETYANINGSIH" / "NIK : ..." / address / "KPP PRATAMA
+    BOYOLALI Tanggal Terdaftar 13/04/2019"). The number itself is the card's nomor."""
+    out: dict[str, FieldValue] = {}
+    m = NPWP_NUMBER.search(index.text)
+    if m is None:
+        return out
+    out["nomor_dokumen"] = _value(index, m.start(), m.end(), m.group())
+    after = [(span, row) for span, row in index.row_texts() if span.start >= m.end()][:3]
+    for span, row in after:
+        letters = re.sub(r"[^A-Za-z]", "", row)
+        if re.search(r"\d", row) or len(letters) < 5 or _NPWP_NOT_NAME.search(row):
+            continue
+        value = names.clean_name_value(row)
+        if value and sum(c.isupper() for c in letters) >= 0.8 * len(letters):  # printed in capitals
+            out["nama"] = _value(index, span.start, span.end, value)
+        break
+    return out
+
+
+_TABLE_HEADER_WORDS = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN"}
+
+
+def read_table_name(index: TextIndex, rows_above: int = 3) -> dict[str, FieldValue]:
+    """The employee's name in the "NAMA / NIP" column of a pengantar's table: the capitals printed
+    above the NIP in the same column. The table's other columns (pangkat, jabatan, TMT) share the
+    name's row, so only the words whose centre lies over the NIP's box are taken."""
+    found = nip.find_nips(index.text)
+    if not found:
+        return {}
+    _, start, end = found[0]
+    box = index.bbox(start, end)
+    row_no = next((i for i, r in enumerate(index.rows) if r.start <= start < r.end), None)
+    if box is None or row_no is None:
+        return {}
+    left, right = box[0] - (box[2] - box[0]) * 0.1, box[2]
+    for row in reversed(index.rows[max(0, row_no - rows_above) : row_no]):
+        in_column = [
+            (w, s)
+            for w, s in zip(index.words, index.spans, strict=True)
+            if row.start <= s.start < row.end and left <= (w.bbox[0] + w.bbox[2]) / 2 <= right
+        ]
+        tokens = [w.text for w, _ in in_column]
+        letters = re.sub(r"[^A-Za-z]", "", "".join(tokens))
+        if not tokens or {re.sub(r"[^A-Z]", "", t.upper()) for t in tokens} & _TABLE_HEADER_WORDS:
+            continue
+        if len(letters) >= 5 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+            s, e = in_column[0][1].start, in_column[-1][1].end
+            value = names.clean_name_value(index.text[s:e])
+            if len(re.sub(r"[^A-Za-z]", "", value)) >= 5:
+                return {"nama": _value(index, s, e, value)}
+    return {}
+
+
+def read_pengantar(index: TextIndex) -> dict[str, FieldValue]:
+    """A widow's or widower's pengantar names the couple (read_heir); an employee's lists them in
+    its table (read_table_name)."""
+    return read_heir(index) or read_table_name(index)

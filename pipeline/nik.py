@@ -176,6 +176,18 @@ def nik_matches_birth(nik_info: NikInfo, birth_date: date | None, gender: str | 
     return problems
 
 
+def _drop_extra_digit(read: str, birth_date: date, gender: str | None) -> str:
+    """A 17-digit reading (a stain or a doubled stroke read as one more digit): the one 16-digit
+    NIK left by dropping a digit that is valid and encodes the printed birth date (and gender);
+    as read when no drop, or more than one distinct result, fits."""
+    fits = set()
+    for i in range(len(read)):
+        cand = read[:i] + read[i + 1 :]
+        if decode_nik(cand).is_valid and not nik_matches_birth(decode_nik(cand), birth_date, gender):
+            fits.add(cand)
+    return fits.pop() if len(fits) == 1 else read
+
+
 def encode_nik(region: str, birth: date, gender: str, sequence: int = 1) -> str:
     """Build a NIK from its parts: the inverse of :func:`decode_nik`, for fixtures and tests."""
     day = birth.day + (40 if gender == "P" else 0)
@@ -199,6 +211,8 @@ def repair_nik(
     women, MM, YY); the KK's own number gives the region of a member's NIK. The repair is taken
     only when the read NIK is invalid, at most two digits change, and the result is valid: a valid
     NIK that disagrees with the printed date is left for NIK_BIRTHDATE_MISMATCH to report."""
+    if len(read) == 17 and read.isdigit() and isinstance(birth_date, date):
+        return _drop_extra_digit(read, birth_date, gender_code(gender))
     if len(read) != 16 or not read.isdigit() or decode_nik(read).is_valid:
         return read
     candidates = []

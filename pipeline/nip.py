@@ -42,7 +42,8 @@ NIP_PATTERN = re.compile(
 """An 18-digit NIP, contiguous or grouped 8-6-1-3 by single spaces, dots or hyphens. It also
 accepts OCR look-alike letters; :func:`find_nips` keeps only what :func:`normalize_nip` repairs."""
 
-_OLD_NIP_PATTERN = re.compile(r"(?<![0-9])[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?![0-9])")
+# not the tail of a longer, spaced number: "19680203 209011332" (a malformed 17-digit NIP) is no NIP lama
+_OLD_NIP_PATTERN = re.compile(r"(?<![0-9])(?<![0-9][ .])[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?![ .]?[0-9])")
 _OCR_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
 _GENDER = {"1": "L", "2": "P"}
 MIN_CPNS_AGE = 18
@@ -166,6 +167,36 @@ def find_nips(text: str, *, include_old: bool = False) -> list[tuple[str, int, i
             if not any(s < m.end() and m.start() < e for _, s, e in found):
                 found.append((_digits_only(m.group()), m.start(), m.end()))
         found.sort(key=lambda hit: hit[1])
+    return found
+
+
+_WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{12,21}(?=[ \t]*\n)")
+_WRAPPED_TAIL = re.compile(r"[ \t]*(\d{1,4})(?!\d)")
+
+
+def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
+    """(NIP, end of its tail in ``next_line``) when the digits of ``head`` (the end of a line) and
+    the digits that start the next line make one 18-digit NIP whose birth date, TMT and gender
+    digit all decode; a narrow column or a sentence broke it ("NIP. 19671213 200701 1" / "219, ...").
+    """
+    digits = _digits_only(head)
+    tail = _WRAPPED_TAIL.match(next_line)
+    if not 14 <= len(digits) <= 17 or tail is None or len(digits + tail.group(1)) != 18:
+        return None
+    info = decode_nip(digits + tail.group(1))
+    if info.kind != "baru" or not info.is_valid:
+        return None
+    return info.nip, tail.end(1)
+
+
+def find_wrapped_nips(text: str) -> list[tuple[str, int, int]]:
+    """NIPs broken over a line end (see :func:`join_wrapped`), as (digits, start, end)."""
+    found = []
+    for m in _WRAPPED_HEAD.finditer(text):
+        line_end = text.find("\n", m.end())
+        joined = join_wrapped(m.group(), text[line_end + 1 :])
+        if joined is not None:
+            found.append((joined[0], m.start(), line_end + 1 + joined[1]))
     return found
 
 

@@ -96,6 +96,15 @@ def codes(documents, pages=()):
         ),
         pytest.param(
             [
+                doc(12, "SURAT_CERAI", tanggal_nikah="1993-11-08"),
+                doc(10, "SURAT_NIKAH", tanggal_nikah="1999-03-29"),
+                doc(4, "DPCP", nama="AGUS MUFID", tanggal_nikah="1999-03-29"),
+            ],
+            [],
+            id="akta-cerai-dates-the-ended-marriage",
+        ),
+        pytest.param(
+            [
                 doc(13, "SURAT_KEMATIAN", tanggal_meninggal="2025-06-23"),
                 doc(14, "SURAT_JANDA_DUDA", tanggal_meninggal="2025-06-25"),
             ],

@@ -3,13 +3,14 @@ Tesseract left it on a tuning dossier (values changed), and what must be read fr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from pipeline import nik
 from pipeline.extract import extract_document
-from pipeline.models import Document
+from pipeline.models import Document, PageResult, PageText, Word
 from tests.textpage import page_result
 
 
@@ -271,6 +272,13 @@ def test_more_labelled_rows(doc_type, lines, field, expected):
         ("3327149999680785", {"birth_date": date(1968, 2, 4), "gender": "P"}, "3327149999680785"),
         # Nothing to repair from.
         ("3327144492680785", {}, "3327144492680785"),
+        # 17 digits read (one too many): the one drop that leaves a valid NIK of the printed birth date.
+        ("33190626902690247", {"birth_date": date(1969, 2, 26)}, "3319062602690247"),
+        ("33190626902690247", {"birth_date": date(1969, 2, 26), "gender": "L"}, "3319062602690247"),
+        # ... not when two different drops fit (the extra digit among the sequence digits).
+        ("33120210066809887", {"birth_date": date(1968, 6, 10), "gender": "L"}, "33120210066809887"),
+        # ... nor when no drop gives the printed birth date.
+        ("33190626902690247", {"birth_date": date(1970, 2, 26)}, "33190626902690247"),
     ],
 )
 def test_repair_nik(read, kwargs, expected):
@@ -427,3 +435,161 @@ def test_heir_letters(doc_type, lines, expected):
 )
 def test_nip_wrapped_onto_the_next_row(lines, expected):
     assert extract("SURAT_PENGANTAR", ["Nama : ENDANG WAHYUNI", *lines]).get("nip") == expected
+
+
+KARPEG_CARD = ["KARTU PEGAWAI NEGERI SIPIL", "Nama : WIWIK RAHAYU", "NIP : 050690469", "Tgl. Lahir : 24-10-1968"]
+
+
+@pytest.mark.parametrize(
+    ("konversi", "expected"),
+    [
+        # the konversi page names the same person: its 18-digit NIP is the document's
+        (["Nama : WIWIK RAHAYU, S.H.", "NIP Baru : 19681024 199001 1 279"], "196810241990011279"),
+        # no name read, but the new NIP encodes the card's birth date
+        (["NIP Baru : 19681024 199001 1 279"], "196810241990011279"),
+        # someone else's NIP (another birth date, another name) does not replace the card's
+        (["Nama : SUPARNO", "NIP : 19650312 199001 1 002"], "050690469"),
+    ],
+)
+def test_karpeg_takes_the_new_nip_of_its_konversi_page(konversi, expected):
+    doc = Document("d1", "KARPEG", [1, 2])
+    pages = {1: page_result(1, KARPEG_CARD, "KARPEG"), 2: page_result(2, ["KONVERSI NIP", *konversi], "KARPEG")}
+    assert extract_document(doc, pages)["nip"].value == expected
+
+
+JANDA_LETTER = [
+    "SURAT KETERANGAN JANDA",
+    "dengan ini menerangkan bahwa:",
+    "Nama : DYAH SETYANINGSIH",
+    "NIK : 3309044904690233",
+    "adalah benar isteri sah dari Almarhum HARI SHOLIKIN, S.T., NIP. 19671213 200701 1",
+    "219, Pegawai Negeri Sipil pada Dinas Pekerjaan Umum, yang telah meninggal dunia pada tanggal 09/03/2024",
+]
+KP4_JANDA = [
+    "DAFTAR SUSUNAN KELUARGA",
+    "Yang bertanda tangan di bawah ini:",
+    "Nama : NUR ASTUTI",
+    "NIK : 3322026405720554",
+    "Tempat/Tgl. Lahir : Bringin, 24-05-1972",
+    "Janda dari almarhum:",
+    "Nama : PRIYO PRASETYO, S.T.",
+    "NIP : 19680919 201001 1 085",
+    "Meninggal dunia tanggal : 10 April 2025",
+]
+NPWP_CARD = [
+    "KEMENTERIAN KEUANGAN REPUBLIK INDONESIA",
+    "DIREKTORAT JENDERAL PAJAK",
+    "NpPwp: 03.879.764.6-525.000",
+    "JOKO KUSNADI, S.T.",
+    "NIK : 3325141910680285",
+    "JALAN PAHLAWAN NO. 7 RT 003 RW 001",
+    "KPP PRATAMA BATANG Tanggal Terdaftar 21/08/2010",
+]
+AKTA_CERAI = [
+    "AKTA CERAI",
+    "Nomor : 372/AC/1995/PA.Pek",
+    "Panitera menerangkan bahwa pada hari ini Jumat tanggal 11",
+    "Agustus 1995, berdasarkan Putusan Nomor 677/Pdt.G/1995/PA.Pek telah terjadi perceraian antara:",
+    "SUAMI",
+    "Nama : ENDRO SUTRISNO",
+    "ISTERI",
+    "Nama : ANIK ASTUTI",
+    "yang perkawinannya dilangsungkan pada tanggal 08/11/1993 dan dicatat di Kantor Urusan Agama",
+    "Pekalongan, 11 Agustus 1995",
+]
+AKTA_NIKAH = [
+    "KUTIPAN AKTA NIKAH",
+    "Pada hari Senin tanggal 29 Maret 1999 telah dilangsungkan akad nikah antara:",
+    "SUAMI",
+    "Nama : ENDRO SUTRISNO",
+    "ISTERI",
+    "Nama : UMI RAHAYU",
+    "Dicatat di Pekalongan",
+    "tanggal 29 Maret 1999",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "field", "expected"),
+    [
+        # the late employee's NIP in the sentence, broken over the line end
+        ("SURAT_JANDA_DUDA", JANDA_LETTER, "nip", "196712132007011219"),
+        ("SURAT_JANDA_DUDA", JANDA_LETTER, "nik", "3309044904690233"),
+        # a widow's KP-4 is about the late employee, named after "Janda dari almarhum"
+        ("DAFTAR_KELUARGA", KP4_JANDA, "nama", "PRIYO PRASETYO, S.T."),
+        ("DAFTAR_KELUARGA", KP4_JANDA, "nip", "196809192010011085"),
+        ("DAFTAR_KELUARGA", KP4_JANDA, "tanggal_meninggal", "2025-04-10"),
+        # an employer's letter names the child by NIK
+        (
+            "SURAT_KET_BEKERJA",
+            ["dengan ini menerangkan bahwa:", "Nama : PUTRI LESTARI", "NIK : 3326045806010607"],
+            "nik",
+            "3326045806010607",
+        ),
+        # the NPWP card: no "Nama :" label; the number is its nomor; the date registered mid-row
+        ("NPWP", NPWP_CARD, "nama", "JOKO KUSNADI, S.T."),
+        ("NPWP", NPWP_CARD, "nomor_dokumen", "03.879.764.6-525.000"),
+        ("NPWP", NPWP_CARD, "tanggal_dokumen", "2010-08-21"),
+        # the akta cerai: the couple's sections and the marriage date, not the divorce's day
+        ("SURAT_CERAI", AKTA_CERAI, "nama_suami", "ENDRO SUTRISNO"),
+        ("SURAT_CERAI", AKTA_CERAI, "nama_isteri", "ANIK ASTUTI"),
+        ("SURAT_CERAI", AKTA_CERAI, "tanggal_nikah", "1993-11-08"),
+        ("SURAT_CERAI", AKTA_CERAI, "tanggal_dokumen", "1995-08-11"),
+        # the kutipan akta nikah is dated where it was recorded
+        ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
+        ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_nikah", "1999-03-29"),
+        # a malformed 17-digit NIP is reported as read, not cut to a 9-digit NIP lama
+        ("SK_PANGKAT", ["Nama : SRI", "NIP : 19680203 209011332"], "nip", "19680203209011332"),
+        ("SK_PANGKAT", ["Nama : SRI", "NIP : 131 234 567"], "nip", "131234567"),
+        # a short all-caps surname before the row's second label is the name's end, not a label
+        ("KK", ["KARTU KELUARGA", "Nama Kepala Keluarga : ARIF MUFID Kecamatan : KEDUNG"], "nama", "ARIF MUFID"),
+    ],
+)
+def test_letters_cards_and_akta(doc_type, lines, field, expected):
+    assert extract(doc_type, lines).get(field) == expected
+
+
+def _table_page(rows: list[list[tuple[int, str]]]) -> PageResult:
+    """A page whose words sit at given x positions (table columns), one row per list."""
+    words = []
+    for r, row in enumerate(rows):
+        for x, token in row:
+            words.append(Word(token, 95.0, (x, 100 + 50 * r, x + 18 * len(token), 140 + 50 * r), r))
+    text = PageText(words=words, width=2480, height=3508, method="ocr", ocr_confidence=95.0)
+    return replace(page_result(1, [], "SURAT_PENGANTAR"), text=text)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # NO | NAMA / NIP | PANGKAT | JABATAN | TMT: the name above the NIP, other columns beside it
+        (
+            [
+                [(100, "NO"), (300, "NAMA"), (390, "/"), (420, "NIP"), (900, "JABATAN")],
+                [
+                    (300, "ENDRO"),
+                    (420, "SUTRISNO,"),
+                    (600, "S.T."),
+                    (900, "Administrator"),
+                    (1400, "01"),
+                    (1460, "Juni"),
+                ],
+                [(100, "1."), (900, "Kesehatan")],
+                [(300, "Nip196911182010041009"), (900, "Ahli"), (1000, "Muda"), (1400, "2026")],
+            ],
+            "ENDRO SUTRISNO, S.T.",
+        ),
+        # nothing but the header above the NIP: no name
+        (
+            [
+                [(300, "NAMA"), (390, "/"), (420, "NIP")],
+                [(300, "NIP."), (380, "19691118"), (560, "201004"), (700, "1"), (730, "009")],
+            ],
+            None,
+        ),
+    ],
+)
+def test_pengantar_name_from_its_table_column(rows, expected):
+    doc = Document("d1", "SURAT_PENGANTAR", [1])
+    got = extract_document(doc, {1: _table_page(rows)}).get("nama")
+    assert (got.value if got else None) == expected

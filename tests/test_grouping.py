@@ -175,3 +175,21 @@ def test_lampiran_joins_only_a_decree(prev_type, joins):
     ]
     documents, _ = group_pages(pages)
     assert (len(documents) == 1) == joins
+
+
+@pytest.mark.parametrize(
+    "second_type, joins",
+    [
+        pytest.param("KARPEG", True, id="konversi-nip-page-after-the-karpeg-card"),
+        pytest.param("KARIS_KARSU", False, id="karis-after-karpeg-is-its-own-document"),
+    ],
+)
+def test_karpeg_and_its_konversi_page_are_one_document(second_type, joins):
+    """Seed 002 lists "karpeg dan Konversi NIP baru" as one item; both pages carry a title."""
+    pages = [
+        page_result(1, ["KARTU PEGAWAI NEGERI SIPIL", "NIP : 050123456"], "KARPEG"),
+        page_result(2, ["KONVERSI NIP", "NOMOR INDUK PEGAWAI BARU", "NIP : 19681024 199001 1 279"], second_type),
+    ]
+    documents, _ = group_pages(pages)
+    expected = [("KARPEG", [1, 2])] if joins else [("KARPEG", [1]), (second_type, [2])]
+    assert [(d.doc_type, d.pages) for d in documents] == expected
