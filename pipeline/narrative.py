@@ -219,37 +219,51 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
     return out
 
 
-_TABLE_HEADER_WORDS = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN"}
+# Capitalised words above an NIP that are a table's header or the letterhead, not a name.
+_NOT_A_NAME = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN", "KABUPATEN", "KOTA"}
+_NOT_A_NAME |= {"DINAS", "PEMERINTAH", "KEPALA", "BADAN", "PROVINSI", "REPUBLIK", "KECAMATAN", "SEKRETARIAT"}
+TABLE_NAME_CERTAINTY = 0.7  # placed by position, not by a label: a mismatch it causes is "unsure"
+SIGNATURE_ZONE = 0.6  # share of the page height below which an NIP is the signer's
 
 
 def read_table_name(index: TextIndex, rows_above: int = 3) -> dict[str, FieldValue]:
     """The employee's name in the "NAMA / NIP" column of a pengantar's table: the capitals printed
-    above the NIP in the same column. The table's other columns (pangkat, jabatan, TMT) share the
-    name's row, so only the words whose centre lies over the NIP's box are taken."""
-    found = nip.find_nips(index.text)
-    if not found:
-        return {}
-    _, start, end = found[0]
-    box = index.bbox(start, end)
-    row_no = next((i for i, r in enumerate(index.rows) if r.start <= start < r.end), None)
-    if box is None or row_no is None:
-        return {}
-    left, right = box[0] - (box[2] - box[0]) * 0.1, box[2]
+    above the NIP (or its "NIP" label) in the same column. The table's other columns (pangkat,
+    jabatan, TMT) share the name's row, so only the words whose centre lies over that column are
+    taken. The signer's NIP low on the page is no table's."""
+    found = sorted(nip.find_nips(index.text) + nip.find_wrapped_nips(index.text), key=lambda h: h[1])
+    for _, start, end in found:
+        row_no = next((i for i, r in enumerate(index.rows) if r.start <= start < r.end), None)
+        if row_no is None:
+            continue
+        row = index.rows[row_no]
+        label = re.search(r"\bNIP\W*$", index.text[row.start : start], re.I)
+        digits = re.match(r"[\d ]*\d", index.text[start:end])  # of a wrapped NIP, its first row's part
+        box = index.bbox(row.start + label.start() if label else start, start + digits.end() if digits else end)
+        if box is None or box[1] > SIGNATURE_ZONE * max(index.height, 1):
+            continue
+        return _name_above(index, row_no, box[0] - (box[2] - box[0]) * 0.1, box[2], rows_above)
+    return {}
+
+
+def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_above: int) -> dict[str, FieldValue]:
     for row in reversed(index.rows[max(0, row_no - rows_above) : row_no]):
         in_column = [
-            (w, s)
+            s
             for w, s in zip(index.words, index.spans, strict=True)
             if row.start <= s.start < row.end and left <= (w.bbox[0] + w.bbox[2]) / 2 <= right
         ]
-        tokens = [w.text for w, _ in in_column]
-        letters = re.sub(r"[^A-Za-z]", "", "".join(tokens))
-        if not tokens or {re.sub(r"[^A-Z]", "", t.upper()) for t in tokens} & _TABLE_HEADER_WORDS:
+        if not in_column:
+            continue
+        text = index.text[in_column[0].start : in_column[-1].end]
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & _NOT_A_NAME:
             continue
         if len(letters) >= 5 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
-            s, e = in_column[0][1].start, in_column[-1][1].end
-            value = names.clean_name_value(index.text[s:e])
+            value = names.clean_name_value(text)
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 5:
-                return {"nama": _value(index, s, e, value)}
+                fv = _value(index, in_column[0].start, in_column[-1].end, value)
+                return {"nama": FieldValue(value, fv.page, fv.confidence * TABLE_NAME_CERTAINTY, fv.bbox)}
     return {}
 
 

@@ -170,7 +170,8 @@ def find_nips(text: str, *, include_old: bool = False) -> list[tuple[str, int, i
     return found
 
 
-_WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{12,21}(?=[ \t]*\n)")
+# the head may be followed by other columns' words on its row ("NIP 19690122 201004 2 Tingkat I/ ...")
+_WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{12,21}(?=[^\n]*\n)")
 _WRAPPED_TAIL = re.compile(r"[ \t]*(\d{1,4})(?!\d)")
 
 

@@ -97,8 +97,8 @@ def select_block(doc: Document, is_employee: Callable[[dict[str, FieldValue]], b
     if block is None:
         return
     doc.person_match = doc.person_match or how
-    if block is doc.fields:
-        return
+    if block is doc.fields or all(doc.fields.get(k) == v for k, v in block.items()):
+        return  # already the document's person (values read outside the block, such as a name from a table, stay)
     for name in PERSON_FIELDS:
         doc.fields.pop(name, None)
     doc.fields.update(block)

@@ -21,6 +21,7 @@ class Span:
 class TextIndex:
     def __init__(self, text: PageText, page: int) -> None:
         self.page = page
+        self.height = text.height
         self.words: list[Word] = []
         self.spans: list[Span] = []
         self.rows: list[Span] = []

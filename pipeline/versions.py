@@ -42,10 +42,25 @@ def _package_version() -> str:
 
 
 @functools.cache
+@functools.cache
+def code_version() -> str:
+    """The analysis code itself (pipeline/, classifiers/, the report templates): a deployed fix
+    makes every report stale, for resume and the nightly re-run, even without a release number."""
+    root = RULES_DIR.parents[1]
+    paths = [
+        p
+        for d in ("pipeline", "classifiers")
+        for p in (root / d).rglob("*")
+        if p.suffix in (".py", ".html", ".css", ".js")
+    ]
+    return digest_files(paths, root)
+
+
 def pipeline_versions() -> dict[str, str | int | None]:
     settings = load_settings()
     return {
         "berkas": _package_version(),
+        "code": code_version(),
         "tesseract": tesseract_version(),
         "tesseract_lang": settings.lang,
         "tesseract_langdata": langdata_version(settings.lang),

@@ -579,6 +579,23 @@ def _table_page(rows: list[list[tuple[int, str]]]) -> PageResult:
             ],
             "ENDRO SUTRISNO, S.T.",
         ),
+        # the NIP wrapped in its cell ("NIP 19690122 201004 2" / "266"), the next columns on its row
+        (
+            [
+                [(300, "ENDANG"), (430, "WAHYUNI,"), (590, "S.E."), (900, "Penata"), (1400, "01")],
+                [
+                    (100, "1."),
+                    (300, "NIP"),
+                    (380, "19690122"),
+                    (560, "201004"),
+                    (700, "2"),
+                    (900, "Tingkat"),
+                    (1400, "Oktober"),
+                ],
+                [(300, "266"), (900, "III/d"), (1400, "2025")],
+            ],
+            "ENDANG WAHYUNI, S.E.",
+        ),
         # nothing but the header above the NIP: no name
         (
             [
