@@ -108,6 +108,9 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
 
 # "1. UMI RAHAYU 24-01-1971 04-03-1996 Isteri ke-1": OCR may turn the number's dot into a comma.
 FAMILY_ROW = re.compile(r"^\s*(\d{1,2})\s*[.),]?\s+(?=[A-Za-z])")
+# The spouse row's number as OCR leaves it: "1.", or "L"/"I"/"|" for a 1, ":" or nothing; the two
+# dates and the Isteri/Suami word (or sub-heading) after the name are what make it the spouse row.
+SPOUSE_ROW = re.compile(r"^\s*(?:(?:\d{1,2}|[lLI|!])\s*[.),]?\s+|[:;]\s*)?(?=[A-Za-z])")
 
 
 @functools.cache
@@ -130,7 +133,7 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
         if heading and heading.group(1) in words and not FAMILY_ROW.match(row):
             section = words[heading.group(1)]
             continue
-        m = FAMILY_ROW.match(row)
+        m = SPOUSE_ROW.match(row)
         if not m:
             continue
         found = dates.find_dates(row[m.end() :])

@@ -65,14 +65,39 @@ SECTION = re.compile(r"^\s*(?:[IVX]+\.|\d+\.)?\s*(SUAMI|ISTERI|ISTRI)\b\s*:?\s*$
 NAMA_LABEL = re.compile(r"^\s*(?:\d+\.|[a-z]\.)?\s*nama(?:\s+lengkap)?\s*$", re.I)
 
 
+# A section heading read with noise ("SUAMI s", "ISTEKI"): its first word, fuzzily, on a short row.
+_SECTION_WORDS = {"SUAMI": "nama_suami", "ISTERI": "nama_isteri", "ISTRI": "nama_isteri"}
+# A name row whose label or colon OCR damaged: "Nama 4 AHMAD WIBOWO", "Nama SRI MUNAWAROH",
+# ": ROCHMAT SYAIFUDIN" (the label lost); the value in capitals, as the akta prints it.
+_LOOSE_NAME_ROW = re.compile(
+    r"^\s*(?:(?P<label>[A-Za-z]{3,6})\s*(?:[:;]|[1l|!4](?=\s))?|[:;])\s*(?P<v>[A-Z][A-Z.,' ]{2,}[A-Z.])\s*$"
+)
+COUPLE = ("nama_suami", "nama_isteri")  # the order the akta nikah and the akta cerai print them
+
+
+def _section_of(row: str) -> str | None:
+    m = SECTION.match(row)
+    if m:
+        return _SECTION_WORDS[m.group(1).upper()]
+    words = row.split()
+    if not 1 <= len(words) <= 2 or len(words[0]) < 5:
+        return None
+    word = re.sub(r"[^A-Z]", "", words[0].upper())
+    best = max(_SECTION_WORDS, key=lambda w: fuzz.ratio(word, w))
+    return _SECTION_WORDS[best] if fuzz.ratio(word, best) >= 80 else None
+
+
 def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
-    """nama_suami / nama_isteri from their sections of the kutipan akta nikah."""
+    """nama_suami / nama_isteri from their sections of the kutipan akta nikah (or akta cerai).
+
+    A name row in a section whose name is already read, or before any section heading was read,
+    is the next of the couple in print order (suami, then isteri): OCR loses a heading now and then."""
     out: dict[str, FieldValue] = {}
     section: str | None = None
     for span, row in index.row_texts():
-        m = SECTION.match(row)
-        if m:
-            section = "nama_suami" if m.group(1).upper() == "SUAMI" else "nama_isteri"
+        heading = _section_of(row)
+        if heading:
+            section = heading
             continue
         inline = re.match(r"^\s*(SUAMI|ISTERI|ISTRI)\s*[:;]\s*(?P<v>.+)$", row, re.I)
         if inline:
@@ -82,15 +107,25 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                 s = span.start + inline.start("v")
                 out[field] = _value(index, s, s + len(inline.group("v")), value)
             continue
-        if not section or section in out:
+        target = section if section and section not in out else next((f for f in COUPLE if f not in out), None)
+        if target is None:
             continue
         for label, v_offset in split_row(row):
             if NAMA_LABEL.match(label):
                 value = names.clean_name_value(row[v_offset:])
                 if value:
                     s = span.start + v_offset
-                    out[section] = _value(index, s, span.end, value)
+                    out[target] = _value(index, s, span.end, value)
                 break
+        else:
+            loose = _LOOSE_NAME_ROW.match(row)
+            label = (loose.group("label") or "") if loose else ""
+            # with no label left, two words at least: a lone capitalised word is more often the
+            # father's name of a "Bin : PAIMAN" row whose label was lost
+            if loose and (fuzz.ratio(label.upper(), "NAMA") >= 75 if label else len(loose.group("v").split()) >= 2):
+                value = names.clean_name_value(loose.group("v"))
+                if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+                    out[target] = _value(index, span.start + loose.start("v"), span.end, value)
     return out
 
 

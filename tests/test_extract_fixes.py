@@ -508,6 +508,25 @@ AKTA_NIKAH = [
     "tanggal 29 Maret 1999",
 ]
 
+NIKAH_NO_LABELS = [
+    "KUIIPAN AKTA NIKAH.",
+    "Pada hari Rabu tanggal 02 Oktober 1996 telah dilangsungkan akad nikah antara:",
+    ": ROCHMAT SYAIFUDIN",
+    "Tempat dan tanggal lahir : Kudus, 26-02-1969",
+    "Bin : PAIMAN",
+    ": ANIK PURWANTI",
+    "Binti : SAMIDI",
+]
+NIKAH_NOISY_HEADINGS = [
+    "KUINIPAN AKTA NIKAII",
+    "SUAMI s",
+    "Nama 4 AHMAD WIBOWO",
+    "Bin RUSLAN",
+    "ISTEKI",
+    "Nama SITI HANDAYANI",
+    "Binti KARTO",
+]
+
 
 @pytest.mark.parametrize(
     ("doc_type", "lines", "field", "expected"),
@@ -535,6 +554,30 @@ AKTA_NIKAH = [
         ("SURAT_CERAI", AKTA_CERAI, "nama_isteri", "ANIK ASTUTI"),
         ("SURAT_CERAI", AKTA_CERAI, "tanggal_nikah", "1993-11-08"),
         ("SURAT_CERAI", AKTA_CERAI, "tanggal_dokumen", "1995-08-11"),
+        # headings and labels damaged by OCR: a lost label (": NAME"), "Nama 4 NAME", "SUAMI s", "ISTEKI"
+        ("SURAT_NIKAH", NIKAH_NO_LABELS, "nama_suami", "ROCHMAT SYAIFUDIN"),
+        ("SURAT_NIKAH", NIKAH_NO_LABELS, "nama_isteri", "ANIK PURWANTI"),
+        ("SURAT_NIKAH", NIKAH_NOISY_HEADINGS, "nama_suami", "AHMAD WIBOWO"),
+        ("SURAT_NIKAH", NIKAH_NOISY_HEADINGS, "nama_isteri", "SITI HANDAYANI"),
+        # the spouse row's number misread (":" on a DPCP, "L" for 1 on a KP-4)
+        (
+            "DPCP",
+            ["II. KETERANGAN KELUARGA", "a. Suami", ": EKO SUPRIYANTO 16-02-1965 03-05-1991 Suami"],
+            "nama_suami",
+            "EKO SUPRIYANTO",
+        ),
+        (
+            "DPCP",
+            ["II. KETERANGAN KELUARGA", "a. Suami", ": EKO SUPRIYANTO 16-02-1965 03-05-1991 Suami"],
+            "tanggal_nikah",
+            "1991-05-03",
+        ),
+        (
+            "DAFTAR_KELUARGA",
+            ["NO NAMA ISTERI/SUAMI/ANAK", "L RINI KUSRINI 29-08-1968 17-11-1993 Dagang Isteri"],
+            "nama_isteri",
+            "RINI KUSRINI",
+        ),
         # the kutipan akta nikah is dated where it was recorded
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_nikah", "1999-03-29"),
