@@ -48,7 +48,9 @@ letters kept them long after 1972 (seed 004 quotes "SE ... tanggal 11 Pebruari 1
 MIN_YEAR, MAX_YEAR = 1900, 2100
 FUZZY_MONTH_CUTOFF = 80.0  # "Agustu5" -> 85.7, "Nopembcr" -> 87.5; "Juta" vs "Juli" is 75
 
-_FULL_MONTHS = [name for name in MONTHS if len(name) >= 4 and not name.startswith(("febr", "pebr"))]
+# (the 4-letter "febr"/"pebr" abbreviations stay out; "februari" itself is in: an earlier filter by
+# prefix dropped it, so "Fevruari" went unread)
+_FULL_MONTHS = [name for name in MONTHS if len(name) >= 4 and name not in ("febr", "pebr")]
 _MONTH_DIGIT_FIX = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "b"})
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 

@@ -411,7 +411,8 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
     return None
 
 
-LETTER_DATE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{2,30},\s*(?P<d>.{6,30}?)\s*\.?$")
+# "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")
+LETTER_DATE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
 
 
 def _letter_date(index: TextIndex) -> FieldValue | None:

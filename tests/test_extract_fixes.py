@@ -578,6 +578,21 @@ NIKAH_NOISY_HEADINGS = [
             "nama_isteri",
             "RINI KUSRINI",
         ),
+        # a letter's date with its comma read as a full stop and "Februari" misread
+        ("SK_KGB", ["Magelang. 21 Fevruari 2024", "Nomor : 822.3/1197/2024"], "tanggal_dokumen", "2024-02-21"),
+        # "Kutipan ini dikeluarkan di" with "dikeluarkan" misread: the issue date, not the birth date
+        (
+            "AKTA_KELAHIRAN",
+            [
+                "pada tanggal dua puluh dua Maret 1995",
+                "telah lahir",
+                "ILHAM MAULANA",
+                "Kutipan ini dikaluarkan di MAGELANG,",
+                "pada tanggal 05 April 1995",
+            ],
+            "tanggal_dokumen",
+            "1995-04-05",
+        ),
         # the kutipan akta nikah is dated where it was recorded
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_nikah", "1999-03-29"),
