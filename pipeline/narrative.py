@@ -172,7 +172,16 @@ def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
 AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
-NAMA_ROW = re.compile(r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?\s*[:;]\s*(?P<v>.+)$", re.I | re.M)
+# the value on the label's own row: "atas nama:" ending a row is no name row for the row below
+NAMA_ROW = re.compile(
+    r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?[ \t]*[:;][ \t]*(?P<v>[^\n]+)$", re.I | re.M
+)
+# the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama Kusno
+# Kusnadi sebagai ahli waris yang sah"
+HEIR_SENTENCE = re.compile(
+    r"\b(?:janda|duda|isteri|istri|suami)\s+atas\s+nama\s+(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s+(?:sebagai|selaku)\b",
+    re.I,
+)
 
 
 def read_heir(index: TextIndex) -> dict[str, FieldValue]:
@@ -207,7 +216,9 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     is_widow = any(w in flat for w in widow)
     is_widower = any(w in flat for w in widower) or m.group().lower() == "almarhumah"
     if is_widow == is_widower:
-        return {}
+        # "Usul Pensiun Janda/Duda" names both: the deceased's title says it ("Almarhumah" is a woman)
+        is_widower = m.group().lower() == "almarhumah"
+        is_widow = not is_widower
     holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
     out: dict[str, FieldValue] = {}
     if deceased:
@@ -218,7 +229,7 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         if found:
             value, s, e = found[0]
             out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
-    holder = AN_HOLDER.search(text)
+    holder = AN_HOLDER.search(text) or HEIR_SENTENCE.search(text)
     if holder is None:
         holder = next((h for h in NAMA_ROW.finditer(text, 0, m.start())), None)
     if holder is not None:

@@ -508,6 +508,22 @@ AKTA_NIKAH = [
     "tanggal 29 Maret 1999",
 ]
 
+PENGANTAR_DUDA = [
+    "Hal : Usul Pensiun Janda/Duda a.n. Kusno Kota Semarang",
+    "Kusnadi (duda Almarhumah WIWIK di -",
+    "RAHAYU) SEMARANG",
+    "Almarhumah WIWIK RAHAYU telah meninggal dunia pada tanggal 07 Juli",
+    "2025 dan meninggalkan seorang duda atas nama Kusno Kusnadi sebagai ahli waris",
+]
+PENGANTAR_JANDA = [
+    "Hal : Usul Pensiun Janda/Duda (Tewas) Kota Magelang",
+    "a.n. Isti Purwanti (janda Almarhum di -",
+    "SLAMET SYAIFUDIN, S.E.) MAGELANG",
+    "tewas bagi ahli waris almarhum/almarhumah Pegawai Negeri Sipil di lingkungan Dinas atas",
+    "nama:",
+    "PANGKAT / TMT",
+    "Almarhum SLAMET SYAIFUDIN, S.E. telah meninggal dunia pada",
+]
 NIKAH_NO_LABELS = [
     "KUIIPAN AKTA NIKAH.",
     "Pada hari Rabu tanggal 02 Oktober 1996 telah dilangsungkan akad nikah antara:",
@@ -593,6 +609,13 @@ NIKAH_NOISY_HEADINGS = [
             "tanggal_dokumen",
             "1995-04-05",
         ),
+        # a widower's pengantar: the letterhead's column breaks the "a.n." line; the closing sentence
+        # names the heir, "Almarhumah" says the deceased was the wife
+        ("SURAT_PENGANTAR", PENGANTAR_DUDA, "nama_suami", "Kusno Kusnadi"),
+        ("SURAT_PENGANTAR", PENGANTAR_DUDA, "nama_isteri", "WIWIK RAHAYU"),
+        # "atas nama:" ending a row is no name row for the table heading below it
+        ("SURAT_PENGANTAR", PENGANTAR_JANDA, "nama_suami", "SLAMET SYAIFUDIN"),
+        ("SURAT_PENGANTAR", PENGANTAR_JANDA, "nama_isteri", "Isti Purwanti"),
         # the kutipan akta nikah is dated where it was recorded
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_nikah", "1999-03-29"),
