@@ -87,7 +87,8 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
     findings = []
     for doc in (d for d in documents if d.doc_type == "AKTA_KELAHIRAN" and "nama" in d.fields):
         child = doc.fields["nama"]
-        row = member_named(members, child.value)
+        born = doc.fields.get("tanggal_lahir")
+        row = member_named(members, child.value, born.value if born else None)
         if row is None and not printed_on(child.value, kk_text):
             kk_doc = members[0][0]
             findings.append(
@@ -102,7 +103,6 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
             continue
         if row is None:
             continue
-        born = doc.fields.get("tanggal_lahir")
         kk_doc, member = row
         if born and member.get("tanggal_lahir") and born.value != member["tanggal_lahir"]:
             fv = member_fv(kk_doc, member)

@@ -132,8 +132,25 @@ def kk_members(documents: list[Document]) -> list[tuple[Document, dict[str, Any]
     return out
 
 
-def member_named(members: list[tuple[Document, dict[str, Any]]], name: Any) -> tuple[Document, dict] | None:
-    return next(((d, m) for d, m in members if m.get("nama") and same_name(m["nama"], name)), None)
+def member_named(
+    members: list[tuple[Document, dict[str, Any]]], name: Any, born: Any = None
+) -> tuple[Document, dict] | None:
+    """The KK row of this name; or, given a birth date, the row born that day whose name is close
+    enough (crosscheck.yaml child_same_birth_name_similarity) for OCR noise on either side."""
+    found = next(((d, m) for d, m in members if m.get("nama") and same_name(m["nama"], name)), None)
+    if found is None and born:
+        cutoff = rules()["child_same_birth_name_similarity"]
+        found = next(
+            (
+                (d, m)
+                for d, m in members
+                if m.get("nama")
+                and m.get("tanggal_lahir") == born
+                and names.name_similarity(str(m["nama"]), str(name)) >= cutoff
+            ),
+            None,
+        )
+    return found
 
 
 def member_fv(doc: Document, member: dict[str, Any]) -> FieldValue:

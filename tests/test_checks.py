@@ -65,6 +65,17 @@ def codes(documents, pages=()):
             id="child-not-in-kk",
         ),
         pytest.param(
+            # two letters misread on the akta ("LESTARI" as "LESIAKI"): the same birth date tells
+            [kk(9, HEAD, WIFE, CHILD), doc(11, "AKTA_KELAHIRAN", nama="DEWI LESIAKI", tanggal_lahir="2011-05-15")],
+            [],
+            id="child-name-misread-same-birth-date",
+        ),
+        pytest.param(
+            [kk(9, HEAD, WIFE, CHILD), doc(11, "AKTA_KELAHIRAN", nama="DEWI LESIAKI", tanggal_lahir="2012-05-15")],
+            ["CHILD_NOT_IN_KK"],
+            id="child-name-misread-other-birth-date",
+        ),
+        pytest.param(
             [kk(9, HEAD, WIFE, CHILD), doc(11, "AKTA_KELAHIRAN", nama="DEWI LESTARI", tanggal_lahir="2011-06-15")],
             ["DATE_MISMATCH"],
             id="child-birthdate-differs",
