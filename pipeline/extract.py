@@ -83,11 +83,13 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     values: Values = {}
     persons: list[Values] = []
     subject: int | None = None
+    indexes: list[TextIndex] = []
     for page_no in doc.pages:
         page = pages[page_no]
         index = TextIndex(page.text, page_no)
         if not index.words:
             continue
+        indexes.append(index)
         anchor = _first_phrase(index.text, subject_phrases)
         for hit in labelled_values(index, wanted, cutoff):
             converted = _convert(hit, specs[hit.field].kind, index)
@@ -145,7 +147,36 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         _repair_nik(block)
     if chosen:
         values.update(chosen)
+    labelled_rank = any("golongan" in b or "pangkat" in b for b in (*persons, *signers, values))
+    if not labelled_rank and any(s.name == "pangkat_golongan" for s in wanted):  # not someone else's
+        for index in indexes:
+            found = _rank_golongan(index)
+            if found:
+                for name, fv in found.items():
+                    values.setdefault(name, fv)
+                break
     return values, persons, signers
+
+
+@functools.cache
+def _rank_pattern() -> re.Pattern[str]:
+    """A rank name followed by its golongan, "Penata Tingkat I / III/d", wherever it stands; the
+    rank's first words come from rules/pangkat.yaml (Juru, Pengatur, Penata, Pembina)."""
+    heads = sorted({key.split()[0] for key in _pangkat_table()[0]}, key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:{'|'.join(heads)})\b(?:\s+(?:MUDA|UTAMA|MADYA|TINGKAT|TK\.?|[I1l|]))*\s*[/,]\s*[IVl1|]{{1,4}}\s*/\s*[a-eA-E]\b",
+        re.I,
+    )
+
+
+def _rank_golongan(index: TextIndex) -> Values:
+    """The first "rank / golongan" printed on the page without a label of its own: a table cell
+    (the SKP's "PANGKAT/GOL RUANG" label sits on the row above its value; the pegawai yang dinilai
+    is the left column, read first)."""
+    m = _rank_pattern().search(index.text)
+    if m is None:
+        return {}
+    return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
 
 
 @functools.cache

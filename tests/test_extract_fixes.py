@@ -508,6 +508,13 @@ AKTA_NIKAH = [
     "tanggal 29 Maret 1999",
 ]
 
+SKP_TABLE = [
+    "NO PEGAWAI YANG DINILAI NO PEJABAT PENILAI KINERJA",
+    "2 NIP 196904172007011210 2 NIP 19681008 199103 2 012",
+    "PANGKAT/GOL PANGKAT/GOL",
+    "3 Penata Tingkat I / III/d 3 Pembina / IV/a",
+    "RUANG RUANG",
+]
 PENGANTAR_DUDA = [
     "Hal : Usul Pensiun Janda/Duda a.n. Kusno Kota Semarang",
     "Kusnadi (duda Almarhumah WIWIK di -",
@@ -616,6 +623,20 @@ NIKAH_NOISY_HEADINGS = [
         # "atas nama:" ending a row is no name row for the table heading below it
         ("SURAT_PENGANTAR", PENGANTAR_JANDA, "nama_suami", "SLAMET SYAIFUDIN"),
         ("SURAT_PENGANTAR", PENGANTAR_JANDA, "nama_isteri", "Isti Purwanti"),
+        # the SKP's two-column table: the label on the row above its value; the left column first
+        ("SKP", SKP_TABLE, "golongan", "III/d"),
+        ("SKP", SKP_TABLE, "pangkat", "Penata Tingkat I"),
+        # a labelled rank of the signer is not taken for a document whose own rank row is unread
+        (
+            "SK_HUKDIS",
+            [
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : H. MOH. SUYANTO",
+                "Pangkat/Gol. Ruang : Pembina Utama Muda / IV/c",
+            ],
+            "golongan",
+            "IV/c",
+        ),
         # the kutipan akta nikah is dated where it was recorded
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_nikah", "1999-03-29"),
