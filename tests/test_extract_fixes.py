@@ -626,16 +626,20 @@ NIKAH_NOISY_HEADINGS = [
         # the SKP's two-column table: the label on the row above its value; the left column first
         ("SKP", SKP_TABLE, "golongan", "III/d"),
         ("SKP", SKP_TABLE, "pangkat", "Penata Tingkat I"),
-        # a labelled rank of the signer is not taken for a document whose own rank row is unread
+        # where any rank is labelled (here the signer's), an unlabelled "rank / golongan" is not guessed
+        # to be the employee's: the signer's would be found first on most letters
         (
             "SK_HUKDIS",
             [
                 "Yang bertanda tangan di bawah ini:",
                 "Nama : H. MOH. SUYANTO",
                 "Pangkat/Gol. Ruang : Pembina Utama Muda / IV/c",
+                "dengan ini menerangkan bahwa Pegawai Negeri Sipil:",
+                "Nama : ENDRO SUTRISNO",
+                "Penata Tingkat I / III/d",
             ],
             "golongan",
-            "IV/c",
+            None,
         ),
         # the kutipan akta nikah is dated where it was recorded
         ("SURAT_NIKAH", AKTA_NIKAH, "tanggal_dokumen", "1999-03-29"),
