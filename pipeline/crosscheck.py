@@ -22,7 +22,7 @@ from pipeline.checks_identity import (
 )
 from pipeline.checks_pages import check_duplicates, check_pages
 from pipeline.models import Document, Finding, PageResult
-from pipeline.persons import Employee, resolve_employee
+from pipeline.persons import Employee, repair_niks_from_kk, resolve_employee
 
 
 def crosscheck(
@@ -33,6 +33,7 @@ def crosscheck(
     instansi: str | None = None,
     today: date | None = None,
 ) -> tuple[Employee, list[Finding]]:
+    repair_niks_from_kk(documents)
     emp = resolve_employee(documents, case_type, manifest_nip)
     foreign = foreign_documents(emp)
     by_index = {p.ref.index: p for p in pages}

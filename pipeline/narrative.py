@@ -23,7 +23,10 @@ NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
 _AKTA = {
     # "telah lahir ,\nYOGA FIRMANSYAH": the name may follow on the next row, after OCR debris
     # (a comma, a stray '|' or quote); the 't' of "telah" is sometimes misread ("Aelah").
-    "nama": re.compile(rf"\b\w?elah\s+lahir[\s:,.|\"'“”]*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I),
+    # ... and its "lahir" too ("lahif", "lahlr")
+    "nama": re.compile(
+        rf"\b\w?elah\s+la[hn][il1|][rft][\s:,.|\"'“”]*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I
+    ),
     "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }
@@ -250,10 +253,15 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
     BOYOLALI Tanggal Terdaftar 13/04/2019"). The number itself is the card's nomor."""
     out: dict[str, FieldValue] = {}
     m = NPWP_NUMBER.search(index.text)
-    if m is None:
-        return out
-    out["nomor_dokumen"] = _value(index, m.start(), m.end(), m.group())
-    after = [(span, row) for span, row in index.row_texts() if span.start >= m.end()][:3]
+    if m is not None:
+        out["nomor_dokumen"] = _value(index, m.start(), m.end(), m.group())
+        anchor = m.end()
+    else:  # the number lost to noise: the name still follows the issuer's heading
+        issuer = re.search(r"JENDERAL\s+PAJAK[^\n]*", index.text, re.I)
+        if issuer is None:
+            return out
+        anchor = issuer.end()
+    after = [(span, row) for span, row in index.row_texts() if span.start >= anchor][:3]
     for span, row in after:
         letters = re.sub(r"[^A-Za-z]", "", row)
         if re.search(r"\d", row) or len(letters) < 5 or _NPWP_NOT_NAME.search(row):
@@ -302,7 +310,7 @@ def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_a
         if not in_column:
             continue
         text = index.text[in_column[0].start : in_column[-1].end]
-        letters = re.sub(r"[^A-Za-z]", "", text)
+        letters = re.sub(r"[^A-Za-z]", "", names.strip_gelar(text))  # "S.Sos." is not in capitals
         if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & _NOT_A_NAME:
             continue
         if len(letters) >= 5 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.nip import find_nips
 
 PROVINCES = frozenset(
@@ -226,3 +228,13 @@ def repair_nik(
         if _hamming(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid:
             return cand
     return read
+
+
+def repair_from_known(read: str, known: list[str], max_edits: int = MAX_REPAIR_DIGITS) -> str | None:
+    """The one valid NIK among ``known`` (read on another document of the dossier: the KK's member
+    rows) within ``max_edits`` insertions, deletions or changes of an invalid reading ("33190430016809138",
+    a stain read as an extra digit); None when the reading is valid, or none or several are that close."""
+    if decode_nik(read).is_valid:
+        return None
+    close = {k for k in known if decode_nik(k).is_valid and Levenshtein.distance(read, k) <= max_edits}
+    return close.pop() if len(close) == 1 else None

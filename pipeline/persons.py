@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline import dates, names, nip
+from pipeline import dates, names, nik, nip
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
@@ -130,6 +130,25 @@ def kk_members(documents: list[Document]) -> list[tuple[Document, dict[str, Any]
         if doc.doc_type == "KK" and members and isinstance(members.value, list):
             out.extend((doc, m) for m in members.value)
     return out
+
+
+KK_CONFIRMED_CERTAINTY = 0.7  # a NIK put right from the KK is shown as a value to look at
+
+
+def repair_niks_from_kk(documents: list[Document]) -> None:
+    """An invalid NIK on a KTP, NPWP or letter put right from the KK's member rows: the one member
+    NIK within two digit edits of the reading (nik.repair_from_known). Two documents then agree on
+    it, which one misread reading cannot; the value keeps a lowered certainty."""
+    known = [str(m["nik"]) for _, m in kk_members(documents) if m.get("nik")]
+    if not known:
+        return
+    for doc in documents:
+        fv = doc.fields.get("nik")
+        if doc.doc_type == "KK" or fv is None:
+            continue
+        fixed = nik.repair_from_known(str(fv.value), known)
+        if fixed is not None:
+            doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
 
 
 def member_named(

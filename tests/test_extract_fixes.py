@@ -572,6 +572,10 @@ NIKAH_NOISY_HEADINGS = [
         ("NPWP", NPWP_CARD, "nama", "JOKO KUSNADI, S.T."),
         ("NPWP", NPWP_CARD, "nomor_dokumen", "03.879.764.6-525.000"),
         ("NPWP", NPWP_CARD, "tanggal_dokumen", "2010-08-21"),
+        # the number lost to noise: the name still follows the issuer's heading
+        ("NPWP", ["DIREKTORAT JENDERAL PAJAK", "ENDRO SUSANTO", "NIK : 3310110805670255"], "nama", "ENDRO SUSANTO"),
+        # "telah lahir" read as "telah lahif"
+        ("AKTA_KELAHIRAN", ["telah lahif", "FITRI ANGGRAINI", "anak ke-satu, perempuan"], "nama", "FITRI ANGGRAINI"),
         # the akta cerai: the couple's sections and the marriage date, not the divorce's day
         ("SURAT_CERAI", AKTA_CERAI, "nama_suami", "ENDRO SUTRISNO"),
         ("SURAT_CERAI", AKTA_CERAI, "nama_isteri", "ANIK ASTUTI"),
@@ -701,6 +705,14 @@ def _table_page(rows: list[list[tuple[int, str]]]) -> PageResult:
                 [(300, "266"), (900, "III/d"), (1400, "2025")],
             ],
             "ENDANG WAHYUNI, S.E.",
+        ),
+        # a gelar in mixed case after a name in capitals
+        (
+            [
+                [(300, "MOH."), (400, "SANTOSO,"), (560, "S.Sos."), (900, "Penata")],
+                [(100, "1."), (300, "NIP"), (380, "196702052008011049"), (900, "Tingkat")],
+            ],
+            "MOH. SANTOSO, S.Sos.",
         ),
         # nothing but the header above the NIP: no name
         (

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.nik import decode_nik, encode_nik, find_niks, gender_code, nik_matches_birth, normalize_nik
+from pipeline.nik import (
+    decode_nik,
+    encode_nik,
+    find_niks,
+    gender_code,
+    nik_matches_birth,
+    normalize_nik,
+    repair_from_known,
+)
 
 AGUS = "3316051505770001"  # a man born 15-05-1977 (seed 004's Agus Mufid, with an invented region)
 SITI = "3316055505770002"  # a woman born the same day: 15 + 40
@@ -153,3 +161,19 @@ def test_round_trip(birth: date, gender: str, region: str, seq: int) -> None:
     assert (info.birth_date, info.gender, info.region, info.is_valid) == (birth, gender, region, True)
     assert nik_matches_birth(info, birth, gender) == []
     assert find_niks(f"NIK : {nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]} ") == [(nik, 6, 25)]
+
+
+KK_NIKS = ["3319043001680918", "3319045509680114", "3319041506910090"]
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("33190430016809138", "3319043001680918"),  # one digit too many: the KK's row
+        ("3319043001680913", None),  # valid as read: never changed (a real discrepancy stays visible)
+        ("3319043091680918", "3319043001680918"),  # month 91: one digit from the KK's row
+        ("99190430016809138", None),  # three edits away from every row
+    ],
+)
+def test_repair_from_known(read, expected):
+    assert repair_from_known(read, KK_NIKS) == expected
