@@ -443,7 +443,8 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
 
 
 # "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")
-LETTER_DATE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
+# ("mengetahui, Salatiga, 04 Juni 2025": the left column's "Mengetahui," read first, in lower case)
+LETTER_DATE = re.compile(r"^[\W_]{0,3}[A-Za-z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
 
 
 def _letter_date(index: TextIndex) -> FieldValue | None:

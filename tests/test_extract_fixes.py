@@ -607,6 +607,14 @@ NIKAH_NOISY_HEADINGS = [
         ),
         # a letter's date with its comma read as a full stop and "Februari" misread
         ("SK_KGB", ["Magelang. 21 Fevruari 2024", "Nomor : 822.3/1197/2024"], "tanggal_dokumen", "2024-02-21"),
+        # the signing row of a form, the left column's words read first (and a dash before them)
+        (
+            "DPCP",
+            ["DATA PERORANGAN CALON PENERIMA PENSIUN", "mengetahui, Salatiga, 04 Juni 2025"],
+            "tanggal_dokumen",
+            "2025-06-04",
+        ),
+        ("SKP", ["SASARAN KINERJA PEGAWAI", "— yang Dinilai, engan, 07 Januari 2025"], "tanggal_dokumen", "2025-01-07"),
         # "Kutipan ini dikeluarkan di" with "dikeluarkan" misread: the issue date, not the birth date
         (
             "AKTA_KELAHIRAN",
