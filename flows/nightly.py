@@ -2,7 +2,7 @@
 
 Scheduled by the ``nightly-reprocess`` deployment in prefect.yaml (01:00 Asia/Jakarta) and run by
 hand with ``berkas nightly --archive DIR --out OUTDIR``. Which dossiers are stale and why is in
-pipeline/staleness.py: only those whose report was made with other versions of berkas, Tesseract,
+pipeline/staleness.py: only those whose report was made with other versions of berkas, its analysis code, Tesseract,
 language data, profiles, rules or settings (or that have no report) are processed again, so a night
 with nothing changed does nothing. Their pages come from the page cache when the reading is still
 valid (pipeline/pagecache.py): a change of profiles or rules re-classifies and re-checks without

@@ -26,7 +26,7 @@ from pipeline.dropfolder import MARKER, Ledger, ShaIndex
 from pipeline.ingest import natural_key
 from pipeline.report import safe_dirname
 
-VERSION_KEYS = ("berkas", "tesseract", "tesseract_lang", "tesseract_langdata", "profiles", "rules", "settings")
+VERSION_KEYS = ("berkas", "code", "tesseract", "tesseract_lang", "tesseract_langdata", "profiles", "rules", "settings")
 NO_REPORT = "report"  # the reason given when a dossier has no readable report.json
 FORCED = "forced"
 

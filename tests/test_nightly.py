@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from flows.progress import format_line
-from pipeline import changes, staleness
+from pipeline import changes, staleness, versions
 from pipeline.dropfolder import Ledger, bundle_sha256
 from pipeline.models import Classification, PageText
 from pipeline.pagecache import reclassify
@@ -174,6 +174,14 @@ def test_changed_versions_names_what_differs():
     assert staleness.changed_versions(dict(now), now) == []
     assert staleness.changed_versions({**now, "profiles": "a", "tesseract": "5.5.0"}, now) == ["tesseract", "profiles"]
     assert staleness.changed_versions(None, now) == [k for k in staleness.VERSION_KEYS if k in now]
+
+
+def test_a_code_change_makes_reports_stale():
+    """Reports record a hash of the analysis code: a deployed fix is re-run at night even when the
+    release number stayed the same."""
+    now = versions.pipeline_versions()
+    assert re.fullmatch(r"[0-9a-f]{12}", str(now["code"]))
+    assert staleness.changed_versions({**now, "code": "000000000000"}, now) == ["code"]
 
 
 def test_plan_maps_archive_names_to_dossiers_through_the_ledger(tmp_path):
