@@ -184,23 +184,28 @@ def settle(
     """
     runs = fut.result()
     how = ["baru"] if all(run.task_run_id == str(fut.task_run_id) for run in runs) else ["cache"]
-    results = [dataclasses.replace(run.result, ref=ref) for run, ref in zip(runs, refs, strict=True)]
 
-    def unusable(result: PageResult, run: PageRun) -> bool:
+    def current(runs: list[PageRun]) -> tuple[list[PageResult], list[PageResult | None]]:
+        """Each page with this run's PageRef, and as the current profiles classify it (None: they
+        would need its image)."""
+        results = [dataclasses.replace(run.result, ref=ref) for run, ref in zip(runs, refs, strict=True)]
+        fresh = classifier_version()
+        classified = [r if run.classifier == fresh else reclassify(r) for r, run in zip(results, runs, strict=True)]
+        return results, classified
+
+    def unusable(result: PageResult, classified: PageResult | None) -> bool:
         gone = result.preview and not (preview_dir.parent / result.preview).is_file()
-        return bool(result.error or gone or (run.classifier != classifier_version() and reclassify(result) is None))
+        return bool(result.error or gone or classified is None)
 
-    if how == ["cache"] and any(unusable(res, run) for res, run in zip(results, runs, strict=True)):
+    results, classified = current(runs)
+    if how == ["cache"] and any(unusable(r, c) for r, c in zip(results, classified, strict=True)):
         how.append("baca ulang")
         runs = page_task.with_options(refresh_cache=True).submit(refs, settings, preview_dir).result()
-        results = [dataclasses.replace(run.result, ref=ref) for run, ref in zip(runs, refs, strict=True)]
+        results, classified = current(runs)
     settled = []
-    for result, run in zip(results, runs, strict=True):
-        page_how = list(how)
-        if run.classifier != classifier_version():
-            classified = reclassify(result)
-            if classified is not None and classified is not result:
-                result = classified
-                page_how.append("klasifikasi ulang")
-        settled.append((result, run, page_how))
+    for result, new, run in zip(results, classified, runs, strict=True):
+        if new is not None and new is not result:
+            settled.append((new, run, [*how, "klasifikasi ulang"]))
+        else:
+            settled.append((result, run, list(how)))
     return settled

@@ -79,6 +79,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     """
     specs, per_type, cutoff = field_rules()
     wanted = [specs[name] for name in per_type.get(doc.doc_type, per_type["_common"])]
+    wanted_names = {s.name for s in wanted}
     subject_phrases = subject_rules().get(doc.doc_type, ())
     values: Values = {}
     persons: list[Values] = []
@@ -114,12 +115,12 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                     values[spec.name] = fv
         if not any("nip" in p or "nik" in p for p in persons):
             found: Values = {}
-            _fallbacks(index, found, [s.name for s in wanted])
+            _fallbacks(index, found, wanted_names)
             if found and not persons:
                 persons.append({})
             for name, fv in found.items():
                 persons[0].setdefault(name, fv)
-        if any(s.name == "nip" for s in wanted):
+        if "nip" in wanted_names:
             persons.extend(_loose_nips(index, persons))
         if "tanggal_dokumen" not in values:
             fv = _letter_date(index)
@@ -137,7 +138,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     if chosen is not None:
         chosen = _with_new_nip(chosen, persons)
         loose = [b for b in persons if set(b) == {"nip"} and b is not chosen]
-        if "nip" not in chosen and len(loose) == 1 and any(s.name == "nip" for s in wanted):
+        if "nip" not in chosen and len(loose) == 1 and "nip" in wanted_names:
             # The subject's NIP printed in a sentence, not on a row of its own ("isteri sah dari
             # Almarhum ..., NIP. 19671213 200701 1 219"): the one valid NIP on the page that is
             # no signature's is theirs.
@@ -148,7 +149,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     if chosen:
         values.update(chosen)
     labelled_rank = any("golongan" in b or "pangkat" in b for b in (*persons, *signers, values))
-    if not labelled_rank and any(s.name == "pangkat_golongan" for s in wanted):  # not someone else's
+    if not labelled_rank and "pangkat_golongan" in wanted_names:  # not someone else's
         for index in indexes:
             found = _rank_golongan(index)
             if found:
@@ -468,14 +469,14 @@ def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
     NIP is still printed on the page; resolution can then find it among these."""
     known = {str(p["nip"].value) for p in persons if "nip" in p}
     out: list[Values] = []
-    for value, s, e in sorted(nip.find_nips(index.text) + nip.find_wrapped_nips(index.text), key=lambda h: h[1]):
+    for value, s, e in nip.find_nips(index.text, wrapped=True):
         if value not in known and nip.decode_nip(value).is_valid:
             known.add(value)
             out.append({"nip": _fv(index, s, e, value, 0.8)})
     return out
 
 
-def _fallbacks(index: TextIndex, values: Values, wanted: list[str]) -> None:
+def _fallbacks(index: TextIndex, values: Values, wanted: set[str]) -> None:
     """Unlabelled identity numbers: the first NIP / NIK printed anywhere on the page."""
     if "nip" in wanted and "nip" not in values:
         found = nip.find_nips(index.text)
@@ -505,8 +506,8 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "KK": read_kk,
     "AKTA_KELAHIRAN": read_akta,
     "SURAT_NIKAH": read_nikah,
-    "SURAT_CERAI": read_nikah,
-    "NPWP": read_npwp,  # the akta cerai names the couple in the same SUAMI / ISTERI sections
+    "SURAT_CERAI": read_nikah,  # the akta cerai names the couple in the same SUAMI / ISTERI sections
+    "NPWP": read_npwp,
     "DPCP": read_spouse_table,
     "DAFTAR_KELUARGA": read_spouse_table,
     "KARIS_KARSU": read_karis,

@@ -24,11 +24,10 @@ COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
-# Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"): a longer
-# all-caps word is part of the value ("Nama Kepala Keluarga : WAHYU HIDAYAT Kecamatan : DAWE" keeps
-# HIDAYAT).
-# The label's first word is Capitalised or a known abbreviation, never a short all-caps word, which
-# is the end of a name ("Nama Kepala Keluarga : ARIF MUFID Kecamatan : KEDUNG" keeps MUFID).
+# Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"); its first
+# word is Capitalised or a known abbreviation, never an all-caps word, which is the end of a name
+# ("Nama Kepala Keluarga : ARIF MUFID Kecamatan : KEDUNG" keeps MUFID, "... WAHYU HIDAYAT
+# Kecamatan : DAWE" keeps HIDAYAT).
 _LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z/.]{2,5})"
 _FIRST_LABEL_WORD = r"(?:[A-Z][a-z.]+|[A-Z]{2}/[A-Z]{2}|NIK|NIP|TMT)"
 NEXT_LABEL = re.compile(rf"\s{{1,}}(?:{_FIRST_LABEL_WORD}(?:\s(?:{_LABEL_WORD}|[a-z.]+)){{0,2}})\s*[:;]\s")

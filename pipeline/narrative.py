@@ -285,8 +285,7 @@ def read_table_name(index: TextIndex, rows_above: int = 3) -> dict[str, FieldVal
     above the NIP (or its "NIP" label) in the same column. The table's other columns (pangkat,
     jabatan, TMT) share the name's row, so only the words whose centre lies over that column are
     taken. The signer's NIP low on the page is no table's."""
-    found = sorted(nip.find_nips(index.text) + nip.find_wrapped_nips(index.text), key=lambda h: h[1])
-    for _, start, end in found:
+    for _, start, end in nip.find_nips(index.text, wrapped=True):
         row_no = next((i for i, r in enumerate(index.rows) if r.start <= start < r.end), None)
         if row_no is None:
             continue

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from pipeline.nip import find_nips
 
@@ -184,9 +184,9 @@ def _drop_extra_digit(read: str, birth_date: date, gender: str | None) -> str:
     as read when no drop, or more than one distinct result, fits."""
     fits = set()
     for i in range(len(read)):
-        cand = read[:i] + read[i + 1 :]
-        if decode_nik(cand).is_valid and not nik_matches_birth(decode_nik(cand), birth_date, gender):
-            fits.add(cand)
+        info = decode_nik(read[:i] + read[i + 1 :])
+        if info.is_valid and not nik_matches_birth(info, birth_date, gender):
+            fits.add(info.nik)
     return fits.pop() if len(fits) == 1 else read
 
 
@@ -194,10 +194,6 @@ def encode_nik(region: str, birth: date, gender: str, sequence: int = 1) -> str:
     """Build a NIK from its parts: the inverse of :func:`decode_nik`, for fixtures and tests."""
     day = birth.day + (40 if gender == "P" else 0)
     return f"{region}{day:02d}{birth:%m}{birth.year % 100:02d}{sequence:04d}"
-
-
-def _hamming(a: str, b: str) -> int:
-    return sum(x != y for x, y in zip(a, b, strict=True))
 
 
 MAX_REPAIR_DIGITS = 2
@@ -225,7 +221,7 @@ def repair_nik(
     if isinstance(region, str) and len(region) == 6 and region.isdigit():
         candidates.append(region + read[6:])
     for cand in candidates:
-        if _hamming(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid:
+        if Hamming.distance(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid:
             return cand
     return read
 

@@ -143,13 +143,14 @@ def normalize_nip(raw: str) -> str:
     return digits
 
 
-def find_nips(text: str, *, include_old: bool = False) -> list[tuple[str, int, int]]:
+def find_nips(text: str, *, include_old: bool = False, wrapped: bool = False) -> list[tuple[str, int, int]]:
     """Every 18-digit NIP in ``text`` as (digits, start, end), in reading order.
 
     A candidate with OCR look-alike letters is kept only when the repair is structure-confirmed;
     a clean 18-digit run is kept even if it decodes badly (the cross-check reports why).
     ``include_old=True`` also returns 9-digit runs (old NIPs, ``131 234 567``) that do not overlap
     an 18-digit one; use it only on a value already labelled NIP, since any 9-digit number fits.
+    ``wrapped=True`` also returns NIPs broken over a line end (:func:`find_wrapped_nips`).
     """
     if not isinstance(text, str):
         return []
@@ -166,7 +167,9 @@ def find_nips(text: str, *, include_old: bool = False) -> list[tuple[str, int, i
         for m in _OLD_NIP_PATTERN.finditer(text):
             if not any(s < m.end() and m.start() < e for _, s, e in found):
                 found.append((_digits_only(m.group()), m.start(), m.end()))
-        found.sort(key=lambda hit: hit[1])
+    if wrapped:
+        found += find_wrapped_nips(text)
+    found.sort(key=lambda hit: hit[1])
     return found
 
 

@@ -42,7 +42,6 @@ def _package_version() -> str:
 
 
 @functools.cache
-@functools.cache
 def code_version() -> str:
     """The analysis code itself (pipeline/, classifiers/, the report templates): a deployed fix
     makes every report stale, for resume and the nightly re-run, even without a release number."""
@@ -56,6 +55,7 @@ def code_version() -> str:
     return digest_files(paths, root)
 
 
+@functools.cache
 def pipeline_versions() -> dict[str, str | int | None]:
     settings = load_settings()
     return {
