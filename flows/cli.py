@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.ingest import CASE_TYPES
@@ -39,6 +40,15 @@ def prefect_environment() -> None:
     # The embedded server starts in ~10 s on an idle 2-core machine; under load (CI, a busy
     # scanner station) Prefect's 20 s default was seen to expire.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+
+def embedded_prefect() -> Callable[[], None]:
+    """The Prefect environment, and the embedded API started at once (flows/local_api.py): it
+    comes up on the other core while this process imports the flows. Returns the wait for it."""
+    prefect_environment()
+    from flows.local_api import start_embedded_api
+
+    return start_embedded_api()
 
 
 def positive_int(text: str) -> int:
@@ -145,10 +155,11 @@ def run_nightly(args: argparse.Namespace) -> int:
     if not Path(args.archive).is_dir():
         print(f"berkas: folder arsip {args.archive} tidak ada", file=sys.stderr)
         return 2
-    prefect_environment()
+    api_ready = embedded_prefect()
     from flows.nightly import reprocess
     from flows.scaleout import api_for_workers, dask_address
 
+    api_ready()
     with api_for_workers() if dask_address() else contextlib.nullcontext():
         summary = reprocess(archive=args.archive, out=args.out, force=args.force)
     print(
@@ -174,9 +185,10 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"berkas: korpus {corpus} harus berisi samples/ dan truth/", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path("out") / f"eval-{corpus.resolve().name}"
-    prefect_environment()
+    api_ready = embedded_prefect()
     from flows.intake import process_batch
 
+    api_ready()
     process_batch(inputs=[str(samples)], out=str(out / "reports"))
     pairs = []
     for truth_path in sorted(truth_dir.glob("*.json")):
@@ -210,10 +222,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"berkas: --out {args.out} ada di dalam folder drop; pilih folder laporan di luarnya", file=sys.stderr
             )
             return 2
-        prefect_environment()
+        api_ready = embedded_prefect()
         from flows.scaleout import api_for_workers, dask_address
         from flows.watch import watch_drop
 
+        api_ready()
         with api_for_workers() if dask_address() else contextlib.nullcontext():
             result = watch_drop(
                 drop=args.drop,
@@ -241,10 +254,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    prefect_environment()
+    api_ready = embedded_prefect()
     from flows.intake import process_batch  # after the environment: Prefect reads it on import
     from flows.scaleout import api_for_workers, dask_address, task_runner
 
+    api_ready()
     run = process_batch
     if dask_address():
         run = process_batch.with_options(task_runner=task_runner(dask_address()))
