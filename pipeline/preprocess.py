@@ -15,7 +15,7 @@ import numpy as np
 
 from pipeline.settings import Settings
 
-TARGET_DPI = 300.0
+TARGET_DPI = 300.0  # the resolution the pixel thresholds below are stated at
 # One OpenCV thread per page: pages already run one per core, and OpenCV's own pool on top of that
 # only oversubscribes the cores.
 cv2.setNumThreads(1)
@@ -32,10 +32,10 @@ class Prepared:
 
 
 def resolution_scale(dpi: float, settings: Settings) -> float:
-    """How much a scan is resampled for OCR: 1 inside min_dpi..max_dpi, else to 300 dpi."""
+    """How much a scan is resampled for OCR: 1 inside min_dpi..max_dpi, else to ``ocr_dpi``."""
     if settings.min_dpi <= dpi <= settings.max_dpi:
         return 1.0
-    return TARGET_DPI / max(dpi, 1.0)
+    return settings.ocr_dpi / max(dpi, 1.0)
 
 
 def ink_fraction(image: np.ndarray) -> float:

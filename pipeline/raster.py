@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 
 from pipeline import pdf
 from pipeline.models import PageRef, PageText
-from pipeline.preprocess import TARGET_DPI, resolution_scale
+from pipeline.preprocess import resolution_scale
 from pipeline.settings import Settings
 
 A4_WIDTH_INCH = 8.27
@@ -61,12 +61,12 @@ def _too_many(pixels: float, settings: Settings, what: str = "image") -> str:
 
 
 def _check_resampled(page: RasterPage, settings: Settings) -> None:
-    """Preprocessing brings a scan outside min_dpi..max_dpi to 300 dpi: refuse a page that would
+    """Preprocessing brings a scan outside min_dpi..max_dpi to ocr_dpi: refuse a page that would
     then exceed the pixel limit, before OpenCV allocates it."""
     scale = resolution_scale(page.dpi, settings)
     pixels = page.image.shape[0] * page.image.shape[1] * scale * scale
     if pixels > settings.max_image_pixels:
-        raise RasterError(_too_many(pixels, settings, f"page at {TARGET_DPI:.0f} dpi ({page.dpi:.0f} dpi scan)"))
+        raise RasterError(_too_many(pixels, settings, f"page at {settings.ocr_dpi} dpi ({page.dpi:.0f} dpi scan)"))
 
 
 def _load_pdf(ref: PageRef, settings: Settings) -> RasterPage:

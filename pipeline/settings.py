@@ -47,6 +47,7 @@ class Settings:
     flip_margin: float = 10.0
     ocr_variables: tuple[tuple[str, str], ...] = ()  # Tesseract parameters (settings.yaml ocr.variables)
     pdf_default_dpi: int = 300
+    ocr_dpi: int = 300  # resolution a scan outside min_dpi..max_dpi is resampled to for OCR
     min_dpi: int = 190
     max_dpi: int = 400
     preview_width: int = 1000
@@ -88,6 +89,7 @@ def load_settings(path: Path | None = None) -> Settings:
         flip_margin=float(ocr["flip_margin"]),
         ocr_variables=tuple(sorted((str(k), str(v)) for k, v in (ocr.get("variables") or {}).items())),
         pdf_default_dpi=int(raster["pdf_default_dpi"]),
+        ocr_dpi=int(raster.get("ocr_dpi", 300)),
         min_dpi=int(raster["min_dpi"]),
         max_dpi=int(raster["max_dpi"]),
         preview_width=int(raster["preview_width"]),
