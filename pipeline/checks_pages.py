@@ -47,8 +47,18 @@ def check_pages(pages: list[PageResult]) -> list[Finding]:
     return findings
 
 
-def check_duplicates(pages: list[PageResult]) -> list[Finding]:
+def same_sheet(a: PageResult, b: PageResult, texts: dict[int, str] | None = None) -> bool:
+    """The same sheet scanned twice: the same pixels, or nearly the same text (a second scan reads
+    a little differently). ``texts``: the pages' normalised texts, when the caller has them."""
+    if a.sha256 and a.sha256 == b.sha256:
+        return True
     spec = rules()["duplicate_page"]
+    ta = texts[a.ref.index] if texts else normalise(a.text.text)
+    tb = texts[b.ref.index] if texts else normalise(b.text.text)
+    return min(len(ta), len(tb)) >= spec["min_chars"] and fuzz.ratio(ta, tb) >= spec["min_ratio"]
+
+
+def check_duplicates(pages: list[PageResult]) -> list[Finding]:
     texts = {p.ref.index: normalise(p.text.text) for p in pages}
     findings, seen = [], set()
     for i, a in enumerate(pages):
@@ -57,10 +67,7 @@ def check_duplicates(pages: list[PageResult]) -> list[Finding]:
         for b in pages[i + 1 :]:
             if b.ref.index in seen or b.classification.doc_type != a.classification.doc_type:
                 continue
-            ta, tb = texts[a.ref.index], texts[b.ref.index]
-            same_pixels = bool(a.sha256) and a.sha256 == b.sha256
-            same_text = min(len(ta), len(tb)) >= spec["min_chars"] and fuzz.ratio(ta, tb) >= spec["min_ratio"]
-            if same_pixels or same_text:
+            if same_sheet(a, b, texts):
                 seen.add(b.ref.index)
                 findings.append(
                     finding(

@@ -22,7 +22,7 @@ from pipeline.checks_identity import (
 )
 from pipeline.checks_pages import check_duplicates, check_pages
 from pipeline.models import Document, Finding, PageResult
-from pipeline.persons import Employee, repair_niks_from_kk, resolve_employee
+from pipeline.persons import Employee, repair_child_names_from_kk, repair_niks_from_kk, resolve_employee
 
 
 def crosscheck(
@@ -34,6 +34,7 @@ def crosscheck(
     today: date | None = None,
 ) -> tuple[Employee, list[Finding]]:
     repair_niks_from_kk(documents)
+    repair_child_names_from_kk(documents)
     emp = resolve_employee(documents, case_type, manifest_nip)
     foreign = foreign_documents(emp)
     by_index = {p.ref.index: p for p in pages}

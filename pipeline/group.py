@@ -2,8 +2,9 @@
 
 A page whose title matched starts a new document. A page without a title continues the
 document before it when (rules in ``classifiers/grouping.yaml``) it was classified as the same
-type, or it is unclassified but carries the closing parts of a multi-page decree (diktum
-KEDUA, "Ditetapkan di", tembusan). Continuation pages take the document's type.
+type and that type may run over pages (or it is a second scan of the same sheet), or it is
+unclassified but carries the closing parts of a multi-page decree (diktum KEDUA, "Ditetapkan
+di", tembusan). Continuation pages take the document's type.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
 from classifiers.profiles import load_grouping, load_profiles, normalise
+from pipeline.checks_pages import same_sheet
 from pipeline.models import Document, PageResult
 from pipeline.nip import find_nips
 
@@ -62,6 +64,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
     joins_same_type = {p.doc_type for p in load_profiles() if p.joins_same_type}
     documents: list[Document] = []
     out: list[PageResult] = []
+    previous_page: PageResult | None = None
     for page in pages:
         c = page.classification
         prev = documents[-1] if documents else None
@@ -81,7 +84,12 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
             if c.doc_type == BLANK:
                 joins = prev.doc_type == BLANK
             elif c.doc_type == prev.doc_type and rules["same_type_without_title_continues"]:
-                joins = prev.doc_type != UNKNOWN
+                # A one-page document (akta, KTP, surat keterangan) is not continued by another
+                # page of its type whose title OCR lost: that is the next child's akta. Only its
+                # second scan joins it (reported as DUPLICATE_PAGE).
+                joins = prev.doc_type != UNKNOWN and (
+                    prev.doc_type in multi_page or (previous_page is not None and same_sheet(previous_page, page))
+                )
             elif prev.doc_type in multi_page:
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
@@ -97,4 +105,5 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         else:
             documents.append(Document(id=f"d{len(documents) + 1}", doc_type=c.doc_type, pages=[page.ref.index]))
         out.append(page)
+        previous_page = page
     return documents, out

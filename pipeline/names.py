@@ -20,6 +20,7 @@ Decisions a caller must know:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -159,6 +160,32 @@ def name_similarity(a: str, b: str) -> float:
 def names_match(a: str, b: str, threshold: float = MATCH_THRESHOLD) -> bool:
     """True when :func:`name_similarity` reaches ``threshold`` (see :data:`MATCH_THRESHOLD`)."""
     return name_similarity(a, b) >= threshold
+
+
+def glyph_variant(printed: str, read: str, readings: dict[str, list[str]], stray: str, max_changes: int) -> bool:
+    """True when ``read`` is ``printed`` as a worn copy makes Tesseract read it: each letter as
+    itself or as one of its known misreadings (``readings``: H as II/IN/TI, R as K, T as I, ...),
+    with at most ``max_changes`` such changes and stray strokes (one of ``stray`` inserted), and at
+    least one. Case-blind. Unlike a similarity score this never accepts another spelling ("SALSHA"
+    for SALSA, "MUHAMAD" for MUHAMMAD): dropped or swapped letters are not glyph damage."""
+    a, b = printed.upper(), read.upper()
+    if a == b:
+        return False
+
+    @functools.cache
+    def changes(i: int, j: int) -> int:
+        """Fewest changes turning a[i:] into b[j:] (more than max_changes: impossible)."""
+        if i == len(a):
+            return 0 if j == len(b) else (len(b) - j if all(c in stray for c in b[j:]) else max_changes + 1)
+        best = changes(i + 1, j + 1) if j < len(b) and a[i] == b[j] else max_changes + 1
+        for variant in readings.get(a[i], ()):
+            if b.startswith(variant.upper(), j):
+                best = min(best, 1 + changes(i + 1, j + len(variant)))
+        if j < len(b) and b[j] in stray:
+            best = min(best, 1 + changes(i, j + 1))
+        return best
+
+    return changes(0, 0) <= max_changes
 
 
 def clean_name_value(raw: str) -> str:

@@ -151,6 +151,30 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
 
 
+def repair_child_names_from_kk(documents: list[Document]) -> None:
+    """An akta's child name put right from the KK row of the child born that day (or a row whose
+    birth date was not read), when the akta's reading is that row's name with glyph damage only
+    (crosscheck.yaml glyph_misreadings: "SAPUIKA" for SAPUTRA) and exactly one row fits. The two
+    documents print the same name; a worn akta in a decorative face reads worse than the KK's
+    table. The value keeps a lowered certainty, so a verifier still sees it as one to look at."""
+    members = [m for _, m in kk_members(documents) if m.get("nama")]
+    spec = rules()["glyph_misreadings"]
+    for doc in documents:
+        fv, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
+        if doc.doc_type != "AKTA_KELAHIRAN" or fv is None or not isinstance(fv.value, str):
+            continue
+        day = born.value if born is not None else None
+        fits = {
+            str(m["nama"])
+            for m in members
+            if m.get("tanggal_lahir") in (None, day)
+            and names.glyph_variant(str(m["nama"]), fv.value, spec["readings"], spec["stray"], spec["max_changes"])
+        }
+        if len(fits) == 1:
+            certainty = round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3)
+            doc.fields["nama"] = FieldValue(fits.pop(), fv.page, certainty, fv.bbox)
+
+
 def member_named(
     members: list[tuple[Document, dict[str, Any]]], name: Any, born: Any = None
 ) -> tuple[Document, dict] | None:

@@ -1,0 +1,116 @@
+"""Children's akta: one akta per child even when OCR loses a heading, and a child's name misread on
+a worn akta put right from the KK row of the child born that day (no OCR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.findings import rules
+from pipeline.group import group_pages
+from pipeline.models import Document, FieldValue
+from pipeline.names import glyph_variant
+from pipeline.persons import KK_CONFIRMED_CERTAINTY, repair_child_names_from_kk
+from tests.textpage import page_result
+
+GLYPHS = rules()["glyph_misreadings"]
+
+
+@pytest.mark.parametrize(
+    "printed, read, variant",
+    [
+        ("BAGUS SAPUTRA", "BAGUS SAPUIKA", True),  # T as I, R as K
+        ("ILHAM NUGRAHA", "IILTIAM NUGRAINA", True),  # a stray I, H as TI and as IN
+        ("SALSA RAHMAWATI", "SAI SA RAHMAWATI", True),  # L as "I "
+        ("DEWI KHOIRUNNISA", "DEWI KIIOIRUNNISA", True),  # H as II
+        ("DIMAS FIRMANSYAH", "DIMAS FIRMANSYAHI", True),  # a stray stroke after the word
+        ("Rafi Firmansyah", "RAFI FIKMANSYAH", True),  # case-blind
+        ("ANDI", "ANDI", False),  # nothing to put right
+        ("SALSA", "SALSHA", False),  # another spelling: a letter added
+        ("MUHAMMAD", "MUHAMAD", False),  # a letter dropped
+        ("FITRI", "FITRY", False),  # I and Y are not one glyph worn
+        ("SAPUIKA", "SAPUTRA", False),  # one way only: a damaged KK reading never rewrites a clean akta
+        ("cew SARI", "DEWI SARI", False),  # the KK row itself misread
+        ("BUDI SANTOSO", "BUDI SANTOSA", False),
+        ("BAGUS SAPUTRA", "8AGU5 5APUIKA", False),  # five changes: too many to be sure
+    ],
+)
+def test_glyph_variant(printed, read, variant):
+    assert glyph_variant(printed, read, GLYPHS["readings"], GLYPHS["stray"], GLYPHS["max_changes"]) is variant
+
+
+def _akta(name: str, born: str | None, page: int = 5, confidence: float = 0.9) -> Document:
+    fields = {"nama": FieldValue(name, page, confidence)}
+    if born:
+        fields["tanggal_lahir"] = FieldValue(born, page, confidence)
+    return Document(f"d{page}", "AKTA_KELAHIRAN", [page], fields)
+
+
+def _kk(*members: tuple[str, str | None]) -> Document:
+    rows = [{"nama": n, "tanggal_lahir": b, "page": 9} for n, b in members]
+    return Document("dkk", "KK", [9], {"anggota": FieldValue(rows, 9, 0.8)})
+
+
+@pytest.mark.parametrize(
+    "akta, kk, expected",
+    [
+        pytest.param(
+            _akta("BAGUS SAPUIKA", "2002-10-16"),
+            _kk(("BAGUS SAPUTRA", "2002-10-16"), ("SITI AMINAH", "1970-01-01")),
+            "BAGUS SAPUTRA",
+            id="misread-child-put-right",
+        ),
+        pytest.param(
+            _akta("IILTIAM NUGRAINA", "2008-12-17"),
+            _kk(("ILHAM NUGRAHA", None)),
+            "ILHAM NUGRAHA",
+            id="kk-row-without-birth-date",
+        ),
+        pytest.param(
+            _akta("BAGUS SAPUIKA", "2002-10-16"),
+            _kk(("BAGUS SAPUTRA", "2001-01-05")),
+            "BAGUS SAPUIKA",
+            id="another-childs-birth-date",
+        ),
+        pytest.param(
+            _akta("SALSHA RAHMAWATI", "1996-02-11"),
+            _kk(("SALSA RAHMAWATI", "1996-02-11")),
+            "SALSHA RAHMAWATI",
+            id="real-spelling-difference-left-for-the-crosscheck",
+        ),
+        pytest.param(
+            _akta("RINA SAPUIKA", None),
+            _kk(("RINA SAPUTRA", None), ("RINA SAPUIRA", None)),
+            "RINA SAPUIKA",
+            id="two-rows-fit-none-taken",
+        ),
+    ],
+)
+def test_child_name_from_kk(akta, kk, expected):
+    read = akta.fields["nama"]
+    repair_child_names_from_kk([kk, akta])
+    assert akta.fields["nama"].value == expected
+    # a value put right keeps its page and box, at a lowered certainty; one left alone is untouched
+    changed = expected != read.value
+    assert akta.fields["nama"].confidence == (round(read.confidence * KK_CONFIRMED_CERTAINTY, 3) if changed else 0.9)
+    assert akta.fields["nama"].page == read.page
+
+
+AKTA_BODY = ["Bahwa di Kendal pada tanggal 18 Februari 1998 telah lahir SALSA FITRIANI", "anak ke satu"]
+
+
+@pytest.mark.parametrize(
+    "second, pages_per_document",
+    [
+        # the next child's akta whose "KUTIPAN AKTA KELAHIRAN" heading OCR lost: its own document
+        (["Bahwa di Kendal pada tanggal 15 April 2002 telah lahir ANDIKA SAPUTRA", "anak ke dua"], [[1], [2]]),
+        # the same akta scanned twice: one document (DUPLICATE_PAGE reports the second scan)
+        (AKTA_BODY, [[1, 2]]),
+    ],
+)
+def test_untitled_akta_after_an_akta(second, pages_per_document):
+    pages = [
+        page_result(1, ["KUTIPAN AKTA KELAHIRAN", *AKTA_BODY * 8], "AKTA_KELAHIRAN", title_hit=True),
+        page_result(2, second * (8 if second is AKTA_BODY else 1), "AKTA_KELAHIRAN", title_hit=False),
+    ]
+    documents, _ = group_pages(pages)
+    assert [d.pages for d in documents] == pages_per_document
