@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline import checklist, versions
+from pipeline.checks_pages import UNCLASSIFIED_PAGE_RULE
 from pipeline.crosscheck import crosscheck
 from pipeline.extract import read_document
 from pipeline.group import group_pages
@@ -28,9 +29,12 @@ def decide_case_type(bundle: Bundle, cli_jenis: str | None, documents, pages) ->
 
 
 def decide_status(items: list[ChecklistItem], findings: list[Finding]) -> str:
+    """The contract's status: a required item missing; else an error, a finding resting on a value
+    read unsurely, or a page not classified with confidence; else complete. Warnings alone (a
+    poorly read page that was classified surely among them) leave the dossier LENGKAP."""
     if any(i.required and i.status == "missing" for i in items):
         return "TIDAK_LENGKAP"
-    if any(f.severity == "error" or f.unsure or f.code == "LOW_CONFIDENCE_PAGE" for f in findings):
+    if any(f.severity == "error" or f.unsure or f.rule == UNCLASSIFIED_PAGE_RULE for f in findings):
         return "PERLU_VERIFIKASI"
     return "LENGKAP"
 

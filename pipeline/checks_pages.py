@@ -14,6 +14,13 @@ from pipeline.findings import finding, rules
 from pipeline.models import Evidence, Finding, PageResult
 
 NO_TEXT_TYPES = ("BLANK", "PAS_FOTO")
+# The rule ids of the two kinds of LOW_CONFIDENCE_PAGE. The contract's PERLU_VERIFIKASI covers
+# "pages the pipeline could not classify with confidence": a page unread, unclassified or classified
+# unsurely. A page classified with confidence whose OCR reads poorly is shown as a warning, but
+# does not by itself hold the dossier back: the values read from it carry their own certainty, and
+# a finding resting on one of them is 'unsure' (which does).
+UNCLASSIFIED_PAGE_RULE = "crosscheck.yaml low_confidence.page_classifier_below"
+POOR_OCR_RULE = "crosscheck.yaml low_confidence.page_ocr_below"
 
 
 def check_pages(pages: list[PageResult]) -> list[Finding]:
@@ -21,7 +28,7 @@ def check_pages(pages: list[PageResult]) -> list[Finding]:
     findings = []
     for p in pages:
         c = p.classification
-        reason = None
+        reason, rule = None, UNCLASSIFIED_PAGE_RULE
         if p.error:
             reason = f"tidak terbaca ({p.error})"
         elif c.doc_type == "UNKNOWN":
@@ -34,14 +41,14 @@ def check_pages(pages: list[PageResult]) -> list[Finding]:
             and p.text.ocr_confidence is not None
             and p.text.ocr_confidence < low["page_ocr_below"]
         ):
-            reason = f"hasil OCR buruk (keyakinan {p.text.ocr_confidence:.0f})"
+            reason, rule = f"hasil OCR buruk (keyakinan {p.text.ocr_confidence:.0f})", POOR_OCR_RULE
         if reason:
             findings.append(
                 finding(
                     "LOW_CONFIDENCE_PAGE",
                     f"Halaman {p.ref.index} perlu dicek manual: {reason}.",
                     [Evidence(None, p.ref.index, "page", p.ref.source)],
-                    "crosscheck.yaml low_confidence",
+                    rule,
                 )
             )
     return findings

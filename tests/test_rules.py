@@ -6,6 +6,7 @@ import pytest
 
 from pipeline import checklist
 from pipeline.analyse import decide_status
+from pipeline.checks_pages import check_pages
 from pipeline.crosscheck import crosscheck
 from pipeline.group import group_pages
 from pipeline.models import Document, FieldValue
@@ -181,10 +182,15 @@ def test_status():
     missing = [ChecklistItem("SURAT_NIKAH", True, "missing")]
     ok = [ChecklistItem("SURAT_NIKAH", True, "present")]
     err = [Finding("NAME_MISMATCH", "error", "x")]
-    low = [Finding("LOW_CONFIDENCE_PAGE", "warning", "x")]
+    unclassified = check_pages([page_result(4, ["x"], "UNKNOWN", False, 0.1)])
+    poor_ocr = page_result(5, ["KUTIPAN AKTA KELAHIRAN"], "AKTA_KELAHIRAN", True, 0.9)
+    poor_ocr.text.ocr_confidence = 40.0
+    poorly_read = check_pages([poor_ocr])
+    assert [f.code for f in unclassified + poorly_read] == ["LOW_CONFIDENCE_PAGE"] * 2
     assert decide_status(missing, []) == "TIDAK_LENGKAP"
     assert decide_status(ok, err) == "PERLU_VERIFIKASI"
-    assert decide_status(ok, low) == "PERLU_VERIFIKASI"
+    assert decide_status(ok, unclassified) == "PERLU_VERIFIKASI"  # contract: a page not classified with confidence
+    assert decide_status(ok, poorly_read) == "LENGKAP"  # a warning only: the page was classified surely
     assert decide_status(ok, []) == "LENGKAP"
 
 
