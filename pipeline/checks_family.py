@@ -28,6 +28,18 @@ def printed_on(name: Any, text: str) -> bool:
     return bool(wanted) and fuzz.partial_ratio(wanted, text) >= rules()["name_on_page_ratio"]
 
 
+def birth_date_printed_on(iso_date: Any, text: str) -> bool:
+    """The date appears on the (normalised) KK text as its table prints birth dates, DD-MM-YYYY or
+    DD/MM/YYYY: a member born that day is listed, though the table reader lost the row or its
+    name. A KK prints no other date of a child's life, so another member is the only confusion,
+    and two members born the same day (twins) are both listed anyway."""
+    if not isinstance(iso_date, str) or len(iso_date) != 10:
+        return False
+    year, month, day = iso_date.split("-")
+    padded = f" {text} "
+    return any(f" {day}{sep}{month}{sep}{year} " in padded for sep in (" ", "/"))
+
+
 def _nikah_spouse(doc: Document, emp: Employee) -> tuple[str, FieldValue] | None:
     """(field, value) of the employee's spouse on a surat nikah: the partner who is not the employee."""
     husband, wife = doc.fields.get("nama_suami"), doc.fields.get("nama_isteri")
@@ -89,7 +101,8 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
         child = doc.fields["nama"]
         born = doc.fields.get("tanggal_lahir")
         row = member_named(members, child.value, born.value if born else None)
-        if row is None and not printed_on(child.value, kk_text):
+        listed = printed_on(child.value, kk_text) or (born is not None and birth_date_printed_on(born.value, kk_text))
+        if row is None and not listed:
             kk_doc = members[0][0]
             findings.append(
                 finding(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from classifiers.profiles import normalise
+from pipeline.checks_family import check_children
 from pipeline.findings import rules
 from pipeline.group import group_pages
 from pipeline.models import Document, FieldValue
@@ -114,3 +116,27 @@ def test_untitled_akta_after_an_akta(second, pages_per_document):
     ]
     documents, _ = group_pages(pages)
     assert [d.pages for d in documents] == pages_per_document
+
+
+KK_TEXT_LOST_ROW = normalise(
+    "No Nama Lengkap NIK Jenis Kelamin Tempat Lahir Tanggal Lahir\n"
+    "3 | FAJAR NUGRAHA 3306120503960063 LAKIHLAKI PURWOREJO 05-03-1996 ISLAM\n"
+    "(“8 |(WTAN SAXI |3306125002980451 PEREMPUAN PURWOREJO 10-02-1998 ISLAM\n"
+)
+
+
+@pytest.mark.parametrize(
+    "child, born, reported",
+    [
+        # the row the table reader lost still prints the child's birth date: listed
+        ("INTAN SARI", "1998-02-10", False),
+        # a child born on a day no member of the KK was: not listed
+        ("INTAN SARI", "1998-02-11", True),
+        ("DEWI LESTARI", "2003-06-18", True),
+    ],
+)
+def test_child_listed_by_birth_date_when_its_row_is_lost(child, born, reported):
+    kk = _kk(("FAJAR NUGRAHA", "1996-03-05"))
+    akta = _akta(child, born)
+    codes = [f.code for f in check_children([kk, akta], KK_TEXT_LOST_ROW)]
+    assert codes == (["CHILD_NOT_IN_KK"] if reported else [])
