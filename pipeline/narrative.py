@@ -30,7 +30,9 @@ _AKTA = {
     "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }
-BIRTH_ANCHOR = re.compile(r"\bpada\s+tanggal\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)
+# "pada tanggal" with the word worn as OCR reads it ("tanngal", "tangga1", "tangal"): else the
+# next intact "pada tanggal" is taken, the akta's issue date ("dikeluarkan ... pada tanggal").
+BIRTH_ANCHOR = re.compile(r"\bpada\s+ta[nm]\w{2,4}[l1I]\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)
 
 
 def _value(index: TextIndex, start: int, end: int, value) -> FieldValue:

@@ -11,8 +11,10 @@ from pipeline.findings import rules
 from pipeline.group import group_pages
 from pipeline.models import Document, FieldValue
 from pipeline.names import glyph_variant
+from pipeline.narrative import read_akta
 from pipeline.persons import KK_CONFIRMED_CERTAINTY, repair_child_names_from_kk
-from tests.textpage import page_result
+from pipeline.textindex import TextIndex
+from tests.textpage import page_result, page_text
 
 GLYPHS = rules()["glyph_misreadings"]
 
@@ -140,3 +142,20 @@ def test_child_listed_by_birth_date_when_its_row_is_lost(child, born, reported):
     akta = _akta(child, born)
     codes = [f.code for f in check_children([kk, akta], KK_TEXT_LOST_ROW)]
     assert codes == (["CHILD_NOT_IN_KK"] if reported else [])
+
+
+AKTA_ISSUED = ["Kutipan ini dikeluarkan di PURWOREJO,", "pada tanggal 29 Oktober 2001"]
+
+
+@pytest.mark.parametrize(
+    "birth_row, born",
+    [
+        ("pada tanggal empat Oktober dua ribu satu", "2001-10-04"),
+        ("pada tanngal empat Oktober dua ribu satu", "2001-10-04"),  # 'tanggal' worn: not the issue date
+        ("pada tangga1 04 Oktober 2001", "2001-10-04"),
+    ],
+)
+def test_akta_birth_date_not_the_issue_date(birth_row, born):
+    lines = ["KUTIPAN AKTA KELAHIRAN", "bahwa di PURWOREJO", birth_row, "telah lahir", "ILHAM NUGRAHA", *AKTA_ISSUED]
+    fields = read_akta(TextIndex(page_text(lines), 1))
+    assert fields["tanggal_lahir"].value == born
