@@ -17,8 +17,10 @@ It is stopped when the command ends, as Prefect stops its own. An API URL the us
 from __future__ import annotations
 
 import atexit
+import ctypes
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import IO
 
 API_ENV = "PREFECT_API_URL"
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 
 
@@ -61,6 +64,16 @@ def server_command(fd: int) -> list[str]:
     ]
 
 
+_PRCTL = ctypes.CDLL(None).prctl if sys.platform.startswith("linux") else None  # looked up before any fork
+
+
+def _end_with_parent() -> None:
+    """In the server process, before it runs: have Linux send it SIGTERM when berkas dies, even by
+    SIGKILL (a batch killed half-way is simply run again), so no server is left behind."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _spawn(errors: IO[bytes]) -> tuple[subprocess.Popen[bytes], str]:
     """Start the server on a loopback socket bound here and handed over open, so no other
     program can take its port between choosing and binding it."""
@@ -70,7 +83,14 @@ def _spawn(errors: IO[bytes]) -> tuple[subprocess.Popen[bytes], str]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
         cmd = server_command(sock.fileno())
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=errors, pass_fds=(sock.fileno(),))
+        proc = subprocess.Popen(
+            cmd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            pass_fds=(sock.fileno(),),
+            preexec_fn=_end_with_parent,  # noqa: PLW1509 - started before this process has threads
+        )
     return proc, f"http://127.0.0.1:{port}/api"
 
 

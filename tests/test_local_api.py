@@ -5,9 +5,11 @@ cannot start."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,6 +67,27 @@ def test_flow_runs_against_the_embedded_api_and_it_stops_at_exit(tmp_path):
     assert url.startswith("http://127.0.0.1:") and not _listening(url)  # stopped with the command
     # The log and event workers sent everything before the server went away.
     assert "Unable to connect" not in done.stderr and "failed with" not in done.stderr
+
+
+KILLED = """
+import os, signal
+from flows.local_api import start_embedded_api
+start_embedded_api()()
+print(os.environ["PREFECT_API_URL"], flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_no_server_is_left_behind_when_berkas_is_killed(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED], cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == -signal.SIGKILL
+    url = done.stdout.strip().splitlines()[-1]
+    deadline = time.monotonic() + 30
+    while _listening(url) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _listening(url)
 
 
 def test_a_server_that_cannot_start_is_a_clear_error(tmp_path, monkeypatch):
