@@ -14,25 +14,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from rapidfuzz import fuzz, process
-
-from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_pengantar
-from pipeline.settings import RULES_DIR, load_yaml
+from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp
+from pipeline.pengantar import read_pengantar
+from pipeline.ranks import GOLONGAN, GOLONGAN_LOOSE, ROMAN, golongan_of_rank, pangkat_table, reconcile
 from pipeline.textindex import TextIndex
 
-# "III/a"; OCR prints the roman I as l, 1 or | ("Il/d").
-GOLONGAN = re.compile(r"(?<![A-Za-z])([IVl1|]{1,3})\s*/\s*([a-eA-E])\b")
-# The same as OCR leaves it when the roman part is damaged: "Ili/d", "ITU/d", "IIUd" (the slash read
-# as U), "IVd", "Id". Only the ruang letter is trusted from such a reading; the roman part is then
-# taken from the rank printed beside it (see _reconcile_golongan). Without a slash only a lower-case
-# letter counts ("I A" is no golongan).
-GOLONGAN_LOOSE = re.compile(r"(?<![A-Za-z0-9])([Il1|][IVlLiTUNWHv1|!]{0,3})(?:\s*/\s*([a-eA-E])|([a-e]))(?![A-Za-z])")
-ROMAN = {"I", "II", "III", "IV"}
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 
 Values = dict[str, FieldValue]
@@ -85,6 +75,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     persons: list[Values] = []
     subject: int | None = None
     indexes: list[TextIndex] = []
+    specials: Values = {}  # what the document type's own reader (SPECIAL) found
     for page_no in doc.pages:
         page = pages[page_no]
         index = TextIndex(page.text, page_no)
@@ -130,6 +121,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         if special:
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
+                specials.setdefault(name, fv)
     chosen = persons[subject] if subject is not None else None
     signers = [b for b in persons if _signature_block(b, pages)]
     persons = [b for b in persons if not any(b is x for x in signers)]
@@ -148,6 +140,16 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         _repair_nik(block)
     if chosen:
         values.update(chosen)
+    for name in SPECIAL_FIRST.get(doc.doc_type, ()):
+        better = specials.get(name)
+        if better is None or (name in values and better.confidence <= values[name].confidence):
+            continue
+        values[name] = better
+        # The subject's block, and any block holding the same value, say it the same way: the
+        # employee's block is later matched to the document's fields (persons.select_block).
+        for block in (*persons, *([chosen] if chosen else [])):
+            if block is chosen or (name in block and block[name].value == better.value):
+                block[name] = better
     labelled_rank = any("golongan" in b or "pangkat" in b for b in (*persons, *signers, values))
     if not labelled_rank and "pangkat_golongan" in wanted_names:  # not someone else's
         for index in indexes:
@@ -163,7 +165,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
 def _rank_pattern() -> re.Pattern[str]:
     """A rank name followed by its golongan, "Penata Tingkat I / III/d", wherever it stands; the
     rank's first words come from rules/pangkat.yaml (Juru, Pengatur, Penata, Pembina)."""
-    heads = sorted({key.split()[0] for key in _pangkat_table()[0]}, key=len, reverse=True)
+    heads = sorted({key.split()[0] for key in pangkat_table()[0]}, key=len, reverse=True)
     return re.compile(
         rf"\b(?:{'|'.join(heads)})\b(?:\s+(?:MUDA|UTAMA|MADYA|TINGKAT|TK\.?|[I1l|]))*\s*[/,]\s*[IVl1|]{{1,4}}\s*/\s*[a-eA-E]\b",
         re.I,
@@ -180,29 +182,13 @@ def _rank_golongan(index: TextIndex) -> Values:
     return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
 
 
-@functools.cache
-def _pangkat_table() -> tuple[dict[str, str], float]:
-    data = load_yaml(RULES_DIR / "pangkat.yaml")
-    return {_pangkat_key(k): v for k, v in data["pangkat"].items()}, float(data["min_ratio"])
-
-
-def _pangkat_key(text: str) -> str:
-    """'Penata Tk. I' and 'PENATA TINGKAT I,' -> 'PENATA TINGKAT I'."""
-    key = normalise(text)
-    key = re.sub(r"\bTK\b\.?", "TINGKAT", key)
-    key = re.sub(r"\bTINGKAT\s*[1L|]\b", "TINGKAT I", key)
-    return re.sub(r"\s+", " ", key).strip()
-
-
 def golongan_of_pangkat(pangkat: FieldValue) -> FieldValue | None:
     """The golongan a rank name stands for (rules/pangkat.yaml), as a value less certain than a
     printed one, with the rank's place as evidence; None when the name is no rank."""
-    table, min_ratio = _pangkat_table()
-    key = _pangkat_key(str(pangkat.value))
-    best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=min_ratio)
-    if best is None:
+    found = golongan_of_rank(str(pangkat.value))
+    if found is None:
         return None
-    return FieldValue(table[best[0]], pangkat.page, round(pangkat.confidence * 0.9, 3), pangkat.bbox)
+    return FieldValue(found[1], pangkat.page, round(pangkat.confidence * 0.9, 3), pangkat.bbox)
 
 
 def _with_new_nip(chosen: Values, persons: list[Values]) -> Values:
@@ -361,25 +347,18 @@ def _golongan(hit: LabelHit, index: TextIndex) -> Values:
 
 
 def _reconcile_golongan(block: Values) -> None:
-    """The golongan of a block, made to agree with the rank printed beside it.
-
-    A rank name stands for one golongan (rules/pangkat.yaml), while the roman part of a printed
-    "III/d" is what OCR damages most ("Il/d", "IVd"). So: a printed golongan whose ruang letter is
-    the rank's keeps the rank's roman part; no golongan, or one whose roman part is unreadable,
-    takes the rank's; a printed golongan with another letter stays as printed (a real disagreement
-    for the cross-checks to see)."""
+    """The golongan of a block, made to agree with the rank printed beside it (ranks.reconcile): a
+    printed golongan whose ruang letter is the rank's, or whose roman part is unreadable, takes the
+    rank's; one with another letter stays as printed; a damaged one with no rank is dropped."""
     printed = block.get("golongan")
     derived = golongan_of_pangkat(block["pangkat"]) if "pangkat" in block else None
-    valid = printed is not None and str(printed.value).split("/")[0] in ROMAN
-    if derived is None:
-        if printed is not None and not valid:
-            del block["golongan"]
-        return
-    if printed is None or not valid:
-        same_letter = printed is not None and str(printed.value)[-1:] == str(derived.value)[-1:]
-        block["golongan"] = _with_value(printed, derived.value) if same_letter else derived
-    elif printed.value != derived.value and str(printed.value)[-1:] == str(derived.value)[-1:]:
-        block["golongan"] = _with_value(printed, derived.value)
+    value = reconcile(str(printed.value) if printed else None, str(derived.value) if derived else None)
+    if value is None:
+        block.pop("golongan", None)
+    elif printed is not None and str(printed.value)[-1:] == value[-1:]:
+        block["golongan"] = _with_value(printed, value)  # where it is printed, as the rank confirms it
+    elif derived is not None:
+        block["golongan"] = derived
 
 
 def _repair_nik(block: Values) -> None:
@@ -515,3 +494,7 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "SURAT_PERMOHONAN": read_heir,
     "SURAT_PENGANTAR": read_pengantar,
 }
+# Fields a type's own reader reads better than the labelled rows, taken when it is surer of them:
+# the pengantar's NIP read down its table column (pipeline/pengantar.py) against the "NIP." row that
+# OCR ran on into the next columns ("NIP 19670808 2009011 Tingkat I/ ... 233", certainty 0.4).
+SPECIAL_FIRST: dict[str, tuple[str, ...]] = {"SURAT_PENGANTAR": ("nip",)}

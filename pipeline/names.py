@@ -209,3 +209,8 @@ def clean_name_value(raw: str) -> str:
         if not abbreviation:
             text = text.rstrip(".").rstrip(" ,")
     return text
+
+
+def is_gelar(token: str) -> bool:
+    """True for a gelar or form of address as printed ("S.Sos.", "dr.", "A.Md,"), commas aside."""
+    return _key(token.strip(" ,;")) in _ALL_KEYS

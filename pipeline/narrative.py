@@ -320,9 +320,3 @@ def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_a
                 fv = _value(index, in_column[0].start, in_column[-1].end, value)
                 return {"nama": FieldValue(value, fv.page, fv.confidence * TABLE_NAME_CERTAINTY, fv.bbox)}
     return {}
-
-
-def read_pengantar(index: TextIndex) -> dict[str, FieldValue]:
-    """A widow's or widower's pengantar names the couple (read_heir); an employee's lists them in
-    its table (read_table_name)."""
-    return read_heir(index) or read_table_name(index)
