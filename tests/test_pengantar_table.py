@@ -157,6 +157,32 @@ GENERATED: list[Row] = [
             {"nama": "SITI PURWANTI", "nip": "196808272008032340", "golongan": "III/a"},
             id="nip-wrapped-in-its-cell",
         ),
+        # A nominatif of two: the first employee's row.
+        pytest.param(
+            [
+                INTRO,
+                [(330, "NO"), (600, "NAMA / NIP"), (1300, "PANGKAT / GOL. RUANG"), (1900, "JABATAN")],
+                [(340, "1."), (450, "ENDANG ASTUTI"), (1250, "Penata / III/c"), (1850, "Analis")],
+                [(450, "NIP. 19690716 200701 2 174")],
+                [(340, "2."), (450, "BUDI SANTOSO"), (1250, "Pembina / IV/a"), (1850, "Kepala Seksi")],
+                [(450, "NIP. 19700101 199503 1 002")],
+                PROSE,
+            ],
+            {"nama": "ENDANG ASTUTI", "nip": "196907162007012174", "golongan": "III/c"},
+            id="nominatif-first-row",
+        ),
+        # The NAMA / NIP heading lost to OCR ("Moman"): the NIP is found in whichever column holds it.
+        pytest.param(
+            [
+                INTRO,
+                [(590, "NO"), (900, "Moman"), (1380, "GOL. RUANG"), (1740, "JABATAN"), (2030, "PENSIUN")],
+                [(605, "1"), (695, "ARIF HARYANTO, S.E."), (1370, "Penata Tingkat I /"), (1690, "Analis")],
+                [(695, "NIP. 19670602 200801 1 145"), (1370, "III/d"), (1690, "Lingkungan Hidup")],
+                PROSE,
+            ],
+            {"nama": "ARIF HARYANTO, S.E.", "nip": "196706022008011145", "golongan": "III/d"},
+            id="name-heading-lost",
+        ),
         # OCR specks in the name cell: a lone mark and a lower-case speck that is no gelar.
         pytest.param(
             [
