@@ -47,6 +47,12 @@ letters kept them long after 1972 (seed 004 quotes "SE ... tanggal 11 Pebruari 1
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 FUZZY_MONTH_CUTOFF = 80.0  # "Agustu5" -> 85.7, "Nopembcr" -> 87.5; "Juta" vs "Juli" is 75
+# A month word damaged further on a faint scan ("Ianuarj", "Oktnher", "Desemwer": 71-75) is still
+# read when it stands framed by a day and a four-digit year, which few other words do, and one
+# month is clearly nearer than any other: "Iermari" (Februari 67, Januari 57) stays unread.
+LOOSE_MONTH_CUTOFF = 70.0
+LOOSE_MONTH_MARGIN = 10.0
+LOOSE_MONTH_CERTAINTY = 0.8  # a date read through such a month is shown as less certain
 
 # (the 4-letter "febr"/"pebr" abbreviations stay out; "februari" itself is in: an earlier filter by
 # prefix dropped it, so "Fevruari" went unread)
@@ -63,6 +69,7 @@ class DateMatch:
     start: int
     end: int
     raw: str
+    certainty: float = 1.0  # below 1 when a damaged part had to be guessed (LOOSE_MONTH_CERTAINTY)
 
 
 # -- patterns -----------------------------------------------------------------------------------
@@ -112,6 +119,32 @@ def month_number(word: str) -> int | None:
         return None
     best = process.extractOne(token, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=FUZZY_MONTH_CUTOFF)
     return MONTHS[best[0]] if best else None
+
+
+def month_similarity(word: str, same_length: bool = False) -> dict[int, float]:
+    """How near a (damaged) month word is to each month: the best rapidfuzz ratio over the month's
+    spellings, only those within two letters of the word's length when ``same_length``."""
+    token = re.sub(r"[^a-z]", "", word.lower().translate(_MONTH_DIGIT_FIX))
+    scored: dict[int, float] = {}
+    for name in _FULL_MONTHS:
+        if token and (not same_length or abs(len(name) - len(token)) <= 2):
+            month = MONTHS[name]
+            scored[month] = max(scored.get(month, 0.0), fuzz.ratio(token, name))
+    return scored
+
+
+def loose_month_number(word: str) -> int | None:
+    """The month a badly damaged month word most likely names, or None when no month is clearly
+    nearest: for a word already framed as a date (a day before it, a year after it)."""
+    token = word.strip().rstrip(".").lower().translate(_MONTH_DIGIT_FIX)
+    if not token.isalpha() or len(token) < 5:
+        return None
+    ranked = sorted(month_similarity(token, same_length=True).items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < LOOSE_MONTH_CUTOFF:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LOOSE_MONTH_MARGIN:
+        return None
+    return ranked[0][0]
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -165,7 +198,19 @@ def _textual(m: re.Match[str]) -> date | None:
     return _make_date(year, month_number(m["mon"]), day)
 
 
-def _scan(pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]], date | None]) -> Iterator[DateMatch]:
+def _textual_loose(m: re.Match[str]) -> date | None:
+    """A numeric day, a month word too damaged for month_number and a numeric year."""
+    if not (m["dn"] and m["yn"]) or month_number(m["mon"]) is not None:
+        return None
+    return _make_date(_digits(m["yn"]), loose_month_number(m["mon"]), _digits(m["dn"]))
+
+
+def _scan(
+    pattern: re.Pattern[str],
+    text: str,
+    convert: Callable[[re.Match[str]], date | None],
+    certainty: float = 1.0,
+) -> Iterator[DateMatch]:
     """Every valid match; a rejected candidate only moves the search one character on."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
@@ -173,7 +218,7 @@ def _scan(pattern: re.Pattern[str], text: str, convert: Callable[[re.Match[str]]
         if value is None:
             pos = m.start() + 1
             continue
-        yield DateMatch(value, m.start(), m.end(), m.group())
+        yield DateMatch(value, m.start(), m.end(), m.group(), certainty)
         pos = m.end()
 
 
@@ -214,10 +259,13 @@ def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text`` in reading order; of overlapping readings the earliest-starting wins."""
     if not isinstance(text, str) or not text:
         return []
-    found = [
-        *_scan(_TEXT, _repair_number_words(text), _textual),
-        *_scan(_DMY, text, _numeric),
-        *_scan(_YMD, text, _numeric),
+    words = _repair_number_words(text)
+    found = [*_scan(_TEXT, words, _textual), *_scan(_DMY, text, _numeric), *_scan(_YMD, text, _numeric)]
+    # the loose month only where no sure reading overlaps (it never outranks one)
+    found += [
+        d
+        for d in _scan(_TEXT, words, _textual_loose, LOOSE_MONTH_CERTAINTY)
+        if not any(o.start < d.end and d.start < o.end for o in found)
     ]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMatch] = []

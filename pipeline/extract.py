@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
-from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp
+from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar
 from pipeline.ranks import GOLONGAN, GOLONGAN_LOOSE, ROMAN, golongan_of_rank, pangkat_table, reconcile
 from pipeline.textindex import TextIndex
@@ -125,6 +127,9 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     chosen = persons[subject] if subject is not None else None
     signers = [b for b in persons if _signature_block(b, pages)]
     persons = [b for b in persons if not any(b is x for x in signers)]
+    if wanted_names & {"tanggal_lahir", "tempat_tanggal_lahir"}:
+        for block in persons:
+            _birth_from_nip(block, indexes)
     if chosen is None or any(chosen is x for x in signers):
         chosen = persons[0] if persons else None
     if chosen is not None:
@@ -228,6 +233,106 @@ def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:
     return fv.bbox[1] > SIGNATURE_FROM * max(pages[fv.page].text.height, 1)
 
 
+NIP_CONFIRMED_BIRTH = 0.8  # a date whose label OCR lost, placed as the birth date by the NIP beside it
+MONTH_FROM_NIP = 0.6  # day and year as printed, the month unreadable and taken from the NIP
+BIRTH_ROWS = 3  # how far from the NIP's row the birth-date row may stand (Nama, NIP, Tempat/Tgl. Lahir)
+# A day and a year with what OCR left of the month word between them: "03 Nyvanwa 1968",
+# "09 Aru eta 1968", "03 Nov-:— 1968", "28 (-:.--— 1993".
+DAMAGED_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s+(?P<mon>[^\s\d][^\d\n]{0,14}?)\s*(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+def _birth_from_nip(block: Values, indexes: list[TextIndex]) -> None:
+    """The block's birth date where OCR lost its label or its month word, confirmed by the NIP.
+
+    An 18-digit NIP encodes its holder's birth date (nip.decode_nip), and forms print the
+    birth-date row next to it (Nama / NIP / Tempat, Tgl. Lahir). On a faint scan the label goes
+    (": Blora, 09-08-1968", "1 22 Januari 1968" with the label column read apart) or the month
+    word does ("Pemalang 03 Nyvanwa 1968"). Near the NIP's row, a full date equal to the encoded
+    one is taken as the birth date; a day and a year equal to the encoded ones around an
+    unreadable month word take the NIP's month, with less certainty. A printed date that differs
+    from the NIP is never replaced: that disagreement is for the cross-checks to report.
+    """
+    fv = block.get("nip")
+    if fv is None or "tanggal_lahir" in block:
+        return
+    info = nip.decode_nip(str(fv.value))
+    born = info.birth_date if info.is_valid else _birth_part(str(fv.value))
+    index = next((i for i in indexes if i.page == fv.page), None)
+    if born is None or index is None:
+        return
+    for row_no in _nip_rows(index, fv):
+        window = index.rows[max(0, row_no - BIRTH_ROWS) : row_no + BIRTH_ROWS + 1]
+        found = _confirmed_birth(index, window, born, month_from_nip=info.is_valid)
+        if found is not None:
+            block["tanggal_lahir"] = found
+            return
+
+
+def _nip_rows(index: TextIndex, fv: FieldValue) -> list[int]:
+    """Rows of the page printing this NIP: where it was read, and every other place it stands
+    (a block may hold the NIP from under the signature when its own NIP row lost its label)."""
+    starts = [s for value, s, _ in nip.find_nips(index.text, wrapped=True) if value == fv.value]
+    rows = [n for n, r in enumerate(index.rows) if any(r.start <= s < r.end for s in starts)]
+    if fv.bbox is not None:
+        middle = (fv.bbox[1] + fv.bbox[3]) / 2
+        rows += [n for n, r in enumerate(index.rows) if n not in rows and _row_spans(index, r, middle)]
+    return rows
+
+
+def _birth_part(value: str) -> date | None:
+    """The birth date leading an NIP OCR damaged further on ("1967042620090125", two digits
+    lost): enough to confirm a printed date equal to it, not to supply a month."""
+    if len(value) < 16:
+        return None
+    try:
+        born = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+    return born if 1900 <= born.year <= 2100 else None
+
+
+def _confirmed_birth(index: TextIndex, window: list, born: date, month_from_nip: bool = True) -> FieldValue | None:
+    """A full date equal to ``born`` in the rows, else (``month_from_nip``: the NIP read whole) a
+    day and year equal to it around a month word no reader can read."""
+    for row in window:
+        for d in dates.find_dates(index.text[row.start : row.end]):
+            if d.value == born:
+                s = row.start + d.start
+                return _fv(index, s, s + len(d.raw), born.isoformat(), NIP_CONFIRMED_BIRTH)
+    for row in window if month_from_nip else []:
+        text = index.text[row.start : row.end]
+        for m in DAMAGED_DATE.finditer(text):
+            same = int(m["d"]) == born.day and int(m["y"]) == born.year
+            if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], born.month):
+                return _fv(index, row.start + m.start(), row.start + m.end(), born.isoformat(), MONTH_FROM_NIP)
+    return None
+
+
+# A damaged month word says which month it is *not* only when it reads as another month (>= 60)
+# far better (by 20) than as the NIP's: fuzzy ratios on such words are loose ("Aruetia" is Maret
+# 67 against Agustus 50, "Jual" Juli 75 against Juni 50).
+PLAUSIBLE_MONTH = 60.0
+CONTRADICTION_MARGIN = 20.0
+
+
+def _month_may_be(word: str, month: int) -> bool:
+    """Whether what is left of a month word may be ``month``. "Novemuxi" beside an NIP encoding
+    October is a November the NIP disagrees with (a real NIP_BIRTHDATE_MISMATCH, or a misread
+    NIP), not an October to fill in; "Nyvanwa" or "Aru eta" contradict no month clearly."""
+    scores = dates.month_similarity(word)
+    if not scores:
+        return True
+    best = max(scores, key=lambda k: scores[k])
+    return scores[best] < PLAUSIBLE_MONTH or scores[best] - scores.get(month, 0.0) < CONTRADICTION_MARGIN
+
+
+def _row_spans(index: TextIndex, row, y: float) -> bool:
+    box = index.bbox(row.start, row.end)
+    return box is not None and box[1] <= y <= box[3]
+
+
 def _first_phrase(text: str, phrases: tuple[str, ...]) -> int | None:
     lowered = text.lower()
     found = [i for i in (lowered.find(p.lower()) for p in phrases) if i >= 0]
@@ -303,7 +408,7 @@ def _date(hit: LabelHit, index: TextIndex) -> Values:
     if not found:
         return {}
     d = found[0]
-    return {hit.field: _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value))}
+    return {hit.field: _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)}
 
 
 def _place_date(hit: LabelHit, index: TextIndex) -> Values:
@@ -311,7 +416,7 @@ def _place_date(hit: LabelHit, index: TextIndex) -> Values:
     found = dates.find_dates(hit.value)
     if found:
         d = found[0]
-        out["tanggal_lahir"] = _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value))
+        out["tanggal_lahir"] = _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)
         place = hit.value[: d.start].strip(" ,.;/-")
     else:
         place = hit.value.split(",")[0].strip(" ,.;/-")
@@ -418,27 +523,59 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             if found[0].start > 4 and (re.search(r"\d\d|\.\s", gap)):
                 continue
             d = found[0]
-            return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value))
+            return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
     return None
 
 
 # "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")
-# ("mengetahui, Salatiga, 04 Juni 2025": the left column's "Mengetahui," read first, in lower case)
-LETTER_DATE = re.compile(r"^[\W_]{0,3}[A-Za-z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
+# ("mengetahui, Salatiga, 04 Juni 2025": the left column's "Mengetahui," read first, in lower case).
+# Never after a colon: ": Blora, 09-08-1968" is a labelled row (a birth date) whose label OCR lost.
+LETTER_DATE = re.compile(r"^[^\w:;]{0,3}[A-Za-z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
+# The date row of a form signed in two columns, the left column's caption read first and damaged
+# ("Fs! yang Dinilai, remang, 02 Januari 2024" on an SKP, "#5— yang Dini, #unogat 07 Januari
+# 2025"): a caption without a colon, a comma, the place, then a date ending the row.
+SIGNED_DATE = re.compile(
+    r"^[^:;\n]{3,40}?,\s*[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
+    r"(?P<d>[0-9OoIl]{1,2}\s*[-./]?\s*[A-Za-z][^\s\d]{2,11}\s*[-./]?\s*[12][0-9]{3})\s*\.?$"
+)
+# A birth-date row whose colon was lost looks like a signed date ("Tempat, Tgl Lahir Pemalang, 03 ...").
+BIRTH_WORDS = ("lahir", "tgl")
 
 
 def _letter_date(index: TextIndex) -> FieldValue | None:
     """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own."""
     for span, row in index.row_texts():
-        m = LETTER_DATE.match(row)
+        m = LETTER_DATE.match(row) or _signed_date(row)
         if not m:
             continue
         found = dates.find_dates(m.group("d"))
         if found:
             d = found[0]
             start = span.start + m.start("d") + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value))
+            return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
     return None
+
+
+def _signed_date(row: str) -> re.Match[str] | None:
+    """SIGNED_DATE, unless a word of the row is a birth-date label word (fuzzily: "Lahr")."""
+    m = SIGNED_DATE.match(row)
+    if m is None:
+        return None
+    words = re.findall(r"[A-Za-z]{3,}", row[: m.start("d")].lower())
+    if any(fuzz.ratio(w, b) >= 75 for w in words for b in BIRTH_WORDS):
+        return None
+    return m
+
+
+# The column header of a list of employees: "NO NAMA / NIP JABATAN", "NAMA/NIP", "NAMA NIP".
+NAME_NIP_HEADER = re.compile(r"\bNAMA\s*/?\s*NIP\b")
+
+
+def _lampiran_name(index: TextIndex) -> Values:
+    """The employee named in a decree's Lampiran table (narrative.read_table_name: the capitals
+    above the NIP in the NAMA / NIP column), on a page that has such a column header; a decree's
+    body rows ("Nama : ...") are no table."""
+    return read_table_name(index) if NAME_NIP_HEADER.search(index.text) else {}
 
 
 def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
@@ -493,6 +630,14 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "SURAT_JANDA_DUDA": read_heir,
     "SURAT_PERMOHONAN": read_heir,
     "SURAT_PENGANTAR": read_pengantar,
+    # A decree for several employees names them in its Lampiran ("NO / NAMA / NIP / PANGKAT /
+    # JABATAN"), the body saying only "yang namanya tercantum dalam Lampiran Keputusan ini".
+    # Taken only when no labelled "Nama :" row names the subject (the block's values win).
+    "SK_JABATAN": _lampiran_name,
+    "SK_PANGKAT": _lampiran_name,
+    "SK_KGB": _lampiran_name,
+    "SK_CPNS": _lampiran_name,
+    "SK_PNS": _lampiran_name,
 }
 # Fields a type's own reader reads better than the labelled rows, taken when it is surer of them:
 # the pengantar's NIP read down its table column (pipeline/pengantar.py) against the "NIP." row that

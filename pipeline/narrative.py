@@ -50,6 +50,10 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
             value = names.clean_name_value(m.group("v"))
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
                 out[field] = _value(index, m.start("v"), m.start("v") + len(m.group("v").rstrip()), value)
+        if field == "nama" and m:
+            issued = _issue_date(index, m.end())
+            if issued:
+                out["tanggal_dokumen"] = issued
     anchor = BIRTH_ANCHOR.search(flat)
     found = dates.find_dates(flat[anchor.end() :] if anchor else flat)
     if found:
@@ -64,6 +68,21 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
     elif re.search(r"\bLAKI", tail):
         out["jenis_kelamin"] = FieldValue("L", index.page, 0.8)
     return out
+
+
+ISSUE_DATE_CERTAINTY = 0.9  # placed by its position on the kutipan, its "dikeluarkan" line lost
+
+
+def _issue_date(index: TextIndex, after: int) -> FieldValue | None:
+    """The kutipan's issue date where OCR lost "Kutipan ini dikeluarkan di ..., pada tanggal": the
+    birth date is written out before "telah lahir", and the only date printed after the child's
+    name and parents is the one the kutipan was issued on (its signature block)."""
+    found = dates.find_dates(index.text[after:])
+    if not found:
+        return None
+    d = found[0]
+    fv = _value(index, after + d.start, after + d.end, dates.iso(d.value))
+    return FieldValue(fv.value, fv.page, fv.confidence * ISSUE_DATE_CERTAINTY * d.certainty, fv.bbox)
 
 
 SECTION = re.compile(r"^\s*(?:[IVX]+\.|\d+\.)?\s*(SUAMI|ISTERI|ISTRI)\b\s*:?\s*$", re.I)

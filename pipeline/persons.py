@@ -99,9 +99,38 @@ def select_block(doc: Document, is_employee: Callable[[dict[str, FieldValue]], b
     doc.person_match = doc.person_match or how
     if block is doc.fields or all(doc.fields.get(k) == v for k, v in block.items()):
         return  # already the document's person (values read outside the block, such as a name from a table, stay)
+    current = {k: v for k, v in doc.fields.items() if k in PERSON_FIELDS}
+    kept = current if same_person(current, block) else {}
     for name in PERSON_FIELDS:
         doc.fields.pop(name, None)
-    doc.fields.update(block)
+    doc.fields.update({**kept, **block})
+
+
+def same_person(a: dict[str, FieldValue], b: dict[str, FieldValue]) -> bool:
+    """Two person blocks of one document that are one person read twice, so that the values only
+    one of them holds belong to both: a karpeg's card (Nama, NIP lama, Tempat/Tgl. Lahir) and its
+    konversi page (NIP baru, Nama); a DPCP's "Yang bersangkutan" signature NIP and its own block
+    whose NIP OCR damaged. At least one value must agree and none may disagree: the NIP equal, or
+    one reading invalid while both start with the same birth date (a digit lost further on); the
+    names within tolerance; any other value equal."""
+    shared = set(a) & set(b)
+    agree = 0
+    for key in shared:
+        x, y = str(a[key].value), str(b[key].value)
+        if key == "nip":
+            same = x == y or (_nip_misread(x) or _nip_misread(y)) and len(x) > 8 and x[:8] == y[:8]
+        elif key == "nama":
+            same = same_name(x, y)
+        else:
+            same = x == y
+        if not same:
+            return False
+        agree += key in ("nip", "nama")
+    return agree > 0
+
+
+def _nip_misread(value: str) -> bool:
+    return not nip.decode_nip(value).is_valid
 
 
 def is_employee_ktp(ktp: Document, emp: Employee) -> bool:
