@@ -16,6 +16,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
@@ -130,6 +131,9 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     if wanted_names & {"tanggal_lahir", "tempat_tanggal_lahir"}:
         for block in persons:
             _birth_from_nip(block, indexes)
+    if "nama" in wanted_names:
+        for block in persons:
+            _name_above_nip(block, indexes, specs, doc.doc_type)
     if chosen is None or any(chosen is x for x in signers):
         chosen = persons[0] if persons else None
     if chosen is not None:
@@ -163,7 +167,16 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 for name, fv in found.items():
                     values.setdefault(name, fv)
                 break
+    _drop_impossible_issue_date(values)
     return values, persons, signers
+
+
+def _drop_impossible_issue_date(values: Values) -> None:
+    """A document is never issued before its subject was born: such a tanggal_dokumen is a
+    misread year ("22 Februari 1904" on the kutipan of a child born in 1994), better unread."""
+    issued, born = values.get("tanggal_dokumen"), values.get("tanggal_lahir")
+    if issued is not None and born is not None and str(issued.value) < str(born.value):
+        del values["tanggal_dokumen"]
 
 
 @functools.cache
@@ -326,6 +339,77 @@ def _month_may_be(word: str, month: int) -> bool:
         return True
     best = max(scores, key=lambda k: scores[k])
     return scores[best] < PLAUSIBLE_MONTH or scores[best] - scores.get(month, 0.0) < CONTRADICTION_MARGIN
+
+
+NAME_ROW_CERTAINTY = 0.7  # a name placed by the form's row order, its label unread
+# A form row with a colon (or the colon read as 1, l, |) and a value in capitals: "Kam : HARI
+# SUPRFYANTO, S.H.", "LL yaa : ANIK PURWANTI, S.H.", ": ISTI WAHYUNI" (label on the row above).
+_NAME_ROW = re.compile(
+    r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?(?P<label>[^:;\d\n]{0,14}?)\s*(?:[:;]|(?<=\s)[1l|](?=\s))\s*"
+    r"(?P<v>[A-Z][A-Za-z.,' ]{3,60}?)[\s,]*$"
+)
+# Capitalised words that are a heading, an office or a value of another row, never a person.
+_NOT_NAME_WORDS = {"DINAS", "KEPALA", "BADAN", "KABUPATEN", "KOTA", "PEMERINTAH", "PROVINSI", "ISLAM"}
+_NOT_NAME_WORDS |= {"KRISTEN", "KATOLIK", "HINDU", "BUDDHA", "LAKI", "PEREMPUAN", "KAWIN", "BELUM", "SEKRETARIAT"}
+
+
+# Letters that list the employee in a table (NO / NAMA / NIP / ... columns): the rows above its NIP
+# are the table's header, read by narrative.read_table_name.
+TABLE_LETTERS = {"SURAT_PENGANTAR"}
+
+
+def _name_above_nip(block: Values, indexes: list[TextIndex], specs: dict, doc_type: str) -> None:
+    """The block's name where OCR damaged the "Nama" label past matching ("Kam :", "Nima :",
+    "LL yaa :") or put the value on a row of its own below it (": ISTI WAHYUNI").
+
+    Every form prints the name row just above the NIP row (Nama / NIP / Tempat, Tgl. Lahir): of the
+    three rows above the NIP, the nearest "label : VALUE" row whose value is a name in capitals
+    (gelar aside) and whose label is no other field's is taken, with less certainty."""
+    fv = block.get("nip")
+    if fv is None or "nama" in block or doc_type in TABLE_LETTERS:
+        return
+    index = next((i for i in indexes if i.page == fv.page), None)
+    if index is None:
+        return
+    for row_no in _nip_rows(index, fv):
+        for row in reversed(index.rows[max(0, row_no - 3) : row_no]):
+            found = _name_row(index, row, specs)
+            if found is not None:
+                block["nama"] = found
+                return
+
+
+def _name_row(index: TextIndex, row, specs: dict) -> FieldValue | None:
+    text = index.text[row.start : row.end]
+    m = _NAME_ROW.match(text)
+    if m is None or _other_field_label(m["label"], specs):
+        return None
+    value = names.clean_name_value(m["v"])
+    bare = names.strip_gelar(value).split()  # upper-cased, gelar ("S.H.", "Drs.") dropped
+    printed = set(re.findall(r"[A-Za-z]+", value))
+    # every word of the name printed in capitals, as forms print names ("Baro PENSIUN" is debris)
+    if sum(map(len, bare)) < 5 or not all(w in printed for w in bare) or set(bare) & _NOT_NAME_WORDS:
+        return None
+    return _fv(index, row.start + m.start("v"), row.start + m.end("v"), value, NAME_ROW_CERTAINTY)
+
+
+def _other_field_label(label: str, specs: dict) -> bool:
+    """Whether a (damaged) label is more like another field's than like nothing: "Jabatan",
+    "Jenis Kelamin", "Unit Kerja" rows hold capitals too. A "Nama" label read well counts too: its
+    row was read as a labelled row already, and is its own block's (a widow's letter names her
+    above the NIP of the late husband it speaks of)."""
+    key = normalise(label)
+    if not key:
+        return False
+    cutoff = field_rules()[2]  # fields.yaml label_cutoff: what the label reader takes
+    if "nama" in specs and any(fuzz.ratio(key, lab) >= cutoff for lab in specs["nama"].labels):
+        return True
+    if re.search(r"UNIT|KERJA|ALAMAT|AGAMA|STATUS|PENDIDIKAN|INSTANSI", key):
+        return True
+    for spec in specs.values():
+        if spec.name != "nama" and any(fuzz.ratio(key, lab) >= 70 for lab in spec.labels):
+            return True
+    return False
 
 
 def _row_spans(index: TextIndex, row, y: float) -> bool:

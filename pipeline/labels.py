@@ -150,13 +150,20 @@ def labelled_values(index: TextIndex, specs: list[FieldSpec], cutoff: float) -> 
     return hits
 
 
+# A date written with a numeric day that ends its row: "pada tanggal 01 Februari 2010" (a decree's
+# signing date whose colon, or whose "Ditetapkan di" row, OCR lost). A day written out in words is
+# the akta's birth sentence ("pada tanggal sembilan Januari ..."), never taken here.
+_WHOLE_ROW_DATE = re.compile(r"^[0-9OoIl]{1,2}\b[^\n]{4,20}?[12][0-9]{3}\W{0,2}$")
+
+
 def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
-    """'NIP 19770515 200801 1 002' or 'NIK 3316...' with no colon: label as the row's first words."""
+    """'NIP 19770515 200801 1 002' or 'NIK 3316...' with no colon: label as the row's first words;
+    so too a date label followed by nothing but a date ("pada tanggal 01 Februari 2010")."""
     numbering = NUMBERING.match(row).end()
     words = row[numbering:].split()
     out = []
     for spec in specs:
-        if spec.kind not in ("nip", "nik"):
+        if spec.kind not in ("nip", "nik", "date"):
             continue
         for n in (1, 2, 3):
             if len(words) <= n:
@@ -165,6 +172,8 @@ def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float
             if _label_score(head, spec) >= max(cutoff, 90):
                 offset = row.find(words[n], numbering + len(head))
                 value = row[offset:].strip()
+                if spec.kind == "date" and not _WHOLE_ROW_DATE.match(value):
+                    break
                 out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                 break
     return out

@@ -227,3 +227,67 @@ def test_select_block_keeps_same_person(current: dict, employee_block: dict, kep
         assert doc.fields[key] == fvalue
     for key in set(current) - set(employee_block):
         assert (key in doc.fields) is kept
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # the "Nama" label damaged past matching; the name row stands right above the NIP row
+        ("SK_CPNS", ["Kam : HARI SUPRFYANTO, S.H.", "ba : 19681002 200601 1 108"], "HARI SUPRFYANTO, S.H."),
+        ("SK_PANGKAT", ["LL yaa : ANIK PURWANTI, S.H.", "2. NIP : 19691106 201001 2 383"], "ANIK PURWANTI, S.H."),
+        ("SK_PNS", ["Nima : HARI SANTOSO, S.Sos.", "NIP 1 196712222008022238"], "HARI SANTOSO, S.Sos."),
+        # label and value on rows of their own (two columns read apart)
+        ("SK_PNS", ["a. Nama", ": ISTI WAHYUNI", "b. NIP", "C. : 19690506 200601 2 122"], "ISTI WAHYUNI"),
+        # another field's row in capitals, a value not printed in capitals, an office: no name
+        ("SK_CPNS", ["Jabatan : STAF PELAKSANA", "NIP : 19681002 200601 1 108"], None),
+        ("SK_CPNS", ["Kam : Baro PENSIUN", "NIP : 19681002 200601 1 108"], None),
+        ("SK_CPNS", ["Unit : DINAS PERTANIAN", "NIP : 19681002 200601 1 108"], None),
+    ],
+)
+def test_name_row_above_nip(doc_type: str, lines: list[str], expected: str | None) -> None:
+    fields = read(doc_type, lines)
+    assert (fields["nama"].value if "nama" in fields else None) == expected
+    if expected and not lines[0].startswith("Nama"):
+        assert fields["nama"].confidence < UNSURE
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "field", "expected"),
+    [
+        # a date label with its colon lost, nothing but a date after it
+        (
+            "SK_PMK",
+            ["KETIGA : Keputusan ini mulai berlaku", "pada tanggal 01 Fevruari 2010", "a.n. BUPATI KLATEN"],
+            "tanggal_dokumen",
+            "2010-02-01",
+        ),
+        ("SK_PMK", ["terhitung mulai tanggal 01 Maret 2010."], "tmt", "2010-03-01"),
+        # the decree's "mulai berlaku pada tanggal ditetapkan": no date, nothing read
+        (
+            "SK_PNS",
+            ["Keputusan ini mulai berlaku", "pada tanggal ditetapkan, dengan ketentuan"],
+            "tanggal_dokumen",
+            None,
+        ),
+    ],
+)
+def test_date_label_without_colon(doc_type: str, lines: list[str], field: str, expected: str | None) -> None:
+    assert value(doc_type, lines, field) == expected
+
+
+def test_akta_birth_anchor_damaged_and_issue_year_misread() -> None:
+    """ "pada tanngal lima Februari ..." is still the birth sentence; the kutipan's issue date read
+    as 1904 (before the child's birth) is a misread year, left unread."""
+    lines = [
+        "KUTIPAN AKTA KELAHIRAN",
+        "bahwa di KARANGANYAR",
+        "pada tanngal lima Februari seribu sembilan ratus sembilan puluh empat",
+        "talah lahir",
+        "FITRI FITRIANI",
+        "anak ke-satu, perempuan. dari ayah WAHYU RIYADI",
+        "Kutipan ini dikaluarkan di KARANGANYAR,",
+        "pada tanggal 22 Februari 1904",
+    ]
+    fields = read("AKTA_KELAHIRAN", lines)
+    assert fields["tanggal_lahir"].value == "1994-02-05"
+    assert "tanggal_dokumen" not in fields
