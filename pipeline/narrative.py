@@ -268,6 +268,20 @@ NPWP_NUMBER = re.compile(r"(?<!\d)\d{2}[. ]?\d{3}[. ]?\d{3}[. ]?\d[-. ]?\d{3}[. 
 _NPWP_NOT_NAME = re.compile(r"NPWP|NIK\b|KPP|PAJAK|KEUANGAN|NOMOR POKOK|WAJIB|TERDAFTAR|\bJALAN\b|\bJL\b|\bRT\b", re.I)
 
 
+NPWP_DATE_CERTAINTY = 0.9  # the card's one date, its "Tanggal Terdaftar" label unread
+
+
+def _registration_date(index: TextIndex) -> FieldValue | None:
+    """The card's "Tanggal Terdaftar 21/08/2010" where OCR damaged the label ("Tanggal Tereamar",
+    "Aha Terdaftar"): an NPWP card prints no other date, so the last one on it is that."""
+    found = dates.find_dates(index.text)
+    if not found:
+        return None
+    d = found[-1]
+    fv = _value(index, d.start, d.end, dates.iso(d.value))
+    return FieldValue(fv.value, fv.page, fv.confidence * NPWP_DATE_CERTAINTY * d.certainty, fv.bbox)
+
+
 def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
     """The NPWP card prints no "Nama :" label: the holder's name is the row under the number
     ("NPWP : 08.781.562.4-509.000" / "DYAH SETYANINGSIH" / "NIK : ..." / address / "KPP PRATAMA
@@ -282,6 +296,9 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
         if issuer is None:
             return out
         anchor = issuer.end()
+    registered = _registration_date(index)
+    if registered is not None:
+        out["tanggal_dokumen"] = registered
     after = [(span, row) for span, row in index.row_texts() if span.start >= anchor][:3]
     for span, row in after:
         letters = re.sub(r"[^A-Za-z]", "", row)

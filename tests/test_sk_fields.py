@@ -291,3 +291,19 @@ def test_akta_birth_anchor_damaged_and_issue_year_misread() -> None:
     fields = read("AKTA_KELAHIRAN", lines)
     assert fields["tanggal_lahir"].value == "1994-02-05"
     assert "tanggal_dokumen" not in fields
+
+
+NPWP_HEAD = ["DIREKTORAT JENDERAL PAJAK", "NPWP : 08.781.562.4-509.000", "DYAH SETYANINGSIH", "NIK : 3309044904690233"]
+
+
+@pytest.mark.parametrize(
+    ("last_row", "expected"),
+    [
+        ("KPP PRATAMA BATANG Tanggal Terdaftar 21/08/2010", "2010-08-21"),
+        # the label damaged: the card's one date is still its registration date
+        ("KPP PRATAMA SEMARANG Tanggal Tereamar 11/03/2016", "2016-03-11"),
+        ("KPP PRATAMA BATANG", None),
+    ],
+)
+def test_npwp_registration_date(last_row: str, expected: str | None) -> None:
+    assert value("NPWP", [*NPWP_HEAD, last_row], "tanggal_dokumen") == expected
