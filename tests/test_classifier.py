@@ -384,6 +384,38 @@ CASES = [
         UNKNOWN,
         id="foreign-text-unknown",
     ),
+    pytest.param(
+        # the card's NPWP line read through its logo ("NPWP Belasan": no title line), the date label worn
+        [
+            "NPWP Belasan",
+            "08.501.393.6-512.000",
+            "DYAH LESTARI",
+            "NIK : 3312015511670247",
+            "KPP PRATAMA WONOGIRI Tanggal Terumuw 26/10/2014",
+        ],
+        "NPWP",
+        id="npwp-card-title-in-logo-noise",
+    ),
+    pytest.param(
+        # a passbook's transaction page: no "Buku Tabungan" title, the mutasi column heads
+        [
+            "BANK NEGARA INDONESIA",
+            "TAPLUS PEGAWAI",
+            ": DYAH LESTARI",
+            "1 4501800556",
+            "KC WONOGIRI",
+            "TANGGAL MUTASI DesET MUTASI KREDIT SALDO",
+            "16-01-2010 3.350.000",
+        ],
+        "BUKU_TABUNGAN",
+        id="passbook-mutasi-page",
+    ),
+    pytest.param(
+        # an SK jabatan fungsional names its "angka kredit": not a passbook
+        [*SK_HEAD, "PENGANGKATAN DALAM JABATAN FUNGSIONAL", "Angka Kredit : 150", "Kredit kumulatif"],
+        "SK_JABATAN",
+        id="angka-kredit-is-no-mutasi",
+    ),
 ]
 
 
