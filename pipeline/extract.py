@@ -297,13 +297,7 @@ def _nip_rows(index: TextIndex, fv: FieldValue) -> list[int]:
 def _birth_part(value: str) -> date | None:
     """The birth date leading an NIP OCR damaged further on ("1967042620090125", two digits
     lost): enough to confirm a printed date equal to it, not to supply a month."""
-    if len(value) < 16:
-        return None
-    try:
-        born = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError:
-        return None
-    return born if 1900 <= born.year <= 2100 else None
+    return nip.leading_birth_date(value) if len(value) >= 16 else None
 
 
 def _confirmed_birth(index: TextIndex, window: list, born: date, month_from_nip: bool = True) -> FieldValue | None:

@@ -64,7 +64,6 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
     joins_same_type = {p.doc_type for p in load_profiles() if p.joins_same_type}
     documents: list[Document] = []
     out: list[PageResult] = []
-    previous_page: PageResult | None = None
     for page in pages:
         c = page.classification
         prev = documents[-1] if documents else None
@@ -87,9 +86,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
                 # A one-page document (akta, KTP, surat keterangan) is not continued by another
                 # page of its type whose title OCR lost: that is the next child's akta. Only its
                 # second scan joins it (reported as DUPLICATE_PAGE).
-                joins = prev.doc_type != UNKNOWN and (
-                    prev.doc_type in multi_page or (previous_page is not None and same_sheet(previous_page, page))
-                )
+                joins = prev.doc_type != UNKNOWN and (prev.doc_type in multi_page or same_sheet(out[-1], page))
             elif prev.doc_type in multi_page:
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
@@ -105,5 +102,4 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
         else:
             documents.append(Document(id=f"d{len(documents) + 1}", doc_type=c.doc_type, pages=[page.ref.index]))
         out.append(page)
-        previous_page = page
     return documents, out

@@ -78,11 +78,14 @@ def _issue_date(index: TextIndex, after: int) -> FieldValue | None:
     birth date is written out before "telah lahir", and the only date printed after the child's
     name and parents is the one the kutipan was issued on (its signature block)."""
     found = dates.find_dates(index.text[after:])
-    if not found:
-        return None
-    d = found[0]
-    fv = _value(index, after + d.start, after + d.end, dates.iso(d.value))
-    return FieldValue(fv.value, fv.page, fv.confidence * ISSUE_DATE_CERTAINTY * d.certainty, fv.bbox)
+    return _placed_date(index, found[0], after, ISSUE_DATE_CERTAINTY) if found else None
+
+
+def _placed_date(index: TextIndex, d: dates.DateMatch, offset: int, factor: float) -> FieldValue:
+    """A date taken by where it stands rather than by its label: its reading's certainty times
+    the date's own (a damaged month word) times ``factor``, for the placing."""
+    fv = _value(index, offset + d.start, offset + d.end, dates.iso(d.value))
+    return FieldValue(fv.value, fv.page, fv.confidence * factor * d.certainty, fv.bbox)
 
 
 SECTION = re.compile(r"^\s*(?:[IVX]+\.|\d+\.)?\s*(SUAMI|ISTERI|ISTRI)\b\s*:?\s*$", re.I)
@@ -275,11 +278,7 @@ def _registration_date(index: TextIndex) -> FieldValue | None:
     """The card's "Tanggal Terdaftar 21/08/2010" where OCR damaged the label ("Tanggal Tereamar",
     "Aha Terdaftar"): an NPWP card prints no other date, so the last one on it is that."""
     found = dates.find_dates(index.text)
-    if not found:
-        return None
-    d = found[-1]
-    fv = _value(index, d.start, d.end, dates.iso(d.value))
-    return FieldValue(fv.value, fv.page, fv.confidence * NPWP_DATE_CERTAINTY * d.certainty, fv.bbox)
+    return _placed_date(index, found[-1], 0, NPWP_DATE_CERTAINTY) if found else None
 
 
 def read_npwp(index: TextIndex) -> dict[str, FieldValue]:

@@ -79,6 +79,15 @@ def _date_or_none(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def leading_birth_date(digits: str) -> date | None:
+    """The birth date an NIP's first eight digits spell (YYYYMMDD), or None: also of a reading
+    OCR damaged further on, whose head still confirms a printed birth date."""
+    head = digits[:8]
+    if len(head) < 8 or not head.isdigit():
+        return None
+    return _date_or_none(int(head[0:4]), int(head[4:6]), int(head[6:8]))
+
+
 def decode_nip(nip: str) -> NipInfo:
     """Decode a NIP (separators ignored; no OCR repair here, call :func:`normalize_nip` first).
 
@@ -98,7 +107,7 @@ def decode_nip(nip: str) -> NipInfo:
     warnings: list[str] = []
     kind: NipKind = "baru"
 
-    birth = _date_or_none(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    birth = leading_birth_date(digits)
     if birth is None:
         problems.append(f"tanggal lahir pada NIP tidak mungkin ({digits[0:8]})")
 
