@@ -182,24 +182,35 @@ def find_nips(text: str, *, include_old: bool = False, wrapped: bool = False) ->
     return found
 
 
-# the head may be followed by other columns' words on its row ("NIP 19690122 201004 2 Tingkat I/ ...")
-_WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{12,21}(?=[^\n]*\n)")
-_WRAPPED_TAIL = re.compile(r"[ \t]*(\d{1,4})(?!\d)")
+# the head may be followed by other columns' words on its row ("NIP 19690122 201004 2 Tingkat I/ ...");
+# it holds at least the birth date ("NIP. 19671104" / "200601 1 355, Pegawai ...")
+_WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{6,21}(?=[^\n]*\n)")
+_WRAPPED_TAIL = re.compile(r"[ \t]*(\d{1,10}(?:[ \t]\d{1,10})*)(?!\d)")
 
 
 def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
     """(NIP, end of its tail in ``next_line``) when the digits of ``head`` (the end of a line) and
-    the digits that start the next line make one 18-digit NIP whose birth date, TMT and gender
-    digit all decode; a narrow column or a sentence broke it ("NIP. 19671213 200701 1" / "219, ...").
+    the digit groups that start the next line make one 18-digit NIP whose birth date, TMT and
+    gender digit all decode; a narrow column or a sentence broke it ("NIP. 19671213 200701 1" /
+    "219, ..." or "NIP. 19671104" / "200601 1 355, ..."). The tail's groups are taken whole, and
+    only when they end exactly at the 18th digit.
     """
     digits = _digits_only(head)
     tail = _WRAPPED_TAIL.match(next_line)
-    if not 14 <= len(digits) <= 17 or tail is None or len(digits + tail.group(1)) != 18:
+    if not 8 <= len(digits) <= 17 or tail is None:
         return None
-    info = decode_nip(digits + tail.group(1))
+    end = None
+    for group in re.finditer(r"\d+", tail.group(1)):
+        digits += group.group()
+        if len(digits) >= 18:
+            end = tail.start(1) + group.end()
+            break
+    if end is None or len(digits) != 18:
+        return None
+    info = decode_nip(digits)
     if info.kind != "baru" or not info.is_valid:
         return None
-    return info.nip, tail.end(1)
+    return info.nip, end
 
 
 def find_wrapped_nips(text: str) -> list[tuple[str, int, int]]:

@@ -132,3 +132,22 @@ def test_ocr_noise_is_repaired(birth: date, age: int, gender: str, data: st.Data
     look_alike = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z"}
     noisy = "".join(data.draw(st.sampled_from([c, look_alike.get(c, c)])) for c in nip)
     assert normalize_nip(f"{noisy[:8]} {noisy[8:14]} {noisy[14]} {noisy[15:]}") == nip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence broke the NIP after its last group ...
+        ("Almarhum SLAMET, NIP. 19671213 200701 1\n219, Pegawai Negeri Sipil", ["196712132007011219"]),
+        # ... or right after its birth date (surat keterangan janda, seed 10457)
+        ("Almarhum KUSNO, A.Md., NIP. 19671104\n200601 1 355, Pegawai Negeri Sipil", ["196711042006011355"]),
+        # the tail's groups must end exactly at the 18th digit
+        ("NIP. 19671104\n2006011 3550 Pegawai", []),
+        # and the joined digits must decode (TMT month 13)
+        ("NIP. 19671104\n200613 1 355, Pegawai", []),
+        # a date at a line end followed by a number is no NIP
+        ("tanggal 19671104\n12 Mei 2020", []),
+    ],
+)
+def test_find_wrapped_nips(text: str, expected: list[str]) -> None:
+    assert [value for value, _, _ in find_nips(text, wrapped=True)] == expected
