@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
-from pipeline.labels import LabelHit, field_rules, labelled_values, subject_rules
+from pipeline.labels import LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar
@@ -135,7 +135,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         for block in persons:
             _name_above_nip(block, indexes, specs, doc.doc_type)
     if chosen is None or any(chosen is x for x in signers):
-        chosen = persons[0] if persons else None
+        chosen = _subject_by_signature(persons, signers) if doc.doc_type in signed_about_another() else None
+        chosen = chosen or (persons[0] if persons else None)
     if chosen is not None:
         chosen = _with_new_nip(chosen, persons)
         loose = [b for b in persons if set(b) == {"nip"} and b is not chosen]
@@ -161,8 +162,9 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 block[name] = better
     labelled_rank = any("golongan" in b or "pangkat" in b for b in (*persons, *signers, values))
     if not labelled_rank and "pangkat_golongan" in wanted_names:  # not someone else's
+        start = _block_top(chosen) if chosen is not None and persons and chosen is not persons[0] else None
         for index in indexes:
-            found = _rank_golongan(index)
+            found = _rank_golongan(index, start if start and start[0] == index.page else None)
             if found:
                 for name, fv in found.items():
                     values.setdefault(name, fv)
@@ -190,14 +192,23 @@ def _rank_pattern() -> re.Pattern[str]:
     )
 
 
-def _rank_golongan(index: TextIndex) -> Values:
+def _rank_golongan(index: TextIndex, below: tuple[int, int] | None = None) -> Values:
     """The first "rank / golongan" printed on the page without a label of its own: a table cell
     (the SKP's "PANGKAT/GOL RUANG" label sits on the row above its value; the pegawai yang dinilai
-    is the left column, read first)."""
-    m = _rank_pattern().search(index.text)
-    if m is None:
-        return {}
-    return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
+    is the left column, read first). ``below`` = (page, y): the subject's block starts there, after
+    an official's block (whose rank is not the subject's)."""
+    for m in _rank_pattern().finditer(index.text):
+        box = index.bbox(m.start(), m.end())
+        if below is not None and (box is None or box[1] < below[1]):
+            continue
+        return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
+    return {}
+
+
+def _block_top(block: Values) -> tuple[int, int] | None:
+    """(page, y) of the top of a person block's first page, from its values' boxes."""
+    boxes = [(fv.page, fv.bbox[1]) for fv in block.values() if fv.bbox is not None]
+    return min(boxes) if boxes else None
 
 
 def golongan_of_pangkat(pangkat: FieldValue) -> FieldValue | None:
@@ -235,6 +246,15 @@ def _with_new_nip(chosen: Values, persons: list[Values]) -> Values:
         if same_birth or same_name:
             return {**block, **chosen, "nip": fv}
     return chosen
+
+
+def _subject_by_signature(persons: list[Values], signers: list[Values]) -> Values | None:
+    """In a letter an official signs about another employee, the block after the official's own
+    (the first, whose NIP the signature at the foot repeats); None when that cannot be told."""
+    signed = {b["nip"].value for b in signers if "nip" in b}
+    if len(persons) < 2 or "nip" not in persons[0] or persons[0]["nip"].value not in signed:
+        return None
+    return next((b for b in persons[1:] if "nama" in b), None)
 
 
 def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:

@@ -76,6 +76,12 @@ def subject_rules() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in (data.get("subject_after") or {}).items()}
 
 
+@functools.cache
+def signed_about_another() -> frozenset[str]:
+    """Document types an official signs about another employee (fields.yaml signed_about_another)."""
+    return frozenset(load_yaml(RULES_DIR / "fields.yaml").get("signed_about_another") or ())
+
+
 def _label_score(label: str, spec: FieldSpec) -> float:
     # A stray one-letter token after the label ("NIP a :") is OCR noise from the colon column.
     norm = re.sub(r"(?:\s+[A-Z0-9])+$", "", normalise(label))

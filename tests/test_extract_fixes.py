@@ -736,3 +736,62 @@ def test_pengantar_name_from_its_table_column(rows, expected):
     doc = Document("d1", "SURAT_PENGANTAR", [1])
     got = extract_document(doc, {1: _table_page(rows)}).get("nama")
     assert (got.value if got else None) == expected
+
+
+def _official_letter(subject_phrase: str, signature_nip: str) -> list[str]:
+    """A pernyataan tidak dipidana as OCR left it: the official's block, the subject phrase, the
+    employee's block (its rank row without a colon), and the official's NIP at the foot."""
+    body = [
+        "SURAT PERNYATAAN",
+        "TIDAK SEDANG MENJALANI PROSES PIDANA ATAU PERNAH DIPIDANA PENJARA",
+        "Yang bertanda tangan di bawah ini:",
+        "a. Nama : Ir. SITI WAHYUNI, M.M.",
+        "b. NIP : 19690121 199403 2 001",
+        "c. Pangkat/Gol. Ruang » Pembina Utama Muda / IV/c",
+        "d. Jabatan : Kepala Dinas Kependudukan dan Pencatatan Sipil",
+        subject_phrase,
+        "a. Nama : SITI HIDAYATI",
+        "NIP : 19681215 201001 2 386",
+        "Io . Pangkat/Gol. Ruang Pengatur Tingkat I / Il/d",
+        "tidak sedang menjalani proses pidana atau pernah dipidana penjara",
+    ]
+    return [*body, *[""] * (44 - len(body)), "Semarang, 18 Maret 2026", f"NIP. {signature_nip}"]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "phrase", "signature", "expected"),
+    [
+        # the subject phrase read: its block is the subject
+        (
+            "SURAT_PERNYATAAN_PIDANA",
+            "dengan ini menyatakan bahwa pegawai negeri sipil:",
+            "19690121 199403 2 001",
+            ("SITI HIDAYATI", "196812152010012386", "II/d"),
+        ),
+        # the phrase damaged: the signature repeats the first block's NIP, so that block is the
+        # official and the next one the subject, with the rank printed in its block, not hers
+        (
+            "SURAT_PERNYATAAN_PIDANA",
+            "dengan ini menyatakan SN sesungguhnya, bahwa Pegasyah Yggeri Sipil:",
+            "19690121 199403 2 001",
+            ("SITI HIDAYATI", "196812152010012386", "II/d"),
+        ),
+        # no signature repeating the first block's NIP: no evidence it is the official's
+        (
+            "SURAT_PERNYATAAN_PIDANA",
+            "dengan ini menyatakan SN sesungguhnya, bahwa Pegasyah Yggeri Sipil:",
+            "19700101 199503 1 002",
+            ("Ir. SITI WAHYUNI, M.M.", "196901211994032001", "IV/c"),
+        ),
+        # a letter its writer signs (not in signed_about_another): the first block stays
+        (
+            "SURAT_ALAMAT",
+            "dengan ini menunjuk alamat sesudah pensiun",
+            "19690121 199403 2 001",
+            ("Ir. SITI WAHYUNI, M.M.", "196901211994032001", "IV/c"),
+        ),
+    ],
+)
+def test_official_letter_subject_by_its_signature(doc_type, phrase, signature, expected):
+    got = extract(doc_type, _official_letter(phrase, signature))
+    assert (got.get("nama"), got.get("nip"), got.get("golongan")) == expected
