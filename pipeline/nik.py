@@ -234,3 +234,24 @@ def repair_from_known(read: str, known: list[str], max_edits: int = MAX_REPAIR_D
         return None
     close = {k for k in known if decode_nik(k).is_valid and Levenshtein.distance(read, k) <= max_edits}
     return close.pop() if len(close) == 1 else None
+
+
+def corroborated(
+    read: str, certainty: float, known: list[tuple[str, float]], max_edits: int, margin: float
+) -> str | None:
+    """The one NIK among ``known`` (value, certainty: read on another document of the dossier) that
+    a valid but unsure reading misread: within ``max_edits`` digit edits, the same encoded birth
+    date and gender (positions 7-12: the same person), and read surer by ``margin``. None when the
+    reading is invalid (see :func:`repair_from_known`), or none or several fit."""
+    if not decode_nik(read).is_valid:
+        return None
+    close = {
+        k
+        for k, c in known
+        if k != read
+        and c >= certainty + margin
+        and k[6:12] == read[6:12]
+        and decode_nik(k).is_valid
+        and Levenshtein.distance(read, k) <= max_edits
+    }
+    return close.pop() if len(close) == 1 else None

@@ -165,17 +165,20 @@ KK_CONFIRMED_CERTAINTY = 0.7  # a NIK put right from the KK is shown as a value 
 
 
 def repair_niks_from_kk(documents: list[Document]) -> None:
-    """An invalid NIK on a KTP, NPWP or letter put right from the KK's member rows: the one member
-    NIK within two digit edits of the reading (nik.repair_from_known). Two documents then agree on
-    it, which one misread reading cannot; the value keeps a lowered certainty."""
-    known = [str(m["nik"]) for _, m in kk_members(documents) if m.get("nik")]
-    if not known:
-        return
-    for doc in documents:
-        fv = doc.fields.get("nik")
-        if doc.doc_type == "KK" or fv is None:
-            continue
-        fixed = nik.repair_from_known(str(fv.value), known)
+    """A NIK on a KTP, NPWP or letter put right from another reading of it in the dossier: an invalid
+    one from the one NIK within two digit edits (nik.repair_from_known), an unsure valid one from a
+    surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration).
+    The readings come from the KK's member rows and the other documents' NIKs. Two documents then
+    agree on it, which one misread reading cannot; the value keeps a lowered certainty."""
+    known = [(str(m["nik"]), float(m.get("confidence", 0.5))) for _, m in kk_members(documents) if m.get("nik")]
+    printed = [(d, d.fields["nik"]) for d in documents if d.doc_type != "KK" and d.fields.get("nik") is not None]
+    spec, unsure = rules()["nik_corroboration"], rules()["unsure_below"]
+    for doc, fv in printed:
+        pool = known + [(str(other.value), other.confidence) for d, other in printed if d is not doc]
+        read = str(fv.value)
+        fixed = nik.repair_from_known(read, [k for k, _ in pool])
+        if fixed is None and fv.confidence < unsure:
+            fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"])
         if fixed is not None:
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
 

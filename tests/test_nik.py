@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.nik import (
+    corroborated,
     decode_nik,
     encode_nik,
     find_niks,
@@ -177,3 +178,35 @@ KK_NIKS = ["3319043001680918", "3319045509680114", "3319041506910090"]
 )
 def test_repair_from_known(read, expected):
     assert repair_from_known(read, KK_NIKS) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "certainty", "expected"),
+    [
+        # an e-KTP's 0 read as 9 in the sequence, unsurely: the KK row prints the same person surer
+        ("3319043001680913", 0.4, "3319043001680918"),
+        # read surely: never changed (a real discrepancy stays visible)
+        ("3319043001680913", 0.7, None),
+        # another birth date encoded (positions 7-12): another person, not a misreading
+        ("3319043101680918", 0.4, None),
+        # three edits from every row
+        ("3319043001689993", 0.4, None),
+        # invalid readings are repair_from_known's
+        ("3319043091680918", 0.4, None),
+    ],
+)
+def test_corroborated(read, certainty, expected):
+    known = [(k, 0.75) for k in KK_NIKS]
+    assert corroborated(read, certainty, known, max_edits=2, margin=0.1) == expected
+
+
+def test_unsure_ktp_nik_taken_from_the_surer_letter():
+    from pipeline.models import Document, FieldValue
+    from pipeline.persons import repair_niks_from_kk
+
+    ktp = Document("d1", "KTP", [24], fields={"nik": FieldValue("3305056007690932", 24, 0.4, (1, 2, 3, 4))})
+    letter = Document("d2", "SURAT_JANDA_DUDA", [5], fields={"nik": FieldValue("3305056007690032", 5, 0.9, None)})
+    repair_niks_from_kk([ktp, letter])
+    assert ktp.fields["nik"].value == "3305056007690032"
+    assert ktp.fields["nik"].confidence < 0.4 and ktp.fields["nik"].bbox == (1, 2, 3, 4)  # still one to look at
+    assert letter.fields["nik"].value == "3305056007690032"
