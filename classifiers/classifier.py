@@ -97,7 +97,12 @@ def _is_title_like(line: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.7
 
 
-SUBJECT_LINE = re.compile(r"^\s*(?:hal|perihal|prihal)\s*[:;.]?\s*(?P<subject>.+)$", re.IGNORECASE)
+# "Hal : Usul Pensiun ...", also behind a speck (". Hal : ...") or with its label column lost to the
+# letter's two-column header (": Usul Pensiun Janda/Duda a.n. ... Kabupaten Kebumen").
+SUBJECT_LINE = re.compile(
+    r"^\W{0,3}?(?:(?:hal|perihal|prihal)\b\s*[:;.]?\s*(?P<subject>.+)|[:;]\s*(?P<unlabelled>[A-Za-z].+))$",
+    re.IGNORECASE,
+)
 
 
 def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
@@ -108,7 +113,7 @@ def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
     for line in raw[:head_lines]:
         subject = SUBJECT_LINE.match(line)
         if subject:
-            head.append(normalise(subject.group("subject")))
+            head.append(normalise(subject.group("subject") or subject.group("unlabelled")))
         elif _is_title_like(line):
             head.append(normalise(line))
     body = [normalise(line) for line in raw]

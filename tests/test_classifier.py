@@ -416,6 +416,56 @@ CASES = [
         "SK_JABATAN",
         id="angka-kredit-is-no-mutasi",
     ),
+    pytest.param(
+        # a pengantar for a widow's pension recites the death; it submits, a surat kematian never does
+        [
+            "PEMERINTAH KABUPATEN KEBUMEN",
+            "DINAS LINGKUNGAN HIDUP",
+            "Kebumen. 02 Juni 2024",
+            ": 882/828/2024 Kepada",
+            ": 1 (satu) berkas cg. Kepala BKPSDM",
+            ": Usul Pensiun Janda/Duda (Tewas) a.n. Kabupaten Kebumen",
+            "NO NAMA/NIP GOL. RUANG JABATAN PENSIUN",
+            "Bersama ini kami sampaikan usul pemberian pensiun janda/duda tewas bagi ahli",
+            "Almarhum KUSNO HARYANTO, A.Md. telah meninggal dunia pada tanggal 10",
+            "Februari 2024 dan meninggalkan seorang ianda atas nama Fndang Rahayu",
+            "Sebagai bahan pertimbangan, bersama ini kami lampirkan berkas persyaratan usul",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-janda-is-no-surat-kematian",
+    ),
+    pytest.param(
+        # its subject line with the "Hal" label lost to the two-column letter head, or behind a speck
+        [
+            "PEMERINTAH KABUPATEN PEMALANG",
+            "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
+            "Nomor : 882/293/2025 Kenada",
+            ": Usul Pensiun Batas Usia Pensiun Kabupaten Pamalans",
+            "Bersama ini kami sgamnaikan usul pemberhentian dansan hormat",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-subject-label-lost",
+    ),
+    pytest.param(
+        [
+            "PEMERINTAH KABUPATEN KLATEN",
+            ". Hal : Usul Pensiun Janda/Duda a.n. Eko Kabupaten Klaten",
+            "Dengan hormat,",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-subject-behind-a-speck",
+    ),
+    pytest.param(
+        # the subject's colon read as 1
+        [
+            "PEMERINTAH KABUPATEN WONOSOBO",
+            "Nomor 1 822,3/874/2025",
+            "Hal 1 Kenaikan Gaji Berkala",
+            "Dengan ini diberitahukan bahwa berhubung dengan telah dipenuhinya masa kerja",
+        ],
+        "SK_KGB",
+        id="kgb-subject-colon-read-as-1",
+    ),
 ]
 
 
