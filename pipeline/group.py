@@ -57,6 +57,14 @@ def _is_lampiran(page: PageResult) -> bool:
     return bool(hits)
 
 
+def _opens_decree(page: PageResult) -> bool:
+    """The page is a decree's first page: "TENTANG" on a row of its own in its header."""
+    rules = load_grouping()
+    rows = page.text.line_texts()[: int(rules["decree_opening_rows"])]
+    want, cutoff = str(rules["decree_opening_row"]), float(rules["decree_opening_ratio"])
+    return any(fuzz.ratio(normalise(row), want) >= cutoff for row in rows)
+
+
 def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResult]]:
     """Documents in page order, and the pages with continuation types filled in."""
     rules = load_grouping()
@@ -87,7 +95,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
                 # page of its type whose title OCR lost: that is the next child's akta. Only its
                 # second scan joins it (reported as DUPLICATE_PAGE).
                 joins = prev.doc_type != UNKNOWN and (prev.doc_type in multi_page or same_sheet(out[-1], page))
-            elif prev.doc_type in multi_page:
+            elif prev.doc_type in multi_page and not _opens_decree(page):
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
                 joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"]) or (

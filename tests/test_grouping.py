@@ -123,6 +123,30 @@ SK_JABATAN_P1 = ["KEPUTUSAN BUPATI BLORA", "TENTANG", "PENGANGKATAN PEGAWAI NEGE
             False,
             id="unmarked-page-stays-apart",
         ),
+        pytest.param(
+            # the next decree, its title damaged, read by keywords: its own header opens it, although
+            # its diktum markers (KEDUA, Ditetapkan di) would make it the SK CPNS's next page
+            (["KEPUTUSAN BUPATI REMBANG", "TENTANG", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL"], "SK_CPNS"),
+            [
+                "KEPUTUSAN BUPATI REMBANG",
+                "NOMOR : 821.13/776/2009",
+                "TENTANC",
+                "PENGANGKATAN MENJADI PEGAWAI NEGERI Siri. DI",
+                "KEDUA : Keputusan ini mulai berlaku",
+                "Ditetapkan di : Rembang",
+            ],
+            "SK_PNS",
+            False,
+            id="next-decree-opens-with-its-header",
+        ),
+        pytest.param(
+            # a continuation page citing a law "tentang ..." in a sentence is no header
+            (["KEPUTUSAN BUPATI REMBANG", "TENTANG", "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL"], "SK_CPNS"),
+            ["3. Peraturan Pemerintah Nomor 9 Tahun 2003 tentang Wewenang", "KEDUA : Keputusan ini mulai berlaku"],
+            "SK_PNS",
+            True,
+            id="law-cited-tentang-is-no-header",
+        ),
     ],
 )
 def test_continuation_page_joins_its_decree(first, second_lines, second_type, joins):
