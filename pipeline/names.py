@@ -69,6 +69,10 @@ _LABEL_HEAD = re.compile(
     r"|pemohon|kepala\s+keluarga|ahli\s+waris|jelas|yang\s+bersangkutan))*\b)?[\s:;.,=|_*•\-–—]*",
     re.IGNORECASE,
 )
+# What OCR leaves of the label column before a name: the colon read as a digit or a mark ("1 EKO",
+# "3 ANIK", "1EKO", "? FAJAR"), a speck read as a lone small letter ("d KIYOSETYAWAN"). No name
+# starts with a digit; a capitalised name does not start with a one-letter lowercase word.
+_LEADING_DEBRIS = re.compile(r"^(?:[\d?!|]{1,2}\s*(?=[A-Z])|[a-z]\s+(?=[A-Z]{2}))")
 _LABEL_TAIL = re.compile(
     r"\s+(?:NIP|NIK|NRP|Tempat|Tgl|Tanggal|TTL|Jenis\s+Kelamin|Pangkat|Gol(?:ongan)?|Jabatan|Alamat"
     r"|Agama|Pekerjaan|Unit\s+Kerja|Umur|Lahir)\b.*$|\s+\S*\d{4,}.*$",
@@ -200,6 +204,7 @@ def clean_name_value(raw: str) -> str:
         return ""
     text = " ".join(raw.split())
     text = _LABEL_HEAD.sub("", text, count=1)
+    text = _LEADING_DEBRIS.sub("", text, count=1)
     text = _LABEL_TAIL.sub("", text)
     text = re.sub(r"\s+([,.])", r"\1", text)
     text = text.strip(" :;,=|_*•\"'-–—(")

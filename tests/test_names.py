@@ -109,6 +109,13 @@ def test_similarity_scores_documented_in_threshold() -> None:
         pytest.param("AGUS MUFID 197705152008011002", "AGUS MUFID", id="trailing-number-cut"),
         pytest.param("AGUS MUFID , M.Si", "AGUS MUFID, M.Si", id="space-before-comma"),
         pytest.param("", "", id="empty"),
+        # the label column's colon read as a digit or a mark, a speck as a lone small letter
+        pytest.param("1 PRIYO RIYADI", "PRIYO RIYADI", id="colon-read-as-1"),
+        pytest.param("1EKO SETYAWAN, S.Sos.", "EKO SETYAWAN, S.Sos.", id="colon-glued-as-1"),
+        pytest.param("? FAJAR MAULANA", "FAJAR MAULANA", id="colon-read-as-mark"),
+        pytest.param("d KIYOSETYAWAN, S.Sos.", "KIYOSETYAWAN, S.Sos.", id="speck-letter"),
+        pytest.param("dr. ANDI WIJAYA", "dr. ANDI WIJAYA", id="prefix-gelar-kept"),
+        pytest.param("Agus Mufid", "Agus Mufid", id="mixed-case-kept"),
     ],
 )
 def test_clean_name_value(raw: str, clean: str) -> None:
