@@ -727,6 +727,7 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "KARIS_KARSU": read_karis,
     "SURAT_JANDA_DUDA": read_heir,
     "SURAT_PERMOHONAN": read_heir,
+    "SURAT_ALAMAT": read_heir,  # a widow's penunjukan alamat: "Janda dari almarhum: Nama : ..."
     "SURAT_PENGANTAR": read_pengantar,
     # A decree for several employees names them in its Lampiran ("NO / NAMA / NIP / PANGKAT /
     # JABATAN"), the body saying only "yang namanya tercantum dalam Lampiran Keputusan ini".

@@ -191,17 +191,29 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
     return out
 
 
-@functools.cache
-def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rules = load_yaml(RULES_DIR / "fields.yaml")["heir_letters"]
-    return tuple(normalise(x) for x in rules["widow"]), tuple(normalise(x) for x in rules["widower"])
-
-
 ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
+
+
+@functools.cache
+def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    rules = load_yaml(RULES_DIR / "fields.yaml")["heir_letters"]
+    # "janda dari", "isteri sah dari" ... then the deceased, with or without "Almarhum" (OCR may
+    # lose that word to a stamp): each phrase, its words apart by any spacing, and its "Almarhum".
+    phrases = sorted(rules["deceased_after"], key=len, reverse=True)
+    anchor = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    pattern = re.compile(rf"\b(?:(?:{anchor})\b(?:\s+{ALMARHUM.pattern})?|{ALMARHUM.pattern})", re.I)
+    widow = tuple(normalise(x) for x in rules["widow"])
+    return widow, tuple(normalise(x) for x in rules["widower"]), pattern
+
+
 AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
-# the value on the label's own row: "atas nama:" ending a row is no name row for the row below
+# the value on the label's own row: "atas nama:" ending a row is no name row for the row below.
+# The colon as OCR leaves it: "Nama . : ISTI", "Nama ! ANIK", "Nama 1 TRI" (a misread colon), or
+# lost ("Nama AHMAD HIDAYAT": then the name must follow in capitals).
 NAMA_ROW = re.compile(
-    r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?[ \t]*[:;][ \t]*(?P<v>[^\n]+)$", re.I | re.M
+    r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?"
+    r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|(?=[ \t]+(?-i:[A-Z]{2})))[ \t]*(?P<v>[^\n]+)$",
+    re.I | re.M,
 )
 # the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama Kusno
 # Kusnadi sebagai ahli waris yang sah"
@@ -209,6 +221,19 @@ HEIR_SENTENCE = re.compile(
     r"\b(?:janda|duda|isteri|istri|suami)\s+atas\s+nama\s+(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s+(?:sebagai|selaku)\b",
     re.I,
 )
+
+
+DECEASED_ROWS = 3  # "janda dari Almarhum:" to its "Nama :" row: a stamp's debris may stand between
+
+
+def _rows_end(text: str, pos: int, rows: int) -> int:
+    """Where the ``rows``-th row after the one holding ``pos`` ends."""
+    for _ in range(rows + 1):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos - 1
 
 
 def read_heir(index: TextIndex) -> dict[str, FieldValue]:
@@ -222,15 +247,16 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     text = index.text
     # Of several "Almarhum X" the one naming most of the person: a two-column letterhead may break
     # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)").
+    widow, widower, deceased_anchor = _heir_rules()
     best: tuple[int, re.Match[str], tuple[int, int] | None] | None = None
-    for m in ALMARHUM.finditer(text):
+    for m in deceased_anchor.finditer(text):
         line_end = text.find("\n", m.end())
         same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
         if same_row:
             s = m.end() + same_row.start("v")
             span = (s, s + len(same_row.group("v")))
         else:
-            below = NAMA_ROW.search(text, m.end())
+            below = NAMA_ROW.search(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))
             span = (below.start("v"), below.end("v")) if below else None
         words = len(text[span[0] : span[1]].split()) if span else 0
         if best is None or words > best[0]:
@@ -239,12 +265,13 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         return {}
     _, m, deceased = best
     flat = normalise(text)
-    widow, widower = _heir_rules()
+    anchor = normalise(m.group())
     is_widow = any(w in flat for w in widow)
-    is_widower = any(w in flat for w in widower) or m.group().lower() == "almarhumah"
+    is_widower = any(w in flat for w in widower) or "ALMARHUMAH" in anchor
     if is_widow == is_widower:
-        # "Usul Pensiun Janda/Duda" names both: the deceased's title says it ("Almarhumah" is a woman)
-        is_widower = m.group().lower() == "almarhumah"
+        # "Usul Pensiun Janda/Duda" names both: the deceased's title says it ("Almarhumah" is a
+        # woman), else the anchor's own wording ("duda dari")
+        is_widower = "ALMARHUMAH" in anchor or any(w in anchor for w in widower)
         is_widow = not is_widower
     holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
     out: dict[str, FieldValue] = {}
@@ -252,7 +279,7 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         value = names.clean_name_value(text[deceased[0] : deceased[1]])
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
             out[deceased_field] = _value(index, deceased[0], deceased[1], value)
-        found = nip.find_nips(text[deceased[0] : deceased[1] + 200])
+        found = nip.find_nips(text[deceased[0] : deceased[1] + 200], wrapped=True)
         if found:
             value, s, e = found[0]
             out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)

@@ -1,0 +1,127 @@
+"""The couple and the late employee's NIP on the letters of a widow or widower, and the spouse
+rows of family tables and marriage certificates, read from OCR lines as the scans leave them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_document
+from pipeline.models import Document
+from tests.textpage import page_result
+
+
+def extract(doc_type: str, lines: list[str]) -> dict:
+    doc = Document("d1", doc_type, [1])
+    fields = extract_document(doc, {1: page_result(1, lines, doc_type)})
+    return {k: v.value for k, v in fields.items()}
+
+
+WIDOW_ALAMAT = [
+    "SURAT PERNYATAAN PENUNJUKAN ALAMAT",
+    "(Alamat Sesudah Pensiun dan Kantor Pembayaran)",
+    "Yang bertanda tangan di bawah ini:",
+    "Nama : RETNO RAHAYU",
+    "NIK : 3301214508700219",
+    "Janda dari almarhum:",
+    "Nama : AGUS PURNOMO, S.T.",
+    "NIP : 19670321 200903 1 062",
+    "Pangkat/Gol. Ruang : Penata Tingkat I / III/d",
+    "dengan ini menunjuk alamat sesudah pensiun, untuk pengiriman surat",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # A widow's surat penunjukan alamat: the signer is the widow, the deceased below her.
+        (
+            "SURAT_ALAMAT",
+            WIDOW_ALAMAT,
+            {"nama_isteri": "RETNO RAHAYU", "nama_suami": "AGUS PURNOMO, S.T.", "nip": "196703212009031062"},
+        ),
+        (
+            "SURAT_ALAMAT",
+            [
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : SLAMET PRASETYO",
+                "NIK : 3310250207620910",
+                "Duda dari almarhumah:",
+                "Nama : UMI ASTUTI, S.Sos.",
+                "NIP : 19671119 200901 2 243",
+            ],
+            {"nama_suami": "SLAMET PRASETYO", "nama_isteri": "UMI ASTUTI, S.Sos.", "nip": "196711192009012243"},
+        ),
+        # The pensioner's own penunjukan alamat names no couple.
+        (
+            "SURAT_ALAMAT",
+            ["Yang bertanda tangan di bawah ini:", "Nama : SRI KUSRINI", "NIP : 19680204 200701 2 012"],
+            {"nama_isteri": None, "nama_suami": None, "nip": "196802042007012012"},
+        ),
+        # "Almarhum" lost under a stamp ("ANGKAT"): "adalah janda dari" still announces the deceased.
+        (
+            "SURAT_PERMOHONAN",
+            [
+                "SURAT PERMINTAAN PEMBAYARAN PENSIUN JANDA",
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : YULI SUSILOWATI",
+                "NIK : 3329026605730165",
+                "adalah janda dari",
+                "ANGKAT",
+                "Nama : ENDRO SANTOSO",
+                '"NIP : 19690802 200803 1 150',
+            ],
+            {"nama_isteri": "YULI SUSILOWATI", "nama_suami": "ENDRO SANTOSO", "nip": "196908022008031150"},
+        ),
+        # The colon of "Nama :" misread as '1' or '!', or lost.
+        (
+            "SURAT_PERMOHONAN",
+            [
+                "SURAT PERMINTAAN PEMBAYARAN PENSIUN DUDA",
+                "Nama AHMAD HIDAYAT",
+                "NIK 3329160305680090",
+                "adalah duda dari Almarhumah:",
+                "Nama SRI WAHYUNI",
+                "NIP 19691210 200901 2 318",
+            ],
+            {"nama_suami": "AHMAD HIDAYAT", "nama_isteri": "SRI WAHYUNI", "nip": "196912102009012318"},
+        ),
+        (
+            "SURAT_ALAMAT",
+            [
+                "Nama 1 TRI MUNAWAROH",
+                "NIK : 3376036301720642",
+                "Janda dari almarhum:",
+                "Nama . : AGUS MUFID, S.E.",
+                "NIP : 19671114 200801 1 290",
+            ],
+            {"nama_isteri": "TRI MUNAWAROH", "nama_suami": "AGUS MUFID, S.E."},
+        ),
+        # The deceased's NIP broken after its birth date, in the sentence of a surat keterangan janda.
+        (
+            "SURAT_JANDA_DUDA",
+            [
+                "Nama : ISTI RAHAYU",
+                "adalah benar isteri sah dari Almarhum KUSNO HARYANTO, NIP. 19671104",
+                "200601 1 355, Pegawai Negeri Sipil pada Dinas Lingkungan Hidup",
+            ],
+            {"nama_isteri": "ISTI RAHAYU", "nama_suami": "KUSNO HARYANTO", "nip": "196711042006011355"},
+        ),
+        # A "Nama :" row far below "janda dari" is no deceased's (the letter's other person).
+        (
+            "SURAT_PERMOHONAN",
+            [
+                "Nama : YULI SUSILOWATI",
+                "sebagai janda dari pegawai yang namanya tersebut dalam lampiran",
+                "Alamat : Jalan Halmahera No. 80",
+                "Kecamatan : Bantarkawung",
+                "Kabupaten : Brebes",
+                "Nama : BAMBANG SUTOPO",
+            ],
+            {"nama_suami": None},
+        ),
+    ],
+)
+def test_heir_letters(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
