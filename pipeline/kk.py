@@ -108,15 +108,47 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
 
 # "1. UMI RAHAYU 24-01-1971 04-03-1996 Isteri ke-1": OCR may turn the number's dot into a comma.
 FAMILY_ROW = re.compile(r"^\s*(\d{1,2})\s*[.),]?\s+(?=[A-Za-z])")
-# The spouse row's number as OCR leaves it: "1.", or "L"/"I"/"|" for a 1, ":" or nothing; the two
-# dates and the Isteri/Suami word (or sub-heading) after the name are what make it the spouse row.
-SPOUSE_ROW = re.compile(r"^\s*(?:(?:\d{1,2}|[lLI|!])\s*[.),]?\s+|[:;]\s*)?(?=[A-Za-z])")
+# The spouse row's number as OCR leaves it: "1.", "1:", or "L"/"I"/"|" for a 1, ":" or nothing; the
+# two dates and the Isteri/Suami word (or sub-heading) after the name are what make it the spouse row.
+SPOUSE_ROW = re.compile(r"^\s*(?:(?:\d{1,2}|[lLI|!])\s*[.),:;]?\s+|[:;]\s*)?")
+# A date's shape as printed in the table, its digits possibly misread ("21-97-1970"): the name ends
+# at the first one; the spouse row has two (birth and marriage), a child's row one.
+DATE_SHAPE = re.compile(r"(?<![\w])[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{4}(?!\w)")
+# What OCR leaves of the row number before the name: look-alikes of "1." ("Il.", "LL", "L:", "|"),
+# quotes and dashes, or a short token with a small letter ("aa", "Ti,", "ka"): names are in capitals.
+_NUMBER_DEBRIS = re.compile(
+    r"[|!.,:;'\"“”‘’—–-]+|(?=\S{1,3}$)[1Il|!L.,:;'\"“”‘’—–-]+|(?=[A-Za-z]{0,2}[.,:;]?$)[A-Za-z]*[a-z][A-Za-z]*[.,:;]?"
+)
+RELATION_CUTOFF = 70  # "Isten", "ksteri", "Asteri" for Isteri; the row's two dates already make it a spouse row
+
+
+def _row_name(raw: str, kept: frozenset[str]) -> tuple[int, str]:
+    """(offset in ``raw``, name) of the name in a family row's name cell, the row number's debris
+    and trailing lone small letters ("UMI KUSRINI s") left out. A capital two-letter token before
+    a name of two words more is debris too ("PA ENDRO RAHARJO"), but not a Balinese prefix (I, NI)."""
+    tokens = list(re.finditer(r"\S+", raw))
+    while tokens:
+        word = tokens[0].group()
+        if word.upper() in kept:
+            break
+        debris = _NUMBER_DEBRIS.fullmatch(word) or (len(tokens) >= 3 and re.fullmatch(r"[A-Z]{1,2}", word))
+        if not debris:
+            break
+        tokens.pop(0)
+    while tokens and re.fullmatch(r"[a-z]|\W+", tokens[-1].group()):
+        tokens.pop()
+    if not tokens:
+        return 0, ""
+    start = tokens[0].start()
+    first = len(raw[start:]) - len(raw[start:].lstrip("\"'“”‘’"))
+    return start + first, names.clean_name_value(raw[start + first : tokens[-1].end()])
 
 
 @functools.cache
-def _spouse_words() -> dict[str, str]:
+def _spouse_words() -> tuple[dict[str, str], frozenset[str]]:
     data = load_yaml(RULES_DIR / "fields.yaml")["spouse_table"]
-    return {str(k).upper(): v for k, v in data["relations"].items()}
+    kept = frozenset(str(x).upper() for x in data.get("name_prefixes", ()))
+    return {str(k).upper(): v for k, v in data["relations"].items()}, kept
 
 
 def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
@@ -124,7 +156,7 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
     a numbered row with a name, the spouse's birth date and the marriage date, marked Isteri or
     Suami in its keterangan column or by the sub-heading above it ("a. Isteri"). Gives nama_isteri
     or nama_suami and tanggal_nikah (the second date of the row). The first spouse row wins."""
-    words = _spouse_words()
+    words, kept = _spouse_words()
     out: dict[str, FieldValue] = {}
     section: str | None = None
     for span, row in index.row_texts():
@@ -134,26 +166,31 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
             section = words[heading.group(1)]
             continue
         m = SPOUSE_ROW.match(row)
-        if not m:
+        shapes = list(DATE_SHAPE.finditer(row, m.end()))
+        if len(shapes) < 2:
             continue
-        found = dates.find_dates(row[m.end() :])
-        if len(found) < 2:
-            continue
-        after = re.findall(r"[A-Z]+", upper[m.end() + found[1].end :])
-        field = next((words[w] for w in after if w in words), None) or section
+        after = re.findall(r"[A-Z]{4,}", upper[shapes[1].end() :])
+        field = next((words[w] for w in after if w in words), None)
+        if field is None:
+            scored = [(fuzz.ratio(a, w), w) for a in after for w in words]
+            best = max(scored, default=(0, ""))
+            field = words[best[1]] if best[0] >= RELATION_CUTOFF else section
         if field is None:
             continue
-        name = names.clean_name_value(row[m.end() : m.end() + found[0].start])
+        offset, name = _row_name(row[m.end() : shapes[0].start()], kept)
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
             continue
-        start = span.start + m.end()
+        start = span.start + m.end() + offset
         out[field] = FieldValue(
             name, index.page, index.confidence(start, start + len(name)), index.bbox(start, start + len(name))
         )
-        d = found[1]
-        if d.value <= found[0].value:
+        found = [dates.find_dates(x.group()) for x in shapes[:2]]
+        if not found[1]:
+            break  # the marriage date's digits misread past a date
+        if found[0] and found[1][0].value <= found[0][0].value:
             break  # a marriage before the spouse's birth is a misread year ("1904" for "1994")
-        s = start + d.start
+        d = found[1][0]
+        s = span.start + shapes[1].start() + d.start
         out["tanggal_nikah"] = FieldValue(
             dates.iso(d.value), index.page, index.confidence(s, s + len(d.raw)), index.bbox(s, s + len(d.raw))
         )

@@ -125,3 +125,55 @@ def test_heir_letters(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+DPCP_HEAD = ["II. KETERANGAN KELUARGA", "a. Isteri/Suami", "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The row number "1." as OCR leaves it before the name: look-alikes, quotes, margin debris.
+        (
+            ["Il. PRIYO HIDAYAT 12-05-1964 29-10-1995 - Suami"],
+            {"nama_suami": "PRIYO HIDAYAT", "tanggal_nikah": "1995-10-29"},
+        ),
+        (["IL UMI KUSRINI 27-03-1971 09-03-1994 - Isteri"], {"nama_isteri": "UMI KUSRINI"}),
+        (['IL. "HERU RAHARJO 25-08-1967 30-12-1993 Suami'], {"nama_suami": "HERU RAHARJO"}),
+        (["aa ENDANG ASTUTI 09-01-1974 11-09-1999 Isteri ke-1"], {"nama_isteri": "ENDANG ASTUTI"}),
+        (["Ti, SITI MULYANI 22-06-1972 29-08-1994 Isteri ke-1"], {"nama_isteri": "SITI MULYANI"}),
+        (["PA ENDRO RAHARJO 24-06-1966 03-11-1992 Suami"], {"nama_suami": "ENDRO RAHARJO"}),
+        (
+            ["1: YULI SETYANINGSIH 22-01-1973 22-07-1995 Isteri ke-1"],
+            {"nama_isteri": "YULI SETYANINGSIH", "tanggal_nikah": "1995-07-22"},
+        ),
+        (["1. — UMI HANDAYANI 26-06-1973 07-02-1995 Isteri ke-1"], {"nama_isteri": "UMI HANDAYANI"}),
+        (["1, UMI MULYANI s 06-06-1968 13-12-1992 - Isteri"], {"nama_isteri": "UMI MULYANI"}),
+        (["IL ENYWULANDARI- “ 07-12-1970 11-12-1996 Isteri ke-1"], {"nama_isteri": "ENYWULANDARI"}),
+        # A name's own short first word stays: Balinese prefixes, and names of letters like a "1".
+        (["1. NI MADE SARI 12-05-1970 29-10-1995 Isteri"], {"nama_isteri": "NI MADE SARI"}),
+        (["1. LILI SURYANI 12-05-1970 29-10-1995 Isteri"], {"nama_isteri": "LILI SURYANI"}),
+        # The relation word damaged ("Isten", "ksteri").
+        (
+            ["1. TRI KHOIRIYAH 09-06-1968 07-10-1993 Isten ke-1"],
+            {"nama_isteri": "TRI KHOIRIYAH", "tanggal_nikah": "1993-10-07"},
+        ),
+        (["L UMI PURWANTI 14-04-1973 31-07-1998 ksteri ke-1"], {"nama_isteri": "UMI PURWANTI"}),
+        # The birth date's month misread ("21-97-1970"): the name still ends at it; the marriage date stands.
+        (
+            ["L | WIWIK HIDAYATI . 21-97-1970 24-03-1997 - Isteri"],
+            {"nama_isteri": "WIWIK HIDAYATI", "tanggal_nikah": "1997-03-24"},
+        ),
+        # The marriage date misread past a date: the name only.
+        (
+            ["1 ISTI KHOIRIYAH 07-06-1972 27-98-1997 Pedagang Isteri"],
+            {"nama_isteri": "ISTI KHOIRIYAH", "tanggal_nikah": None},
+        ),
+        # A child's row has one date: no spouse.
+        (["1. FAJAR NUGRAHA 05-03-1996 AK"], {"nama_isteri": None, "nama_suami": None}),
+    ],
+)
+def test_spouse_row(lines, expected):
+    got = extract("DPCP", DPCP_HEAD + lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
