@@ -89,15 +89,19 @@ def _placed_date(index: TextIndex, d: dates.DateMatch, offset: int, factor: floa
 
 
 SECTION = re.compile(r"^\s*(?:[IVX]+\.|\d+\.)?\s*(SUAMI|ISTERI|ISTRI)\b\s*:?\s*$", re.I)
-NAMA_LABEL = re.compile(r"^\s*(?:\d+\.|[a-z]\.)?\s*nama(?:\s+lengkap)?\s*$", re.I)
+# "Nama :" as OCR leaves the label: a stray quote before it, a dot or quote before its colon, or a
+# misread second colon ("Nama . :", "Nama -: :", '"Nama :', "Nama 1: TRI").
+NAMA_LABEL = re.compile(r"^\W{0,3}(?:\d+\.|[a-z]\.)?\s*nama(?:\s+lengkap)?[\s.,\-\"'“”|]*(?:[12l|!][\s.]*)?$", re.I)
 
 
 # A section heading read with noise ("SUAMI s", "ISTEKI"): its first word, fuzzily, on a short row.
 _SECTION_WORDS = {"SUAMI": "nama_suami", "ISTERI": "nama_isteri", "ISTRI": "nama_isteri"}
 # A name row whose label or colon OCR damaged: "Nama 4 AHMAD WIBOWO", "Nama SRI MUNAWAROH",
-# ": ROCHMAT SYAIFUDIN" (the label lost); the value in capitals, as the akta prints it.
+# ": ROCHMAT SYAIFUDIN" (the label lost), "Nama 2 ARIF SUTRISNO" (the colon read '2'), "Nama MOH.
+# RIYADI '" (a stray quote after); the value in capitals, as the akta prints it.
 _LOOSE_NAME_ROW = re.compile(
-    r"^\s*(?:(?P<label>[A-Za-z]{3,6})\s*(?:[:;]|[1l|!4](?=\s))?|[:;])\s*(?P<v>[A-Z][A-Z.,' ]{2,}[A-Z.])\s*$"
+    r"^\s*(?:(?P<label>[A-Za-z]{3,6})[\s.,\"'“”-]*(?:[:;]|[12l|!4](?=\s))?|[:;])\s*"
+    r"(?P<v>[A-Z][A-Z.,' ]{2,}[A-Z.])[\s.,'\"“”]*$"
 )
 COUPLE = ("nama_suami", "nama_isteri")  # the order the akta nikah and the akta cerai print them
 

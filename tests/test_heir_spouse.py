@@ -177,3 +177,30 @@ def test_spouse_row(lines, expected):
     got = extract("DPCP", DPCP_HEAD + lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The "Nama :" label as OCR leaves it on a kutipan akta nikah.
+        (["SUAMI", "Nama . : AGUS SUSANTO", "Bin : PAIMAN"], {"nama_suami": "AGUS SUSANTO"}),
+        (["SUAMI", "Nama -: : KUSNO SUTRISNO"], {"nama_suami": "KUSNO SUTRISNO"}),
+        (["SUAMI", 'Nama " : HARI SUPRIYANTO'], {"nama_suami": "HARI SUPRIYANTO"}),
+        (
+            ["SUAMI", "Nama : HARI SHOLIKIN", "Bin : KASMIN", "ISTERI", '"Nama : YULI SETYANINGSIH'],
+            {"nama_isteri": "YULI SETYANINGSIH"},
+        ),
+        (["SUAMI", "Nama : ENDRO WIDODO", "ISTERI", "Nama 1: TRI SETYANINGSIH"], {"nama_isteri": "TRI SETYANINGSIH"}),
+        (["SUAMI", "Nama 2 ARIF SUTRISNO", "Bin : DARSONO"], {"nama_suami": "ARIF SUTRISNO"}),
+        # The isteri heading lost ("Pelan"): the second name row is hers, once the suami's is read
+        # even with a stray quote after it.
+        (
+            ["SUAMI .", "Nama MOH. RIYADI '", "Bin MARDJUKI", "Pelan", "Nama ISTI KHOIRIYAH"],
+            {"nama_suami": "MOH. RIYADI", "nama_isteri": "ISTI KHOIRIYAH"},
+        ),
+    ],
+)
+def test_akta_nikah_names(lines, expected):
+    got = extract("SURAT_NIKAH", ["KUTIPAN AKTA NIKAH", "Nomor : 380/53/VII/1992", *lines])
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
