@@ -220,9 +220,12 @@ NAMA_ROW = re.compile(
     re.I | re.M,
 )
 # the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama Kusno
-# Kusnadi sebagai ahli waris yang sah"
+# Kusnadi sebagai ahli waris yang sah", the name possibly broken over two rows ("... atas nama Sri" /
+# "Astuti sebagai ..."): the body runs over the page's full width, unlike the letterhead's "a.n."
+# whose right column ("Kabupaten Wonogiri") OCR reads into the name.
 HEIR_SENTENCE = re.compile(
-    r"\b(?:janda|duda|isteri|istri|suami)\s+atas\s+nama\s+(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s+(?:sebagai|selaku)\b",
+    r"\b(?:janda|duda|isteri|istri|suami)\s+atas\s+nama\s+"
+    r"(?P<v>[A-Za-z][A-Za-z.,' ]{0,40}?(?:\n[A-Za-z.,' ]{1,40}?)??)\s+(?:sebagai|selaku)\b",
     re.I,
 )
 
@@ -287,7 +290,7 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
         if found:
             value, s, e = found[0]
             out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
-    holder = AN_HOLDER.search(text) or HEIR_SENTENCE.search(text)
+    holder = HEIR_SENTENCE.search(text) or AN_HOLDER.search(text)
     if holder is None:
         holder = next((h for h in NAMA_ROW.finditer(text, 0, m.start())), None)
     if holder is not None:

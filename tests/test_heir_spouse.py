@@ -204,3 +204,46 @@ def test_akta_nikah_names(lines, expected):
     got = extract("SURAT_NIKAH", ["KUTIPAN AKTA NIKAH", "Nomor : 380/53/VII/1992", *lines])
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The letterhead's "a.n." runs into the right column; the closing sentence names the heir.
+        (
+            [
+                "Hal : Usul Pensiun Janda/Duda a.n. Priyo Hidayat Kabupaten Semarang",
+                "(duda Almarhumah NUR ASTUTI, A.Md.) di -",
+                "Almarhumah NUR ASTUTI, A.Md. telah meninggal dunia pada tanggal 05 Januari 2025",
+                "dan meninggalkan seorang duda atas nama Priyo Hidayat sebagai ahli waris yang sah.",
+                "Sebagai bahan pertimbangan, bersama ini kami lampirkan berkas persyaratan usul",
+            ],
+            {"nama_suami": "Priyo Hidayat", "nama_isteri": "NUR ASTUTI"},
+        ),
+        # The heir's name broken over two rows of the sentence.
+        (
+            [
+                "Hal : Usul Pensiun Janda/Duda a.n. Sri Kabupaten Wonogiri",
+                "Astuti (janda Almarhum AHMAD di -",
+                "Almarhum AHMAD MARYONO, S.T. telah meninggal dunia pada",
+                "tanggal 30 Juli 2024 dan meninggalkan seorang janda atas nama Sri",
+                "Astuti sebagai ahli waris yang sah.",
+                "Sebagai bahan pertimbangan, bersama ini kami lampirkan",
+            ],
+            {"nama_isteri": "Sri Astuti", "nama_suami": "AHMAD MARYONO"},
+        ),
+        # ... but the next row's "Sebagai bahan pertimbangan" ends no name.
+        (
+            [
+                "Almarhum DWI RIYADI telah meninggal dunia pada tanggal 05 Januari 2025",
+                "dan meninggalkan seorang janda atas nama Anik Mulyani sebagai ahli waris yang sah",
+                "Sebagai bahan pertimbangan, bersama ini kami lampirkan berkas persyaratan usul",
+            ],
+            {"nama_isteri": "Anik Mulyani"},
+        ),
+    ],
+)
+def test_pengantar_heir(lines, expected):
+    got = extract("SURAT_PENGANTAR", lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
