@@ -118,6 +118,12 @@ def _section_of(row: str) -> str | None:
     return _SECTION_WORDS[best] if fuzz.ratio(word, best) >= 80 else None
 
 
+@functools.cache
+def _couple_intro() -> re.Pattern[str]:
+    words = load_yaml(RULES_DIR / "fields.yaml")["akta_couple"]["introduced_by"]
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.I)
+
+
 def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
     """nama_suami / nama_isteri from their sections of the kutipan akta nikah (or akta cerai).
 
@@ -125,7 +131,10 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
     is the next of the couple in print order (suami, then isteri): OCR loses a heading now and then."""
     out: dict[str, FieldValue] = {}
     section: str | None = None
+    introduced = False  # past "... akad nikah antara:" / "telah terjadi perceraian antara:"
+    intro = _couple_intro()
     for span, row in index.row_texts():
+        introduced = introduced or intro.search(row) is not None
         heading = _section_of(row)
         if heading:
             section = heading
@@ -152,8 +161,11 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
             loose = _LOOSE_NAME_ROW.match(row)
             label = (loose.group("label") or "") if loose else ""
             # with no label left, two words at least: a lone capitalised word is more often the
-            # father's name of a "Bin : PAIMAN" row whose label was lost
-            if loose and (fuzz.ratio(label.upper(), "NAMA") >= 75 if label else len(loose.group("v").split()) >= 2):
+            # father's name of a "Bin : PAIMAN" row whose label was lost; and only below the
+            # sentence that introduces the couple or a section heading: above them, such a row is
+            # the letterhead's (": PENGADILAN AGAMA WONOGIRI")
+            unlabelled = (section is not None or introduced) and len(loose.group("v").split()) >= 2 if loose else False
+            if loose and (fuzz.ratio(label.upper(), "NAMA") >= 75 if label else unlabelled):
                 value = names.clean_name_value(loose.group("v"))
                 if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
                     out[target] = _value(index, span.start + loose.start("v"), span.end, value)

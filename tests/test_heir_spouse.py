@@ -247,3 +247,30 @@ def test_pengantar_heir(lines, expected):
     got = extract("SURAT_PENGANTAR", lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The court's letterhead row with a stray colon is no name: the sections name the couple.
+        (
+            [
+                ": PENGADILAN AGAMA WONOGIRI",
+                "AKTA CERAI",
+                "telah terjadi perceraian antara:",
+                "SUAMI",
+                "Nama : HARI SHOLIKIN",
+                "Bin : KASMIN",
+                "ISTERI",
+                "Nama : ENY LESTARI",
+            ],
+            {"nama_suami": "HARI SHOLIKIN", "nama_isteri": "ENY LESTARI"},
+        ),
+        # Under a heading a label-less capital row still names its person.
+        (["SUAMI", ": ROCHMAT SYAIFUDIN", "Bin : PAIMAN"], {"nama_suami": "ROCHMAT SYAIFUDIN"}),
+    ],
+)
+def test_akta_cerai_names(lines, expected):
+    got = extract("SURAT_CERAI", lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
