@@ -185,7 +185,7 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
     SUAMI), "Isteri dari" / "Suami dari" / "Nama PNS" the employee they are married to."""
     cards, pns_labels, cutoff = _karis_rules()
     text = normalise(index.text)
-    card = next((fields for title, fields in cards.items() if title in text), None)
+    card = next((fields for title, fields in cards.items() if re.search(rf"\b{re.escape(title)}\b", text)), None)
     if card is None:
         return {}
     holder, pns = card
@@ -231,6 +231,16 @@ NAMA_ROW = re.compile(
     r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|(?=[ \t]+(?-i:[A-Z]{2})))[ \t]*(?P<v>[^\n]+)$",
     re.I | re.M,
 )
+# ... or its value on the next row, where OCR split a wide gap into two rows ("Nama" / "! ANIK RAHAYU")
+NAMA_SPLIT_ROW = re.compile(r"^\W{0,3}nama(?:\s+lengkap)?[ \t]*\n[ \t]*[:;!|][ \t]*(?P<v>[^\n]+)$", re.I | re.M)
+
+
+def _nama_rows(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The "Nama" rows between ``start`` and ``end``, in reading order."""
+    found = [*NAMA_ROW.finditer(text, start, end), *NAMA_SPLIT_ROW.finditer(text, start, end)]
+    return sorted(found, key=lambda h: h.start())
+
+
 # the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama Kusno
 # Kusnadi sebagai ahli waris yang sah", the name possibly broken over two rows ("... atas nama Sri" /
 # "Astuti sebagai ..."): the body runs over the page's full width, unlike the letterhead's "a.n."
@@ -275,7 +285,7 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
             s = m.end() + same_row.start("v")
             span = (s, s + len(same_row.group("v")))
         else:
-            below = NAMA_ROW.search(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))
+            below = next(iter(_nama_rows(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))), None)
             span = (below.start("v"), below.end("v")) if below else None
         words = len(text[span[0] : span[1]].split()) if span else 0
         if best is None or words > best[0]:
@@ -304,7 +314,7 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
             out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
     holder = HEIR_SENTENCE.search(text) or AN_HOLDER.search(text)
     if holder is None:
-        holder = next((h for h in NAMA_ROW.finditer(text, 0, m.start())), None)
+        holder = next(iter(_nama_rows(text, 0, m.start())), None)
     if holder is not None:
         value = names.clean_name_value(holder.group("v"))
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:

@@ -274,3 +274,49 @@ def test_akta_cerai_names(lines, expected):
     got = extract("SURAT_CERAI", lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The card's title damaged: its abbreviation below still says whose card it is.
+        (
+            [
+                "KARIU SUAMI PEGAWAI NEGERI SIPIL",
+                "(KARSU) No. L 6093037",
+                "Nama : KUSNO WIBOWO",
+                "Suami dari : ENY MULYANI, S.Pd.",
+            ],
+            {"nama_suami": "KUSNO WIBOWO", "nama_isteri": "ENY MULYANI, S.Pd."},
+        ),
+        (
+            [
+                "KARTU 1STERI PEGAWAI NEGERI SIPIL",
+                "(KARIS) No. H 123456",
+                "Nama : SRI WAHYUNI",
+                "Isteri dari : AGUS MUFID",
+            ],
+            {"nama_isteri": "SRI WAHYUNI", "nama_suami": "AGUS MUFID"},
+        ),
+    ],
+)
+def test_karis_karsu_names(lines, expected):
+    got = extract("KARIS_KARSU", lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
+
+
+def test_heir_name_on_the_row_below_its_label():
+    # OCR split the form's wide gap: the label on one row, its value (after a misread colon) below.
+    lines = [
+        "SURAT KETERANGAN",
+        "JANDA",
+        "menerangkan bahwa:",
+        "Nama",
+        "! ANIK RAHAYU",
+        "NIK",
+        "! 3373046705700785",
+        "adalah benar isteri sah dari Almarhum WAHYU SUPRIYANTO, S.E., NIP. 19671020 200903 1 254",
+    ]
+    got = extract("SURAT_JANDA_DUDA", lines)
+    assert (got.get("nama_isteri"), got.get("nama_suami")) == ("ANIK RAHAYU", "WAHYU SUPRIYANTO")
