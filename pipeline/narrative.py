@@ -207,7 +207,9 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
     return out
 
 
-ALMARHUM = re.compile(r"\balmarhum(?:ah)?\b", re.I)
+# "Almarhum"/"Almarhumah", or as letters abbreviate it: "Alm." / "Almh." (a woman)
+ALMARHUM = re.compile(r"\b(?:almarhum(?:ah)?\b|almh?\b\.?)", re.I)
+_FEMALE_DECEASED = re.compile(r"\bALM(?:ARHUMAH|H)\b")
 
 
 @functools.cache
@@ -241,12 +243,12 @@ def _nama_rows(text: str, start: int, end: int) -> list[re.Match[str]]:
     return sorted(found, key=lambda h: h.start())
 
 
-# the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama Kusno
+# the heir named in the pengantar's closing sentence: "meninggalkan seorang duda atas nama (bernama) Kusno
 # Kusnadi sebagai ahli waris yang sah", the name possibly broken over two rows ("... atas nama Sri" /
 # "Astuti sebagai ..."): the body runs over the page's full width, unlike the letterhead's "a.n."
 # whose right column ("Kabupaten Wonogiri") OCR reads into the name.
 HEIR_SENTENCE = re.compile(
-    r"\b(?:janda|duda|isteri|istri|suami)\s+atas\s+nama\s+"
+    r"\b(?:janda|duda|isteri|istri|suami)\s+(?:atas\s+nama|bernama)\s+"
     r"(?P<v>[A-Za-z][A-Za-z.,' ]{0,40}?(?:\n[A-Za-z.,' ]{1,40}?)??)\s+(?:sebagai|selaku)\b",
     re.I,
 )
@@ -296,11 +298,11 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     flat = normalise(text)
     anchor = normalise(m.group())
     is_widow = any(w in flat for w in widow)
-    is_widower = any(w in flat for w in widower) or "ALMARHUMAH" in anchor
+    is_widower = any(w in flat for w in widower) or bool(_FEMALE_DECEASED.search(anchor))
     if is_widow == is_widower:
         # "Usul Pensiun Janda/Duda" names both: the deceased's title says it ("Almarhumah" is a
         # woman), else the anchor's own wording ("duda dari")
-        is_widower = "ALMARHUMAH" in anchor or any(w in anchor for w in widower)
+        is_widower = bool(_FEMALE_DECEASED.search(anchor)) or any(w in anchor for w in widower)
         is_widow = not is_widower
     holder_field, deceased_field = ("nama_isteri", "nama_suami") if is_widow else ("nama_suami", "nama_isteri")
     out: dict[str, FieldValue] = {}

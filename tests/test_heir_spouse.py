@@ -320,3 +320,36 @@ def test_heir_name_on_the_row_below_its_label():
     ]
     got = extract("SURAT_JANDA_DUDA", lines)
     assert (got.get("nama_isteri"), got.get("nama_suami")) == ("ANIK RAHAYU", "WAHYU SUPRIYANTO")
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # "Almarhum" abbreviated as letters write it: "Alm." for a man, "Almh." for a woman.
+        (
+            "SURAT_JANDA_DUDA",
+            ["Nama : ISTI RAHAYU", "adalah benar isteri sah dari Alm. TEGUH PRASETYO, NIP. 19681225 200903 1 140"],
+            {"nama_isteri": "ISTI RAHAYU", "nama_suami": "TEGUH PRASETYO", "nip": "196812252009031140"},
+        ),
+        (
+            "SURAT_PERMOHONAN",
+            ["Nama : BUDI SANTOSO", "adalah suami dari Almh. SITI AMINAH"],
+            {"nama_suami": "BUDI SANTOSO", "nama_isteri": "SITI AMINAH"},
+        ),
+        # "... meninggalkan seorang janda bernama ..."
+        (
+            "SURAT_PENGANTAR",
+            [
+                "Almarhum DWI RIYADI telah meninggal dunia pada tanggal 05 Januari 2025",
+                "dan meninggalkan seorang janda bernama Anik Mulyani sebagai ahli waris yang sah.",
+            ],
+            {"nama_isteri": "Anik Mulyani", "nama_suami": "DWI RIYADI"},
+        ),
+        # "Almarhum" is a word of its own: "almamater" is none.
+        ("SURAT_PERMOHONAN", ["Nama : SRI KUSRINI", "lulusan almamater UNDIP SEMARANG"], {"nama_suami": None}),
+    ],
+)
+def test_heir_wording(doc_type, lines, expected):
+    got = extract(doc_type, lines)
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
