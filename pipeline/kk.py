@@ -174,7 +174,14 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
         if field is None:
             scored = [(fuzz.ratio(a, w), w) for a in after for w in words]
             best = max(scored, default=(0, ""))
-            field = words[best[1]] if best[0] >= RELATION_CUTOFF else section
+            # its end damaged ("Suaru"): a short word starting as one relation word does
+            heads = {words[w] for a in after if len(a) <= len(max(words, key=len)) for w in words if a[:3] == w[:3]}
+            if best[0] >= RELATION_CUTOFF:
+                field = words[best[1]]
+            elif len(heads) == 1:
+                field = heads.pop()
+            else:
+                field = section
         if field is None:
             continue
         offset, name = _row_name(row[m.end() : shapes[0].start()], kept)

@@ -353,3 +353,19 @@ def test_heir_wording(doc_type, lines, expected):
     got = extract(doc_type, lines)
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # The relation word's end damaged: its start still says it.
+        ("L | ROCHMAT MARYONO 26-11-1966 05-09-1996 Suaru", {"nama_suami": "ROCHMAT MARYONO"}),
+        ("1. TRI KHOIRIYAH 09-06-1968 07-10-1993 Istxx", {"nama_isteri": "TRI KHOIRIYAH"}),
+        # ... but a longer word is something else (an occupation), and no relation, no spouse.
+        ("1. TRI KHOIRIYAH 09-06-1968 07-10-1993 Istimewa", {"nama_isteri": None}),
+    ],
+)
+def test_spouse_relation_word_start(line, expected):
+    got = extract("DPCP", [line])
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
