@@ -254,6 +254,12 @@ HEIR_SENTENCE = re.compile(
 )
 
 
+# "... isteri sah dari Almarhum" ending its row, the name starting the next ("TEGUH PRASETYO, NIP.
+# ...", "TEGUH PRASETYO telah meninggal dunia"): capitals up to a comma, a bracket, "NIP" or the row's end
+NEXT_ROW_NAME = re.compile(
+    r"[ \t:]*\n[^\w\n]{0,3}(?!(?:NIP|NAMA|NIK)\b)(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])(?=[ \t]*(?:,|\(|$|NIP\b|telah\b))",
+    re.M,
+)
 DECEASED_ROWS = 3  # "janda dari Almarhum:" to its "Nama :" row: a stamp's debris may stand between
 
 
@@ -287,7 +293,8 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
             s = m.end() + same_row.start("v")
             span = (s, s + len(same_row.group("v")))
         else:
-            below = next(iter(_nama_rows(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))), None)
+            rows = _nama_rows(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))
+            below = rows[0] if rows else NEXT_ROW_NAME.match(text, m.end())
             span = (below.start("v"), below.end("v")) if below else None
         words = len(text[span[0] : span[1]].split()) if span else 0
         if best is None or words > best[0]:

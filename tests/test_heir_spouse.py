@@ -369,3 +369,36 @@ def test_spouse_relation_word_start(line, expected):
     got = extract("DPCP", [line])
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # "Almarhum" ends its row, the name starts the next.
+        (
+            [
+                "Nama : ISTI RAHAYU",
+                "adalah benar isteri sah dari Almarhum",
+                "TEGUH PRASETYO, S.E., NIP. 19681225 200903 1 140,",
+            ],
+            {"nama_isteri": "ISTI RAHAYU", "nama_suami": "TEGUH PRASETYO", "nip": "196812252009031140"},
+        ),
+        # ... but not a label, nor the words of a sentence.
+        (
+            ["Nama : ISTI RAHAYU", "adalah benar isteri sah dari Almarhum", "NIP. 19681225 200903 1 140,"],
+            {"nama_suami": None},
+        ),
+        (
+            [
+                "Nama : ISTI RAHAYU",
+                "adalah benar isteri sah dari Almarhum",
+                "Pegawai Negeri Sipil pada Dinas Kesehatan",
+            ],
+            {"nama_suami": None},
+        ),
+    ],
+)
+def test_deceased_on_the_next_row(lines, expected):
+    got = extract("SURAT_JANDA_DUDA", ["SURAT KETERANGAN JANDA", *lines])
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
