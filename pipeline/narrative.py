@@ -227,10 +227,11 @@ def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
 AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
 # the value on the label's own row: "atas nama:" ending a row is no name row for the row below.
 # The colon as OCR leaves it: "Nama . : ISTI", "Nama ! ANIK", "Nama 1 TRI" (a misread colon), or
-# lost ("Nama AHMAD HIDAYAT": then the name must follow in capitals).
+# lost ("Nama AHMAD HIDAYAT": then the name must follow in capitals, no colon after it: "Nama PNS :"
+# is another label).
 NAMA_ROW = re.compile(
     r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?"
-    r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|(?=[ \t]+(?-i:[A-Z]{2})))[ \t]*(?P<v>[^\n]+)$",
+    r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|(?=[ \t]+(?-i:[A-Z]{2})[^:;\n]*$))[ \t]*(?P<v>[^\n]+)$",
     re.I | re.M,
 )
 # ... or its value on the next row, where OCR split a wide gap into two rows ("Nama" / "! ANIK RAHAYU")

@@ -402,3 +402,9 @@ def test_deceased_on_the_next_row(lines, expected):
     got = extract("SURAT_JANDA_DUDA", ["SURAT KETERANGAN JANDA", *lines])
     for key, value in expected.items():
         assert got.get(key) == value, (key, got)
+
+
+def test_other_nama_label_is_no_colonless_name_row():
+    # "Nama PNS :" is a label of its own, not a "Nama" row whose colon OCR lost.
+    got = extract("SURAT_PERMOHONAN", ["Nama PNS : AGUS PURNOMO", "adalah janda dari Almarhum:", "Nama : AGUS PURNOMO"])
+    assert got.get("nama_isteri") is None, got
