@@ -275,13 +275,16 @@ def _rows_end(text: str, pos: int, rows: int) -> int:
 
 
 def read_heir(index: TextIndex) -> dict[str, FieldValue]:
-    """Letters written for a widow or widower (surat keterangan janda/duda, their permohonan and
-    pengantar): nama_isteri and nama_suami, and the deceased employee's NIP.
+    """Letters written for a widow or widower (surat keterangan janda/duda, their permohonan,
+    pengantar and penunjukan alamat): nama_isteri and nama_suami, and the deceased employee's NIP.
 
-    The deceased is named after "Almarhum"/"Almarhumah" (on the same row, or in the "Nama :" row
-    below "janda dari Almarhum:"); the widow or widower is the first "Nama :" row before that, or
-    the "a.n. ISTI RAHAYU (janda Almarhum ...)" of a pengantar. Whether the holder is the isteri or
-    the suami comes from the wording (fields.yaml heir_letters)."""
+    The deceased is named after "Almarhum"/"Almarhumah" or the heir wording "janda dari", "isteri
+    sah dari" ... (fields.yaml heir_letters.deceased_after): on the same row, in the "Nama :" row
+    at most DECEASED_ROWS below, or starting the next row. The widow or widower is the heir of the
+    pengantar's closing sentence ("... seorang janda atas nama ISTI RAHAYU sebagai ahli waris"),
+    else the "a.n. ISTI RAHAYU (janda Almarhum ...)" of its letterhead, else the first "Nama :" row
+    before the deceased. Whether the holder is the isteri or the suami comes from the wording
+    (fields.yaml heir_letters)."""
     text = index.text
     # Of several "Almarhum X" the one naming most of the person: a two-column letterhead may break
     # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)").
