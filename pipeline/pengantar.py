@@ -25,7 +25,7 @@ from pipeline import names, nip
 from pipeline.models import FieldValue, Word
 from pipeline.narrative import TABLE_NAME_CERTAINTY, read_heir, read_table_name
 from pipeline.ranks import find_rank, printed_golongan, reconcile
-from pipeline.tablecols import Table, column_lines, find_table
+from pipeline.tablecols import Table, column_lines, find_table, header_words
 from pipeline.textindex import Span, TextIndex
 
 Line = list[tuple[Word, Span]]
@@ -64,6 +64,8 @@ def _employee_row(index: TextIndex, table: Table) -> dict[str, FieldValue]:
             break
     else:
         name = _name_above(index, names_pool[:NAME_LINES])
+    if name is None:  # the NIP's column is not the name's (its NAMA / NIP heading lost to OCR)
+        name = read_table_name(index).get("nama")
     if name is not None:
         out["nama"] = name
     out.update(_rank_cell(index, column_lines(table, "pangkat_golongan")))
@@ -136,7 +138,9 @@ def _is_name(tokens: Line) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", " ".join(plain))
     if len(letters) < 3 or re.search(r"\d{3}", " ".join(plain)):
         return False
-    if any(re.sub(r"[^A-Z]", "", t.upper()) in NOT_A_NAME for t in plain):
+    # a heading of the table ("GOL.RUANG" where the NAMA / NIP heading was lost) is no name either
+    labels = NOT_A_NAME | header_words().keys()
+    if any(re.sub(r"[^A-Z]", "", t.upper()) in labels for t in plain):
         return False
     return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 

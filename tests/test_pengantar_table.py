@@ -294,3 +294,67 @@ def test_extracted_pengantar_takes_the_column_nip() -> None:
     fields = extract_document(Document("d1", "SURAT_PENGANTAR", [1]), {1: page})
     values = {k: fields[k].value for k in ("nama", "nip", "golongan")}
     assert values == {"nama": "PRIYO NUGROHO", "nip": "196708082009011273", "golongan": "II/d"}
+
+
+# A 150-dpi scan's table as OCR read it (corpus seed 10457): "NO NAMA / NIP" came out as "Ne Japan",
+# so the table is found by PANGKAT / GOL.RUANG / TMT alone and the NIP under the rank's heading.
+NAME_HEADING_LOST = [
+    ("Karanganyar", (377, 820, 546, 850), 14),
+    ("atas", (555, 825, 604, 843), 14),
+    ("nama:", (615, 827, 692, 843), 14),
+    ("PANGKAT", (931, 874, 1070, 923), 15),
+    ("/", (1078, 888, 1096, 909), 15),
+    ("TMT", (1384, 888, 1455, 909), 15),
+    ("Ne", (392, 906, 437, 927), 16),
+    ("Japan", (595, 906, 766, 927), 16),
+    ("GOL.RUANG", (916, 926, 1112, 947), 16),
+    ("JABATAN", (1158, 907, 1298, 928), 16),
+    ("pensiun", (1352, 926, 1487, 947), 16),
+    ("RETNO", (464, 999, 565, 1020), 17),
+    ("MUNAWAROH,", (575, 999, 785, 1024), 17),
+    ("S.Pd.", (797, 998, 858, 1020), 17),
+    ("Penata", (916, 1000, 995, 1021), 17),
+    ("Tingkat", (1003, 998, 1099, 1028), 17),
+    ("yu", (1130, 979, 1208, 1041), 17),
+    ("5", (1359, 1020, 1379, 1041), 17),
+    ("Ol", (1405, 982, 1432, 1002), 17),
+    (",", (1444, 1018, 1458, 1041), 17),
+    ("NIP.", (464, 1038, 515, 1059), 18),
+    ("196911062010042300", (528, 1038, 801, 1059), 18),
+    ("1/Iiyd", (916, 1037, 1003, 1060), 18),
+    ("Ctananan", (1151, 1026, 1260, 1041), 18),
+    ("esember", (1380, 1026, 1483, 1041), 18),
+    ("Pangan", (1130, 1059, 1218, 1087), 19),
+    ("2027", (1389, 1059, 1450, 1080), 19),
+    ("Sebagai", (457, 1121, 557, 1152), 20),
+    ("bahan", (572, 1121, 648, 1145), 20),
+    ("pertimbangan,", (663, 1121, 850, 1152), 20),
+    ("bersama", (864, 1122, 972, 1146), 20),
+    ("ini", (986, 1123, 1018, 1146), 20),
+    ("kami", (1032, 1122, 1095, 1146), 20),
+    ("lampirkan", (1111, 1122, 1241, 1153), 20),
+    ("berkas", (1255, 1122, 1339, 1146), 20),
+    ("persyaratan", (1353, 1128, 1504, 1153), 20),
+    ("usul", (376, 1168, 428, 1192), 21),
+    ("pensiun", (439, 1169, 539, 1199), 21),
+    ("yang", (549, 1175, 613, 1199), 21),
+    ("bersangkutan", (623, 1168, 797, 1199), 21),
+    ("sebanyak", (807, 1169, 928, 1199), 21),
+    ("1", (928, 1164, 942, 1204), 21),
+    ("(satu)", (963, 1169, 1036, 1199), 21),
+    ("berkas.", (1046, 1169, 1137, 1193), 21),
+]
+
+
+def test_name_heading_lost_is_read_above_the_nip() -> None:
+    """The heading "GOL.RUANG" above the NIP in its column is no name: the name is read above the
+    NIP by the NIP's own position."""
+    page = PageText(
+        words=[Word(t, 90.0, box, line) for t, box, line in NAME_HEADING_LOST],
+        width=1654,
+        height=2339,
+        method="ocr",
+        ocr_confidence=90.0,
+    )
+    got = {k: v.value for k, v in read_pengantar(TextIndex(page, 1)).items()}
+    assert (got.get("nama"), got.get("nip")) == ("RETNO MUNAWAROH", "196911062010042300")
