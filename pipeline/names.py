@@ -100,10 +100,25 @@ def strip_gelar(name: str) -> str:
     """The bare name for comparison: no gelar, upper case, letters/digits and single spaces."""
     if not isinstance(name, str):
         return ""
-    tokens = _tokens(_APOSTROPHES.sub("", name))
+    tokens = _tokens(_misread_suffix_gelar(_APOSTROPHES.sub("", name)))
     tokens = _strip_edge(tokens, _PREFIX_KEYS, from_end=False)
     tokens = _strip_edge(tokens, _SUFFIX_KEYS, from_end=True)
     return " ".join(" ".join(re.findall(r"[^\W_]+", t)) for t in tokens).upper()
+
+
+# A suffix gelar as OCR may leave it: letters with dots, short ("S.Sas." for S.Sos., "$.Sax", "A.Nd.").
+_GELAR_SHAPE = re.compile(r"^[A-Za-z$]{1,4}(?:\.[A-Za-z$]{0,5})+\.?$")
+
+
+def _misread_suffix_gelar(name: str) -> str:
+    """The name without what follows its first comma when all of that is gelar-shaped: Indonesian
+    names print their suffix gelar after a comma ("PRIYO SETYAWAN, S.Sos."), and a misread one
+    ("S.Sas.") is no known gelar but no name word either."""
+    head, comma, tail = name.partition(",")
+    chunks = [c for c in re.split(r"[\s,;]+", tail) if c]
+    if comma and head.strip() and chunks and all(_GELAR_SHAPE.match(c) or _key(c) in _ALL_KEYS for c in chunks):
+        return head
+    return name
 
 
 def _tokens(name: str) -> list[str]:

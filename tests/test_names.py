@@ -53,6 +53,12 @@ from pipeline.names import (
         pytest.param("  agus   mufid  ", "AGUS MUFID", id="spaces"),
         pytest.param("H.", "H", id="gelar-alone-kept"),
         pytest.param("", "", id="empty"),
+        # a suffix gelar misread after the comma is still no name word ...
+        pytest.param("PRIYO SETYAWAN, S.Sas.", "PRIYO SETYAWAN", id="misread-gelar-s-sas"),
+        pytest.param("HARI SANTOSO, $.Sax", "HARI SANTOSO", id="misread-gelar-dollar"),
+        pytest.param("WAHYU WIDODO, A.Nd., M.Si.", "WAHYU WIDODO", id="misread-and-known-gelar"),
+        # ... but a word after a comma that is not gelar-shaped stays
+        pytest.param("SITI, AMINAH", "SITI AMINAH", id="comma-inside-a-name"),
     ],
 )
 def test_strip_gelar(name: str, bare: str) -> None:
