@@ -104,15 +104,20 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
         listed = printed_on(child.value, kk_text) or (born is not None and birth_date_printed_on(born.value, kk_text))
         if row is None and not listed:
             kk_doc = members[0][0]
-            findings.append(
-                finding(
-                    "CHILD_NOT_IN_KK",
-                    f"Anak '{child.value}' dengan akta kelahiran {where(doc, child)} tidak tercantum pada KK "
-                    f"({kk_doc.id}).",
-                    [ev(doc, "nama", child), Evidence(kk_doc.id, kk_doc.pages[0], "anggota", None)],
-                    values=(child,),
-                )
+            blurred = _blurred_row(members, child.value, born.value if born else None)
+            message = (
+                f"Anak '{child.value}' dengan akta kelahiran {where(doc, child)} tidak tercantum pada KK ({kk_doc.id})."
             )
+            evidence = [ev(doc, "nama", child), Evidence(kk_doc.id, kk_doc.pages[0], "anggota", None)]
+            if blurred is not None:
+                row_doc, member = blurred
+                message += (
+                    f" Baris KK '{member.get('nama')}' ({dmy(member.get('tanggal_lahir'))}) terbaca kurang jelas "
+                    "dan mungkin anak ini."
+                )
+                evidence[1] = ev(row_doc, "anggota", member_fv(row_doc, member))
+            values = (child, member_fv(*blurred)) if blurred is not None else (child,)
+            findings.append(finding("CHILD_NOT_IN_KK", message, evidence, values=values))
             continue
         if row is None:
             continue
@@ -129,6 +134,24 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _blurred_row(
+    members: list[tuple[Document, dict[str, Any]]], child: str, born: str | None
+) -> tuple[Document, dict[str, Any]] | None:
+    """A KK row read unsurely (below unsure_below) that may be the child the cross-check did not
+    find: born on the same day and month (its year misread, "1900-11-14" for 1999-11-14) or with the
+    same first name ("INTAN Rasasawsay)"). Its reading then makes CHILD_NOT_IN_KK an unsure one."""
+    first = names.strip_gelar(child).split()[:1]
+    for doc, member in members:
+        if member_fv(doc, member).confidence >= rules()["unsure_below"]:
+            continue
+        day = str(member.get("tanggal_lahir") or "")
+        if born and len(day) == 10 and len(born) == 10 and day[5:] == born[5:]:
+            return doc, member
+        if first and names.strip_gelar(str(member.get("nama") or "")).split()[:1] == first:
+            return doc, member
+    return None
 
 
 EVENT_NAMES = {"tanggal_nikah": "Tanggal pernikahan", "tanggal_meninggal": "Tanggal meninggal"}

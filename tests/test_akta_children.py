@@ -159,3 +159,24 @@ def test_akta_birth_date_not_the_issue_date(birth_row, born):
     lines = ["KUTIPAN AKTA KELAHIRAN", "bahwa di PURWOREJO", birth_row, "telah lahir", "ILHAM NUGRAHA", *AKTA_ISSUED]
     fields = read_akta(TextIndex(page_text(lines), 1))
     assert fields["tanggal_lahir"].value == born
+
+
+@pytest.mark.parametrize(
+    "row, row_confidence, severity",
+    [
+        # an unsurely read row born the same day and month (its year misread): may be the child
+        (("INTAN Rasasawsay)", "1900-11-14"), 0.54, "warning"),
+        # an unsurely read row with the child's first name
+        (("INTAN Rasasawsay)", None), 0.54, "warning"),
+        # the same row read surely is another person: the child is missing
+        (("INTAN Rasasawsay)", "1900-11-14"), 0.9, "error"),
+        # an unsure row that shares nothing with the child says nothing about it
+        (("ANDIKA NUGRAHA", "2003-12-15"), 0.54, "error"),
+    ],
+)
+def test_child_not_in_kk_is_unsure_beside_an_unsurely_read_row(row, row_confidence, severity):
+    kk = _kk(("HARI SUPRIYANTO", "1968-10-02"))
+    name, born = row
+    kk.fields["anggota"].value.append({"nama": name, "tanggal_lahir": born, "page": 9, "confidence": row_confidence})
+    findings = check_children([kk, _akta("INTAN RAHMAWATI", "1999-11-14")], "")
+    assert [(f.code, f.severity) for f in findings] == [("CHILD_NOT_IN_KK", severity)]
