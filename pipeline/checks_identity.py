@@ -18,12 +18,15 @@ from pipeline.persons import Employee, employee_ktps, kk_members, member_fv, mem
 
 
 def _misread_of(value: str, employee_nip: str | None, confidence: float) -> bool:
+    """The reading is the employee's NIP misread: a digit or two off it at low confidence, or a
+    fragment of it (crosscheck.yaml nip_fragment_max_digits) with at most that many digits off."""
     near = rules()["nip_misread"]
-    return bool(
-        employee_nip
-        and confidence < near["max_confidence"]
-        and Levenshtein.distance(value, employee_nip) <= near["max_edits"]
-    )
+    if not employee_nip:
+        return False
+    lost = len(employee_nip) - len(value)
+    if len(value) <= rules()["nip_fragment_max_digits"] and lost > 0:
+        return Levenshtein.distance(value, employee_nip) - lost <= near["max_edits"]
+    return confidence < near["max_confidence"] and Levenshtein.distance(value, employee_nip) <= near["max_edits"]
 
 
 def foreign_documents(emp: Employee) -> set[str]:

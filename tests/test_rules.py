@@ -243,3 +243,21 @@ def test_agency_profile_asks_more_and_falls_back_per_case_type():
     assert all(i.source.startswith("blora:") for i in items)
     items, _ = checklist.check("UZUR", [], "blora")  # Blora lists no UZUR: the default profile's list
     assert all(i.source.startswith("umum:") for i in items)
+
+
+@pytest.mark.parametrize(
+    ("read", "severity"),
+    [
+        ("2008011002", "warning"),  # the NIP's last ten digits: OCR lost its birth date
+        ("3742008011002", "warning"),  # a fragment with a misread digit ("0515" as "374")
+        ("00801102", "warning"),  # eight digits, one of them lost inside
+        ("12345678", "error"),  # no part of the employee's NIP
+        ("1977051520080110", "error"),  # sixteen digits: more than a fragment, read surely
+    ],
+)
+def test_nip_fragment_is_an_unsure_warning(read, severity):
+    documents = [
+        *CLEAN[:2],
+        Document("d3", "SK_PANGKAT", [3], {"nama": FieldValue("AGUS MUFID", 3, 0.9), "nip": FieldValue(read, 3, 0.95)}),
+    ]
+    assert [(f.code, f.severity) for f in run(documents)[1]] == [("NIP_INVALID", severity)]
