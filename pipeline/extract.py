@@ -169,16 +169,26 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 for name, fv in found.items():
                     values.setdefault(name, fv)
                 break
-    _drop_impossible_issue_date(values)
+    _drop_impossible_issue_date(values, doc.doc_type)
     return values, persons, signers
 
 
-def _drop_impossible_issue_date(values: Values) -> None:
+def _drop_impossible_issue_date(values: Values, doc_type: str) -> None:
     """A document is never issued before its subject was born: such a tanggal_dokumen is a
-    misread year ("22 Februari 1904" on the kutipan of a child born in 1994), better unread."""
+    misread year ("22 Februari 1904" on the kutipan of a child born in 1994), better unread. Nor is
+    the birth date itself, printed in the same place, an issue date (an e-KTP whose birth row's
+    label OCR damaged: the date was also taken as the card's). Not on an akta: its narrative reader
+    may take the issue date's place for the birth date, and the issue date is then the surer one."""
     issued, born = values.get("tanggal_dokumen"), values.get("tanggal_lahir")
-    if issued is not None and born is not None and str(issued.value) < str(born.value):
+    if issued is None or born is None:
+        return
+    same_print = doc_type != "AKTA_KELAHIRAN" and issued.page == born.page and _overlap(issued.bbox, born.bbox)
+    if str(issued.value) < str(born.value) or same_print:
         del values["tanggal_dokumen"]
+
+
+def _overlap(a: tuple[int, int, int, int] | None, b: tuple[int, int, int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @functools.cache

@@ -20,8 +20,10 @@ from pipeline.textindex import TextIndex
 # Row numbering: "2.", "a.", "(3)", "II." or a bare "1 " before a word (SKP tables).
 NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.|[0-9]{1,2}(?=\s+[A-Za-z]))?\s*")
 COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
-# Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|'.
-MISREAD_COLON = re.compile(r"\s+[1lI|!i]\s+")
+# Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|', and on
+# a card's patterned background as a dash ("TempatTgi Lahir - BLITAR, 13-08-1947", an e-KTP of
+# ../shared/real-samples).
+MISREAD_COLON = re.compile(r"\s+[1lI|!i\-–]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
 # Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"); its first
@@ -123,7 +125,7 @@ def split_row(row: str, gap: int | None = None) -> list[tuple[str, int]]:
         if m and 0 < m.start() - start <= MAX_LABEL:
             out.append((row[start : m.start()], m.end()))
     if gap is not None and 0 < gap - start <= MAX_LABEL:
-        lone = re.match(r"[:;1lI|!i]\s+", row[gap:])
+        lone = re.match(r"[:;1lI|!i\-–]\s+", row[gap:])
         out.append((row[start:gap].rstrip(" :;"), gap + (lone.end() if lone else 0)))
     return out
 

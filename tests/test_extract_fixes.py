@@ -795,3 +795,22 @@ def _official_letter(subject_phrase: str, signature_nip: str) -> list[str]:
 def test_official_letter_subject_by_its_signature(doc_type, phrase, signature, expected):
     got = extract(doc_type, _official_letter(phrase, signature))
     assert (got.get("nama"), got.get("nip"), got.get("golongan")) == expected
+
+
+def test_ektp_birth_row_with_a_dash_for_its_colon():
+    """An e-KTP of ../shared/real-samples as OCR read it: the birth row's colon as a dash. Its date
+    is the birth date, and not also the card's issue date (the same print)."""
+    got = extract(
+        "KTP",
+        [
+            "PROVINSI SULAWESI SELATAN",
+            "KOTA BANJAR",
+            "Nama : GINA ARDIANTO",
+            "TempatTgi Lahir - BLITAR, 13-08-1947",
+            "Jenis Kelamin : LAKI-LAKI Gol. Darah : B",
+            "Pekerjaan : TIDAK BEKERJA",
+            "Berlaku Hingga : SEUMUR HIDUP",
+        ],
+    )
+    assert (got.get("tempat_lahir"), got.get("tanggal_lahir")) == ("BLITAR", "1947-08-13")
+    assert got.get("tanggal_dokumen") != "1947-08-13"
