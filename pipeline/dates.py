@@ -97,7 +97,8 @@ _WORD_RE = re.compile(_WORD, re.IGNORECASE)
 _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
     # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
-    rf"(?:(?P<dn>{_FIRST}{_N}?)(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}}))\s*[-./]?\s*"
+    # ... and "0S Januari 2025": a 5 read as S after a leading 0-3 digit
+    rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3]S)(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}}))\s*[-./]?\s*"
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
     rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?i:tahun\s+)?"
     rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"
@@ -133,13 +134,30 @@ def month_similarity(word: str, same_length: bool = False) -> dict[int, float]:
     return scored
 
 
+# Letter shapes OCR merges or swaps inside a faint month word, as found in the seeds' scans: "mb"
+# read as one "w" ("Novawer", "Desenwer"), "b" as "h" ("Dasamher", "Oktnher"), "m" as "rn". A
+# damaged word is also scored with these put back; its best score over the readings counts.
+_OCR_LETTER_SWAPS = (("w", "mb"), ("h", "b"), ("rn", "m"))
+
+
+def _ocr_readings(token: str) -> list[str]:
+    readings = [token]
+    for wrong, right in _OCR_LETTER_SWAPS:
+        readings += [r.replace(wrong, right) for r in readings if wrong in r]
+    return readings
+
+
 def loose_month_number(word: str) -> int | None:
     """The month a badly damaged month word most likely names, or None when no month is clearly
     nearest: for a word already framed as a date (a day before it, a year after it)."""
     token = word.strip().rstrip(".").lower().translate(_MONTH_DIGIT_FIX)
     if not token.isalpha() or len(token) < 5:
         return None
-    ranked = sorted(month_similarity(token, same_length=True).items(), key=lambda kv: kv[1], reverse=True)
+    scores: dict[int, float] = {}
+    for reading in _ocr_readings(token):
+        for month, score in month_similarity(reading, same_length=True).items():
+            scores[month] = max(scores.get(month, 0.0), score)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < LOOSE_MONTH_CUTOFF:
         return None
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LOOSE_MONTH_MARGIN:
@@ -192,8 +210,12 @@ def _numeric(m: re.Match[str]) -> date | None:
     return _make_date(_digits(m["y"]), _digits(m["m"]), _digits(m["d"]))
 
 
+def _day(raw: str) -> int:
+    return _digits(raw.replace("S", "5"))
+
+
 def _textual(m: re.Match[str]) -> date | None:
-    day = _digits(m["dn"]) if m["dn"] else words_to_number(m["dw"])
+    day = _day(m["dn"]) if m["dn"] else words_to_number(m["dw"])
     year = _digits(m["yn"]) if m["yn"] else words_to_number(m["yw"])
     return _make_date(year, month_number(m["mon"]), day)
 
@@ -202,7 +224,7 @@ def _textual_loose(m: re.Match[str]) -> date | None:
     """A numeric day, a month word too damaged for month_number and a numeric year."""
     if not (m["dn"] and m["yn"]) or month_number(m["mon"]) is not None:
         return None
-    return _make_date(_digits(m["yn"]), loose_month_number(m["mon"]), _digits(m["dn"]))
+    return _make_date(_digits(m["yn"]), loose_month_number(m["mon"]), _day(m["dn"]))
 
 
 def _scan(

@@ -24,6 +24,7 @@ from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar
 from pipeline.ranks import GOLONGAN, GOLONGAN_LOOSE, ROMAN, golongan_of_rank, pangkat_table, reconcile
+from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
@@ -125,6 +126,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
                 specials.setdefault(name, fv)
+    if doc.doc_type in registration_rules()["doc_types"]:
+        _registered_issue_date(values, indexes)
     chosen = persons[subject] if subject is not None else None
     signers = [b for b in persons if _signature_block(b, pages)]
     persons = [b for b in persons if not any(b is x for x in signers)]
@@ -171,6 +174,72 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 break
     _drop_impossible_issue_date(values, doc.doc_type)
     return values, persons, signers
+
+
+# "Berdasarkan Akta Kelahiran Nomor 3317-LT-15052000-0399": kode wilayah, the kind of registration,
+# the registration date (DDMMYYYY) and a serial (fields.yaml ``registration_number``).
+REGISTRATION_NUMBER = re.compile(
+    r"(?<![0-9])[0-9]{4}\s*-\s*[A-Z]{2}\s*-\s*(?P<d>[0-9]{2})(?P<m>[0-9]{2})(?P<y>[0-9]{4})\s*-\s*[0-9]{3,5}(?![0-9])"
+)
+REGISTERED_DAMAGED = 0.8  # the issue row's day and year as registered, its month unreadable
+REGISTERED_ONE_DIGIT = 0.7  # the issue row read one digit away from the registration date
+REGISTERED_ROW_LOST = 0.6  # the issue row printed, its date lost to OCR
+ISSUE_ROWS = 2  # how far below the "Kutipan ini dikeluarkan di" row its date stands
+
+
+@functools.cache
+def registration_rules() -> dict[str, tuple[str, ...]]:
+    data = load_yaml(RULES_DIR / "fields.yaml")["registration_number"]
+    return {"doc_types": tuple(data["doc_types"]), "issue_phrases": tuple(data["issue_phrases"])}
+
+
+def _registered_issue_date(values: Values, indexes: list[TextIndex]) -> None:
+    """A kutipan akta's issue date put right or read by the registration date its akta number
+    encodes (REGISTRATION_NUMBER), where the kutipan's own date row is damaged: the day and year
+    as registered around a month word no reader can read ("pada tanggal 19 Sep-—-:— 2002"), a
+    reading one digit away from it ("07 Agustus 2005" beside 3309-LT-07082000-3976, "22 Februari
+    1904" beside ...-22021994-...), or the "Kutipan ini dikeluarkan di ..." row with no date after
+    it at all. A date read whole that differs more is kept as printed (a later kutipan)."""
+    for index in indexes:
+        m = REGISTRATION_NUMBER.search(index.text)
+        registered = dates._make_date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+        if registered is None:
+            continue
+        fv = values.get("tanggal_dokumen")
+        evidence = _fv(index, m.start(), m.end(), registered.isoformat())
+        if fv is not None:
+            read = str(fv.value)
+            if len(read) == 10 and sum(a != b for a, b in zip(read, registered.isoformat(), strict=True)) == 1:
+                values["tanggal_dokumen"] = _with_certainty(evidence, REGISTERED_ONE_DIGIT)
+            return
+        found = _issue_row_date(index, registered)
+        if found is not None:
+            values["tanggal_dokumen"] = found
+        return
+
+
+def _issue_row_date(index: TextIndex, registered: date) -> FieldValue | None:
+    lowered = index.text.lower()
+    anchors = [lowered.find(p) for p in registration_rules()["issue_phrases"]]
+    anchor = min((a for a in anchors if a >= 0), default=-1)
+    if anchor < 0:
+        return None
+    rows = [r for r in index.rows if r.end > anchor][: ISSUE_ROWS + 1]
+    for row in rows:
+        text = index.text[row.start : row.end]
+        for m in DAMAGED_DATE.finditer(text):
+            same = int(m["d"]) == registered.day and int(m["y"]) == registered.year
+            if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], registered.month):
+                s = row.start + m.start()
+                return _fv(index, s, row.start + m.end(), registered.isoformat(), REGISTERED_DAMAGED)
+    if any(re.search(r"[0-9]", index.text[r.start : r.end]) for r in rows):
+        return None  # something is printed there that does not read as the registration date
+    m = REGISTRATION_NUMBER.search(index.text)
+    return _fv(index, m.start(), m.end(), registered.isoformat(), REGISTERED_ROW_LOST) if m else None
+
+
+def _with_certainty(fv: FieldValue, certainty: float) -> FieldValue:
+    return FieldValue(fv.value, fv.page, round(fv.confidence * certainty, 3), fv.bbox)
 
 
 def _drop_impossible_issue_date(values: Values, doc_type: str) -> None:
@@ -628,7 +697,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             if not found or found[0].start > window:
                 continue
             gap = text[: found[0].start]
-            if found[0].start > 4 and (re.search(r"\d\d|\.\s", gap)):
+            # a sentence end is a full stop after a word; one opening a row is OCR debris
+            # ("Dicatat di Boyolali" / ". tanggal 25 Februari 1997" on a kutipan akta nikah)
+            if found[0].start > 4 and (re.search(r"\d\d|\w\.\s", gap)):
                 continue
             d = found[0]
             return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
@@ -638,13 +709,21 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
 # "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")
 # ("mengetahui, Salatiga, 04 Juni 2025": the left column's "Mengetahui," read first, in lower case).
 # Never after a colon: ": Blora, 09-08-1968" is a labelled row (a birth date) whose label OCR lost.
-LETTER_DATE = re.compile(r"^[^\w:;]{0,3}[A-Za-z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
+# Debris of the margin may lead the row (". . Batang, O1 Oktober 2025").
+LETTER_DATE = re.compile(r"^[^\w:;]{0,6}[A-Za-z][A-Za-z .'-]{2,30}?[,.]\s*(?P<d>.{6,30}?)\s*\.?$")
+# The same row with the comma after the place lost ("Kudus 05 Juni 2024", "Klaten 27 Juli 2024"):
+# only a place of one or two Capitalised words and a date with its month in words, the row holding
+# nothing else.
+LETTER_DATE_BARE = re.compile(
+    r"^[^\w:;]{0,6}[A-Z][A-Za-z'-]{2,20}(?: [A-Z][A-Za-z'-]{2,20})?\s+"
+    r"(?P<d>[0-9OoIl]{1,2}\s+[A-Za-z][^\s\d]{2,11}\s+[12][0-9]{3})\s*\.?$"
+)
 # The date row of a form signed in two columns, the left column's caption read first and damaged
 # ("Fs! yang Dinilai, remang, 02 Januari 2024" on an SKP, "#5— yang Dini, #unogat 07 Januari
 # 2025"): a caption without a colon, a comma, the place, then a date ending the row.
 SIGNED_DATE = re.compile(
     r"^[^:;\n]{3,40}?,\s*[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
-    r"(?P<d>[0-9OoIl]{1,2}\s*[-./]?\s*[A-Za-z][^\s\d]{2,11}\s*[-./]?\s*[12][0-9]{3})\s*\.?$"
+    r"(?P<d>[0-9OoIl][0-9OoIlS]?\s*[-./]?\s*[A-Za-z][^\s\d]{2,11}\s*[-./]?\s*[12][0-9]{3})\s*\.?$"
 )
 # A birth-date row whose colon was lost looks like a signed date ("Tempat, Tgl Lahir Pemalang, 03 ...").
 BIRTH_WORDS = ("lahir", "tgl")
@@ -653,7 +732,7 @@ BIRTH_WORDS = ("lahir", "tgl")
 def _letter_date(index: TextIndex) -> FieldValue | None:
     """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own."""
     for span, row in index.row_texts():
-        m = LETTER_DATE.match(row) or _signed_date(row)
+        m = LETTER_DATE.match(row) or _signed_date(row) or _bare_letter_date(row)
         if not m:
             continue
         found = dates.find_dates(m.group("d"))
@@ -661,7 +740,109 @@ def _letter_date(index: TextIndex) -> FieldValue | None:
             d = found[0]
             start = span.start + m.start("d") + d.start
             return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
+    return _signing_date(index)
+
+
+def _bare_letter_date(row: str) -> re.Match[str] | None:
+    """LETTER_DATE_BARE, unless the place is a label word ("Lahir 05 Juni 1968" is a birth row)."""
+    m = LETTER_DATE_BARE.match(row)
+    if m is None:
+        return None
+    words = re.findall(r"[A-Za-z]{3,}", row[: m.start("d")].lower())
+    if any(fuzz.ratio(w, b) >= 75 for w in words for b in (*BIRTH_WORDS, "tanggal")):
+        return None
+    return m
+
+
+SIGNING_DATE_CERTAINTY = 0.8  # a damaged label, placed by the decree's signature rows around it
+SIGNING_LABEL_CUTOFF = 70.0  # "padatancsal", "pada tmnasal", "nara tanggal" against "pada tanggal"
+SIGNING_CONTEXT_CUTOFF = 70.0  # "Ditatankan di", "Diicisnkan di" against "ditetapkan di"
+
+
+def _signing_date(index: TextIndex) -> FieldValue | None:
+    """The signing date of a decree whose "pada tanggal" label OCR damaged past the label reader
+    ("Ditetapkan di : Pemalang" / "pada tmnasal : 10 Februari 2018" / "BUPATI PEMALANG,"), and
+    the "di Jakarta tanggal 01 Juli 2008" of a card whose "Dikeluarkan" OCR lost.
+
+    A "label : date" row is taken when its label is near one of fields.yaml ``signing_date``
+    labels and the row above is the place row ("Ditetapkan di", fuzzily) or the row below opens
+    the signer's office (BUPATI, WALI KOTA, ...): the form and place of the date confirm it."""
+    rules = signing_rules()
+    rows = index.row_texts()
+    for n, (span, row) in enumerate(rows):
+        found = _signing_row(row, rules)
+        if found is None:
+            continue
+        offset, d = found
+        before = [normalise(r.split(":")[0]) for _, r in rows[max(0, n - 2) : n]]
+        after = normalise(rows[n + 1][1]) if n + 1 < len(rows) else ""
+        placed = any(fuzz.ratio(b, p) >= SIGNING_CONTEXT_CUTOFF for b in before for p in rules["place_rows"])
+        signer = any(re.match(rf"{re.escape(w)}\b", after) for w in rules["signers"])
+        if offset < 0 or placed or signer:
+            start = span.start + abs(offset) + d.start
+            return _fv(index, start, start + len(d.raw), dates.iso(d.value), SIGNING_DATE_CERTAINTY * d.certainty)
     return None
+
+
+# "di Jakarta tanggal 01 Juli 2008", "di Blora pada tanggal 04 Juni 2006": the tail of an issue row
+# ("Dikeluarkan di ...") whose verb OCR lost; a numeric day (the akta's birth sentence "bahwa di
+# REMBANG pada tanggal dua puluh ..." writes its day out in words).
+_ISSUED_AT = re.compile(
+    r"^\W{0,3}(?P<verb>[A-Za-z]{2,14}\s+)?di\s+[A-Z][A-Za-z]{2,20}(?:\s[A-Z][A-Za-z]{2,20})?,?\s+"
+    r"(?:pada\s+)?tanggal\s*:?\s*(?P<d>[0-9OoIl]{1,2}\b.{4,20}?[12][0-9]{3})\W{0,2}$"
+)
+
+
+def _signing_row(row: str, rules: dict) -> tuple[int, dates.DateMatch] | None:
+    """(offset of the date's text in the row, negative when the row is an issue row of its own;
+    the date) of a signing-date row, or None."""
+    m = _ISSUED_AT.match(row)
+    if m is not None:
+        verb = (m["verb"] or "").strip().lower()
+        if not verb or any(fuzz.ratio(verb, v) >= SIGNING_CONTEXT_CUTOFF for v in rules["verbs"]):
+            found = dates.find_dates(m["d"])
+            if found:
+                return -m.start("d"), found[0]
+    label, colon, value = row.partition(":")
+    key = normalise(label)
+    score = max(fuzz.ratio(key, lab) for lab in rules["labels"]) if colon and key else 0.0
+    if score < SIGNING_LABEL_CUTOFF or _other_date_label(key) >= score:
+        return None  # "Mulai tanggal : 01 April 2024" is a TMT
+    text = value.strip()
+    if not _WHOLE_DATE.match(text):
+        return None
+    found = dates.find_dates(text)
+    if not found:
+        return None
+    return len(row) - len(value) + (len(value) - len(value.lstrip())), found[0]
+
+
+def _other_date_label(key: str) -> float:
+    """How near a label is to the label of another date field (tmt, tanggal lahir, ...)."""
+    specs = field_rules()[0]
+    return max(
+        (
+            fuzz.ratio(key, lab)
+            for s in specs.values()
+            if s.kind == "date" and s.name != "tanggal_dokumen"
+            for lab in s.labels
+        ),
+        default=0.0,
+    )
+
+
+_WHOLE_DATE = re.compile(r"^[0-9OoIl]{1,2}\b[^\n]{4,20}?[12][0-9]{3}\W{0,2}$")
+
+
+@functools.cache
+def signing_rules() -> dict[str, tuple[str, ...]]:
+    data = load_yaml(RULES_DIR / "fields.yaml")["signing_date"]
+    return {
+        "labels": tuple(normalise(x) for x in data["labels"]),
+        "place_rows": tuple(normalise(x) for x in data["place_rows"]),
+        "verbs": tuple(x.lower() for x in data["verbs"]),
+        "signers": tuple(normalise(x) for x in data["signers"]),
+    }
 
 
 def _signed_date(row: str) -> re.Match[str] | None:

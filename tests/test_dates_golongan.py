@@ -1,0 +1,164 @@
+"""Date and golongan readings on damaged OCR, table style and without OCR: each case is a page text
+as Tesseract left it on a seed dossier (names and numbers changed), and what must be read from it
+(or that nothing may be)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import dates
+from pipeline.extract import extract_document
+from pipeline.models import Document
+from tests.textpage import page_result
+
+
+def extract(doc_type: str, lines: list[str]) -> dict:
+    doc = Document("d1", doc_type, [1])
+    fields = extract_document(doc, {1: page_result(1, lines, doc_type)})
+    return {k: v.value for k, v in fields.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "mb" read as one "w", "b" as "h": the month still reads where a day and a year frame it
+        ("tanggal 23 Dasamher 1992", date(1992, 12, 23)),
+        ("Mengetahui, Blora, 29 Duaserwer 2024", date(2024, 12, 29)),
+        ("pada tanggal 09 Novawer 1992", date(1992, 11, 9)),
+        ("Mengetahui, Rembang, 17 Dasanwer 2023", date(2023, 12, 17)),
+        # a 5 read as S after a leading 0
+        ("Meninggal dunia tanggal : 0S Januari 2025", date(2025, 1, 5)),
+        # still nothing where no month is clearly nearest, or the day is no day
+        ("28 (-:.--— 1993", None),
+        ("29 Juh 2023", None),
+        ("NOS Januari 2023", None),
+        ("tanggal 13 Lesenwa 2023", None),
+    ],
+)
+def test_damaged_dates(text: str, expected: date | None) -> None:
+    assert dates.parse_date(text) == expected
+
+
+SK_BODY = [
+    "KEPUTUSAN BUPATI PEMALANG",
+    "Nama : SRI PURWANTI, S.E.",
+    "NIP : 19670107 200601 2 144",
+    "terhitung mulai tanggal 01 Januari 2006,",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # the decree's "pada tanggal" label damaged; the place row above or the signer below places it
+        ("SK_CPNS", [*SK_BODY, "Ditatankan di : Blora", "nara tanggal : 04 Juni 2006", "1"], "2006-06-04"),
+        (
+            "SK_CPNS",
+            [*SK_BODY, "dipergunakan sebagaimana mestinya,", "padatancsal : 10 Februari 2006", "BUPATI SEMARANG,"],
+            "2006-02-10",
+        ),
+        ("SK_PANGKAT", [*SK_BODY, "KEDUA : ...", "pada tancaal : 24 Maret 2022", "BUPATI KLATEN,"], "2022-03-24"),
+        # ... but not without either, and never a TMT row
+        (
+            "SK_CPNS",
+            [*SK_BODY, "dipergunakan sebagaimana mestinya,", "padatancsal : 10 Februari 2006", "Tembusan"],
+            None,
+        ),
+        (
+            "SK_KGB",
+            [*SK_BODY, "Dalam golongan ruang : III/c", "Mulai tanggal : 01 April 2024", "KEPALA DINAS KESEHATAN"],
+            None,
+        ),
+        # a card's issue row whose "Dikeluarkan" OCR lost
+        (
+            "KARPEG",
+            ["KARTU PEGAWAI NEGERI SIPIL", "Nama : PRIYO RAHARJO", "di Jakarta tanggal 01 Juli 2008"],
+            "2008-07-01",
+        ),
+        # the akta's birth sentence writes its day out and is no issue row
+        ("KARPEG", ["Nama : PRIYO RAHARJO", "lahir di Jakarta tanggal dua Juli 1969"], None),
+        # a letter's place and date with the comma lost, or debris in the margin before it
+        (
+            "SURAT_KET_BEKERJA",
+            ["Nama : Umi Hidayati", "sebagaimana mestinya.", "Kudus 05 Juni 2024", "PT TUNAS"],
+            "2024-06-05",
+        ),
+        (
+            "SURAT_PERNYATAAN_PIDANA",
+            ["Nama : RUDI", "negara.", "Cilacan 04 Januari 2024", "KEPALA DINAS"],
+            "2024-01-04",
+        ),
+        (
+            "DAFTAR_KELUARGA",
+            ["Nama : RUDI", "mestinya.", ". . Batang, O1 Oktober 2025", "Yang menerangkan,"],
+            "2025-10-01",
+        ),
+        ("SKP", ["Nama : RUDI", "Pegawai yang Dinilai, Purworejo, 0S Januari 2023"], "2023-01-05"),
+        # a birth row with its colon lost is no letter date
+        ("SURAT_KET_BEKERJA", ["Nama : Umi Hidayati", "Lahir 05 Juni 1968"], None),
+        # "Dicatat di ..." with debris opening the date's row (kutipan akta nikah)
+        ("SURAT_NIKAH", ["KUTIPAN AKTA NIKAH", "Dicatat di Boyolali", ". tanggal 25 Februari 1997"], "1997-02-25"),
+    ],
+)
+def test_tanggal_dokumen(doc_type: str, lines: list[str], expected: str | None) -> None:
+    assert extract(doc_type, lines).get("tanggal_dokumen") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # surat keterangan kematian: "meninggal dunia" damaged, its "pada: / Hari : / Tanggal :" rows kept
+        (
+            "SURAT_KEMATIAN",
+            [
+                "Nama : BAMBANG",
+                "telah meninogal chmia pada:",
+                "Hari : Rabu",
+                "Tanggal 1 : 13 November 2024 :",
+                "Pukul : 20.20 WIB",
+            ],
+            "2024-11-13",
+        ),
+        ("DAFTAR_KELUARGA", ["Nama : BAMBANG", "Meninggal dunia tanggal : 0S Januari 2025"], "2025-01-05"),
+    ],
+)
+def test_tanggal_meninggal(doc_type: str, lines: list[str], expected: str | None) -> None:
+    assert extract(doc_type, lines).get("tanggal_meninggal") == expected
+
+
+AKTA = [
+    "KUTIPAN AKTA KELAHIRAN",
+    "Berdasarkan Akta Kelahiran Nomor 3317-LT-15052000-0399",
+    "bahwa di REMBANG",
+    "pada tanggal dua puluh dua April dua ribu",
+    "telah lahir",
+    "SITI AMINAH",
+    "anak ke satu, perempuan, dari suami isteri AHMAD dan ibu YULI",
+    "Kutipan ini dikeluarkan di REMBANG,",
+]
+
+
+@pytest.mark.parametrize(
+    ("issue_rows", "expected"),
+    [
+        # read as printed where it reads
+        (["pada tanggal 15 Mei 2000", "KEPALA DINAS"], "2000-05-15"),
+        # the month word damaged: the day and year as the akta number registers them
+        (["pada tanggal 15 Moi 2000", "KEPALA DINAS"], "2000-05-15"),
+        (["pada tancgal 15 M-—-:— 2000", "KEPALA DINAS"], "2000-05-15"),
+        # ... but not where what is left of it reads as another month
+        (["pada tancgal 15 Sep-—-:— 2000", "KEPALA DINAS"], None),
+        # one digit away from the registration date: an OCR slip
+        (["pada tanggal 15 Mei 2005", "KEPALA DINAS"], "2000-05-15"),
+        (["pada tanggal 18 Mei 2000", "KEPALA DINAS"], "2000-05-15"),
+        # the date row lost entirely
+        (["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN", "SIPIL KABUPATEN REMBANG,"], "2000-05-15"),
+        # another day and year, or another date read whole: as printed (a later kutipan)
+        (["pada tanggal 16 Moi 2001", "KEPALA DINAS"], None),
+        (["pada tanggal 03 Juni 2010", "KEPALA DINAS"], "2010-06-03"),
+    ],
+)
+def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | None) -> None:
+    assert extract("AKTA_KELAHIRAN", [*AKTA, *issue_rows]).get("tanggal_dokumen") == expected
