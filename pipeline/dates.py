@@ -100,7 +100,8 @@ _TEXT = re.compile(
     # ... and "0S Januari 2025": a 5 read as S after a leading 0-3 digit
     rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3]S)(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}}))\s*[-./]?\s*"
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
-    rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?i:tahun\s+)?"
+    # the year may follow a row holding only a stray '|' ("O1 Maret" / "|" / "2010.")
+    rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?:\|[ \t]*\n\s*)?(?i:tahun\s+)?"
     rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"
 )
 

@@ -106,6 +106,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         for spec in wanted:
             if spec.phrases and spec.name not in values:
                 fv = _phrase_date(index, spec.phrases, spec.phrase_window)
+                if fv is None and spec.phrase_fuzzy:
+                    fv = _fuzzy_phrase_date(index, spec.phrases)
                 if fv:
                     values[spec.name] = fv
         if not any("nip" in p or "nik" in p for p in persons):
@@ -703,6 +705,37 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
                 continue
             d = found[0]
             return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
+    return None
+
+
+PHRASE_FUZZY_CUTOFF = 80.0  # "terhitung mulaj tanggal" 96, "terbitwmg mula tanggal" 84; "berlaku mulai tanggal" 77
+PHRASE_FUZZY_WORDS = 3  # a phrase this long is distinctive enough to be read damaged
+PHRASE_FUZZY_CERTAINTY = 0.8
+
+
+def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:
+    """A date right after a phrase of three words or more that OCR damaged ("terhitung mulaj
+    tanggal 01 Januari 2012", "terbitwmg mula tanggal ..."): the words before the date, as many as
+    the phrase has, near it as a whole (PHRASE_FUZZY_CUTOFF); with less certainty. Only a date
+    starting right after them (a space or a colon) counts."""
+    long = [p.lower() for p in phrases if len(p.split()) >= PHRASE_FUZZY_WORDS]
+    if not long:
+        return None
+    words = [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\S+", index.text)]
+    for phrase in long:
+        n = len(phrase.split())
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if fuzz.ratio(" ".join(w for w, _, _ in run), phrase) < PHRASE_FUZZY_CUTOFF:
+                continue
+            end = run[-1][2]
+            text = index.text[end : end + 44]
+            found = dates.find_dates(text)
+            if not found or not re.fullmatch(r"\s*:?\s*", text[: found[0].start]):
+                continue
+            d = found[0]
+            certainty = PHRASE_FUZZY_CERTAINTY * d.certainty
+            return _fv(index, end + d.start, end + d.end, dates.iso(d.value), certainty)
     return None
 
 

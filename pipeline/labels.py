@@ -42,6 +42,7 @@ class FieldSpec:
     labels: tuple[str, ...]
     phrases: tuple[str, ...]
     phrase_window: int = 4  # how far after a phrase its date may start (fields.yaml ``phrase_window``)
+    phrase_fuzzy: bool = False  # a phrase of three words or more may be read damaged (``phrase_fuzzy``)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
             labels=tuple(normalise(x) for x in spec.get("labels", [])),
             phrases=tuple(spec.get("phrases", [])),
             phrase_window=int(spec.get("phrase_window", 4)),
+            phrase_fuzzy=bool(spec.get("phrase_fuzzy", False)),
         )
         for name, spec in data["fields"].items()
     }

@@ -162,3 +162,22 @@ AKTA = [
 )
 def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | None) -> None:
     assert extract("AKTA_KELAHIRAN", [*AKTA, *issue_rows]).get("tanggal_dokumen") == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # "terhitung mulai tanggal" damaged word by word: still the phrase as a whole
+        (["KEDUA : ... menjadi PNS terhitung mulaj tanggal 01 Januari 2012."], "2012-01-01"),
+        (["menjadi Pegawai Negeri Sipil terbitwmg mula tanggal O1 Maret 2007."], "2007-03-01"),
+        # "terhitung mulai" without "tanggal"
+        (["b. NIP : 19671225 200804 1 293", "terhitung mulai 01 April 2008."], "2008-04-01"),
+        # the year after a row holding only a stray '|'
+        (["menjadi Pegawai Negeri Sipil terhitung mulai tanggal O1 Maret", "|", "2010."], "2010-03-01"),
+        # another phrase is no TMT: "Keputusan ini mulai berlaku pada tanggal ditetapkan"
+        (["KETIGA : Keputusan ini berlaku sejak tanggal 05 Maret 2010."], None),
+        (["Keputusan ini mulai berlaku pada tanggal 05 Maret 2010."], None),
+    ],
+)
+def test_tmt_phrase(lines: list[str], expected: str | None) -> None:
+    assert extract("SK_PNS", ["Nama : SRI PURWANTI", *lines]).get("tmt") == expected
