@@ -19,11 +19,20 @@ from rapidfuzz import fuzz
 from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip
 from pipeline.kk import read_kk, read_spouse_table
-from pipeline.labels import LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
+from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar
-from pipeline.ranks import GOLONGAN, GOLONGAN_LOOSE, ROMAN, golongan_of_rank, pangkat_table, reconcile
+from pipeline.ranks import (
+    GOLONGAN,
+    GOLONGAN_LOOSE,
+    ROMAN,
+    find_rank,
+    golongan_of_rank,
+    pangkat_table,
+    printed_golongan,
+    reconcile,
+)
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
@@ -273,17 +282,87 @@ def _rank_pattern() -> re.Pattern[str]:
     )
 
 
+# A rank name and the golongan printed after it in one cell: "Penata Tingkat | / IlWd", "Penata
+# Tingkat 1/ Id" (the roman part and its slash damaged); how far after the rank the golongan ends.
+RANK_CELL_GAP = 12
+
+
+def _rank_cell_row(index: TextIndex, below: tuple[int, int] | None = None) -> Values:
+    """The first row whose first rank name (ranks.find_rank, fuzzily) is followed by a slash and a
+    golongan, however damaged: the rank confirms the golongan's letter (ranks.reconcile). On an
+    SKP the pegawai yang dinilai's cell comes first on the row, the penilai's after it ("3 Penata
+    Tingkat | / IlWd 3 Pembina / IV/a"): the first rank of the row is the employee's. ``below``:
+    see :func:`_rank_golongan`."""
+    for span, row in index.row_texts():
+        if not _at_or_below(index, span.start, span.end, below):
+            continue
+        found = find_rank(row)
+        if found is None:
+            continue
+        name, rank_gol, start, end = found
+        if _old_rank_row(row[:start]):
+            continue
+        tail = row[end : end + RANK_CELL_GAP]
+        slash = re.match(r"\s*[/,]\s*", tail)
+        printed = printed_golongan(tail[slash.end() :], cell=True) if slash else None
+        if printed is None:
+            continue
+        value = reconcile(printed[0], rank_gol)
+        if value is None:
+            continue
+        g_start = span.start + end + slash.end() + printed[1]
+        certainty = 1.0 if printed[0] == value else RANK_CELL_CERTAINTY
+        return {
+            "pangkat": _fv(index, span.start + start, span.start + end, _rank_title(name)),
+            "golongan": _fv(index, g_start, span.start + end + slash.end() + printed[2], value, certainty),
+        }
+    return {}
+
+
+RANK_CELL_CERTAINTY = 0.9  # a golongan whose letter or roman part the rank beside it confirmed
+
+
+def _old_rank_row(head: str) -> bool:
+    """Whether the text before a rank is the label of the rank *before* a kenaikan pangkat
+    ("5. Pangkat lama/Gol.ruang/TMT : Pengatur Tingkat I / II/d / 01-04-2019"; fields.yaml
+    pangkat_lama), fuzzily as the label reader takes it."""
+    label, colon, _ = head.partition(":")
+    key = normalise(NUMBERING.sub("", label, count=1))
+    if not colon or not key:
+        return False
+    specs = field_rules()[0]
+    old = max(fuzz.ratio(key, lab) for lab in specs["pangkat_lama"].labels)
+    current = max(fuzz.ratio(key, lab) for lab in specs["pangkat_golongan"].labels)
+    return old >= OLD_RANK_LABEL_CUTOFF and old > current
+
+
+OLD_RANK_LABEL_CUTOFF = 70.0
+
+
+def _rank_title(rank: str) -> str:
+    """'PENATA TINGKAT I' -> 'Penata Tingkat I', as rules/pangkat.yaml writes it."""
+    return " ".join(w if w == "I" else w.capitalize() for w in rank.split())
+
+
 def _rank_golongan(index: TextIndex, below: tuple[int, int] | None = None) -> Values:
     """The first "rank / golongan" printed on the page without a label of its own: a table cell
     (the SKP's "PANGKAT/GOL RUANG" label sits on the row above its value; the pegawai yang dinilai
     is the left column, read first). ``below`` = (page, y): the subject's block starts there, after
     an official's block (whose rank is not the subject's)."""
+    by_row = _rank_cell_row(index, below)
+    if by_row:
+        return by_row
     for m in _rank_pattern().finditer(index.text):
-        box = index.bbox(m.start(), m.end())
-        if below is not None and (box is None or box[1] < below[1]):
-            continue
-        return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
+        if _at_or_below(index, m.start(), m.end(), below):
+            return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
     return {}
+
+
+def _at_or_below(index: TextIndex, start: int, end: int, below: tuple[int, int] | None) -> bool:
+    if below is None:
+        return True
+    box = index.bbox(start, end)
+    return box is not None and box[1] >= below[1]
 
 
 def _block_top(block: Values) -> tuple[int, int] | None:

@@ -181,3 +181,38 @@ def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | 
 )
 def test_tmt_phrase(lines: list[str], expected: str | None) -> None:
     assert extract("SK_PNS", ["Nama : SRI PURWANTI", *lines]).get("tmt") == expected
+
+
+SKP_HEAD = [
+    "SASARAN KINERJA PEGAWAI",
+    "NO PEGAWAI YANG DINILAI NO PEJABAT PENILAI KINERJA",
+    "1 NAMA BUDI MARYONO, S.H. 1 NAMA UMI HIDAYATI, S.STP., M.SI.",
+    "2 NIP 19691019 200901 1 157 2 NIP 196610271993042009",
+    "PANGKAT/GOL . PANGKAT/GOL .",
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # SKP: the pegawai yang dinilai's cell first on the row, its golongan damaged; the penilai's
+        # "Pembina / IV/a" after it is not theirs
+        ("SKP", [*SKP_HEAD, "3 Penata Tingkat | / IlWd 3 Pembina / IV/a", "RUANG RUANG"], "III/d"),
+        ("SKP", [*SKP_HEAD, "Mmwosag Penata Tingkat 1/ Id Mena Pembina / IVla"], "III/d"),
+        ("SKP", [*SKP_HEAD, "3 Penata Muda / III/a 3 Pembina / IV/a"], "III/a"),
+        # the rank *before* a kenaikan pangkat is no golongan of the document
+        (
+            "SK_PANGKAT",
+            [
+                "Nama : RUDI",
+                "5. Pangkat lama/Gol.ruang/TMT : Pengatur Tingkat 1 / Ivd / 01-04-2019",
+                "b. Gol ruang ni/a",
+            ],
+            None,
+        ),
+        # no rank name: no golongan from a damaged reading
+        ("SKP", [*SKP_HEAD, "3 Penataan Ruang / IlWd"], None),
+    ],
+)
+def test_rank_cell_golongan(doc_type: str, lines: list[str], expected: str | None) -> None:
+    assert extract(doc_type, lines).get("golongan") == expected
