@@ -22,7 +22,7 @@ from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
-from pipeline.pengantar import read_pengantar
+from pipeline.pengantar import read_pengantar, read_table_rank
 from pipeline.ranks import (
     GOLONGAN,
     GOLONGAN_LOOSE,
@@ -976,7 +976,10 @@ def _lampiran_name(index: TextIndex) -> Values:
     """The employee named in a decree's Lampiran table (narrative.read_table_name: the capitals
     above the NIP in the NAMA / NIP column), on a page that has such a column header; a decree's
     body rows ("Nama : ...") are no table."""
-    return read_table_name(index) if NAME_NIP_HEADER.search(index.text) else {}
+    if not NAME_NIP_HEADER.search(index.text):
+        return {}
+    # ... and the rank cell of its PANGKAT / GOL. RUANG column, read as on a pengantar's table
+    return {**read_table_name(index), **read_table_rank(index)}
 
 
 def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:

@@ -46,6 +46,16 @@ def read_pengantar(index: TextIndex) -> dict[str, FieldValue]:
     return row
 
 
+def read_table_rank(index: TextIndex) -> dict[str, FieldValue]:
+    """pangkat and golongan of the first employee of a table with a PANGKAT / GOL. RUANG column:
+    the pengantar's, and a decree's Lampiran ("NO | NAMA / NIP | PANGKAT / GOL. RUANG | JABATAN |
+    UNIT KERJA" of a keputusan pengangkatan dalam jabatan for several employees)."""
+    table = find_table(index)
+    if table is None:
+        return {}
+    return _rank_cell(index, column_lines(table, "pangkat_golongan"))
+
+
 def _employee_row(index: TextIndex, table: Table) -> dict[str, FieldValue]:
     """The first employee of the table: their NIP (in the NAMA / NIP column, else in any column: a
     heading OCR lost), the name on or above the NIP's line in the name's column(s), the rank cell."""

@@ -5,12 +5,13 @@ as Tesseract left it on a seed dossier (names and numbers changed), and what mus
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from pipeline import dates
 from pipeline.extract import extract_document
-from pipeline.models import Document
+from pipeline.models import Classification, Document, PageRef, PageResult
 from tests.textpage import page_result
 
 
@@ -216,3 +217,52 @@ SKP_HEAD = [
 )
 def test_rank_cell_golongan(doc_type: str, lines: list[str], expected: str | None) -> None:
     assert extract(doc_type, lines).get("golongan") == expected
+
+
+def _lampiran(rows: list[list[tuple[int, str]]]) -> dict:
+    from tests.test_pengantar_table import table_page
+
+    page = PageResult(
+        ref=PageRef("b", 2, Path("/x/b.pdf"), "b.pdf", 2, "pdf"),
+        text=table_page(rows),
+        classification=Classification("SK_JABATAN", 0.9, [], True),
+    )
+    fields = extract_document(Document("d1", "SK_JABATAN", [2]), {2: page})
+    return {k: v.value for k, v in fields.items()}
+
+
+LAMPIRAN_HEAD = [
+    [(300, "LAMPIRAN KEPUTUSAN BUPATI BATANG")],
+    [(300, "DAFTAR PEGAWAI NEGERI SIPIL YANG DIANGKAT DALAM JABATAN PELAKSANA")],
+    [(1300, "PANGKAT /")],
+    [(200, "NO"), (500, "NAMA / NIP"), (1700, "JABATAN"), (2100, "UNIT KERJA")],
+    [(1300, "GOL. RUANG")],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # a decree's Lampiran: the rank cell wrapped over the name's and the NIP's lines
+        (
+            [
+                *LAMPIRAN_HEAD,
+                [(450, "YUDI PURNOMO, S.T."), (1300, "Penata Muda"), (1700, "Analis"), (2100, "Dinas")],
+                [(200, "1")],
+                [(450, "NIP. 19690223 200903 1 226"), (1300, "Tingkat I / III/b"), (2100, "Pertanian")],
+            ],
+            "III/b",
+        ),
+        # the golongan's roman part damaged: the rank confirms its letter
+        (
+            [
+                *LAMPIRAN_HEAD,
+                [(450, "NUR ASTUTI, A.Md."), (1300, "Penata Muda /"), (1700, "Pengadministrasi"), (2100, "Dinas")],
+                [(450, "NIP 19680908 200901 2 217"), (1300, "Il/a"), (2100, "Kesehatan")],
+            ],
+            "III/a",
+        ),
+    ],
+)
+def test_lampiran_rank_cell(rows: list[list[tuple[int, str]]], expected: str) -> None:
+    assert _lampiran(rows).get("golongan") == expected
