@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
+from pipeline.ranks import GOLONGAN, find_rank
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
@@ -166,23 +167,42 @@ def labelled_values(index: TextIndex, specs: list[FieldSpec], cutoff: float) -> 
 _WHOLE_ROW_DATE = re.compile(r"^[0-9OoIl]{1,2}\b[^\n]{4,20}?[12][0-9]{3}\W{0,2}$")
 
 
+def _plain_score(label: str, spec: FieldSpec) -> float:
+    norm = normalise(label)
+    return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0) if norm else 0.0
+
+
+def _rank_value(value: str) -> bool:
+    """Whether a row's rest is a rank and its golongan ("Penata Tingkat I / III/d"): a row whose
+    colon OCR lost ("c. Pangkat/Gol. Ruang Penata Tingkat I / III/d" on a surat keterangan
+    hukuman disiplin) is read only when a rank name (ranks.find_rank) or a whole golongan leads it."""
+    rank = find_rank(value)
+    return (rank is not None and rank[2] <= 2) or GOLONGAN.match(value.strip(" :;.")) is not None
+
+
 def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
     """'NIP 19770515 200801 1 002' or 'NIK 3316...' with no colon: label as the row's first words;
-    so too a date label followed by nothing but a date ("pada tanggal 01 Februari 2010")."""
+    so too a date label followed by nothing but a date ("pada tanggal 01 Februari 2010"), and a
+    rank label followed by a rank ("Pangkat/Gol. Ruang Penata Tingkat I / III/d")."""
     numbering = NUMBERING.match(row).end()
     words = row[numbering:].split()
     out = []
     for spec in specs:
-        if spec.kind not in ("nip", "nik", "date"):
+        if spec.kind not in ("nip", "nik", "date", "golongan"):
             continue
         for n in (1, 2, 3):
             if len(words) <= n:
                 break
             head = " ".join(words[:n])
-            if _label_score(head, spec) >= max(cutoff, 90):
+            # a rank row's label must read as one itself: "2. Kenaikan pangkat, Penata Muda ..." is
+            # a row of the riwayat's rank history, not "Pangkat" with a stray word before it
+            score = _label_score(head, spec) if spec.kind != "golongan" else _plain_score(head, spec)
+            if score >= max(cutoff, 90):
                 offset = row.find(words[n], numbering + len(head))
                 value = row[offset:].strip()
                 if spec.kind == "date" and not _WHOLE_ROW_DATE.match(value):
+                    break
+                if spec.kind == "golongan" and not _rank_value(value):
                     break
                 out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                 break

@@ -266,3 +266,62 @@ LAMPIRAN_HEAD = [
 )
 def test_lampiran_rank_cell(rows: list[list[tuple[int, str]]], expected: str) -> None:
     assert _lampiran(rows).get("golongan") == expected
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # the daftar riwayat pekerjaan's "I. KETERANGAN PERORANGAN" block, its colons lost
+        (
+            "RIWAYAT_PEKERJAAN",
+            [
+                "DAFTAR RIWAYAT PEKERJAAN",
+                "Nama BUDI MARYONO, S.H.",
+                "NIP 196910192009011157",
+                "Pangkat/Gol. Ruang Penata Tingkat I / IIl/d",
+                "II. RIWAYAT KEPANGKATAN",
+                "1. Penata Muda Ia 01-01-2009 813.3/949/2008 21-12-2008 Bupati Sukoharjo",
+            ],
+            "III/d",
+        ),
+        # a surat keterangan's subject block, the colon of its rank row lost; the signer's rank above
+        (
+            "SK_HUKDIS",
+            [
+                "Yang bertanda tangan di bawah ini:",
+                "a. Nama : ARIF SUTRISNO, S.Sos., M.Si.",
+                "b. NIP | : 19700301 199312 1003",
+                "Cc. Pangkat/Gol. Ruang : Pembina Utama Muda / IV/c",
+                "dengan ini menerangkan dengan sesungguhnya bahwa Pegawai Negeri Sipil:",
+                "a. Nama DYAH LESTARI, S.H.",
+                "b. NIP : 196711152008042230",
+                "c. Pangkat/Gol. Ruang Penata Tingkat I / III/d",
+                "d. Jabatan : Analis Lingkungan Hidup",
+            ],
+            "III/d",
+        ),
+        # a label followed by no rank is no rank row
+        (
+            "SK_HUKDIS",
+            ["a. Nama : DYAH LESTARI", "b. NIP : 196711152008042230", "Pangkat kami sampaikan 3 berkas"],
+            None,
+        ),
+    ],
+)
+def test_rank_rows_without_colon(doc_type: str, lines: list[str], expected: str | None) -> None:
+    assert extract(doc_type, lines).get("golongan") == expected
+
+
+def test_rank_history_rows_are_no_rank_label() -> None:
+    # the riwayat's rank history lists the oldest rank first: its "Kenaikan pangkat, ..." rows are
+    # no "Pangkat :" row of the employee's current rank
+    lines = [
+        "DAFTAR RIWAYAT PEKERJAAN",
+        "Nama KUSNO SETYAWAN, A.Md.",
+        "NIP 19670406 200901 1 078",
+        "NO URAIAN PANGKAT / JABATAN GOL. MULAI SAMPAI GAJI POKOK",
+        '"1 Calon Pegawai Negeri Sipil, Pengatur Ic 01-01-2009 31-03-2013 Rp 1.598.400 813.3/359/2009',
+        "2 Kenaikan pangkat, Pengatur Tingkat I Ivd 01-04-2013 31-03-2017 Rp 2.434.700 823.3/1360/2013",
+        "3 Kenaikan pangkat, Penata Muda III/a 01-04-2017 31-03-2021 Rp 2.434.700 823.3/1360/2017",
+    ]
+    assert extract("RIWAYAT_PEKERJAAN", lines).get("golongan") is None
