@@ -31,8 +31,9 @@ _AKTA = {
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
 }
 # "pada tanggal" with the word worn as OCR reads it ("tanngal", "tangga1", "tangal"): else the
-# next intact "pada tanggal" is taken, the akta's issue date ("dikeluarkan ... pada tanggal").
-BIRTH_ANCHOR = re.compile(r"\bpada\s+ta[nm]\w{2,4}[l1I]\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)
+# next intact "pada tanggal" is taken, the akta's issue date ("dikeluarkan ... pada tanggal"). Its p read as n
+# too ("nada tanggal dua puluh Mel ...").
+BIRTH_ANCHOR = re.compile(r"\b[pn]ada\s+ta[nm]\w{2,4}[l1I]\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)
 
 
 def _value(index: TextIndex, start: int, end: int, value) -> FieldValue:

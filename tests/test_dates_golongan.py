@@ -325,3 +325,25 @@ def test_rank_history_rows_are_no_rank_label() -> None:
         "3 Kenaikan pangkat, Penata Muda III/a 01-04-2017 31-03-2021 Rp 2.434.700 823.3/1360/2017",
     ]
     assert extract("RIWAYAT_PEKERJAAN", lines).get("golongan") is None
+
+
+@pytest.mark.parametrize(
+    ("birth_row", "expected"),
+    [
+        ("pada tanggal dua puluh Mei seribu sembilan ratus sembilan puluh lima", "1995-05-20"),
+        # the p of "pada" read as n: still the birth sentence, not the issue row's "pada tanggal"
+        ("nada tanggal dua puluh Mel seribu sembilan ratus sembilan puluh lima", "1995-05-20"),
+    ],
+)
+def test_akta_birth_anchor(birth_row: str, expected: str) -> None:
+    lines = [
+        "KUTIPAN AKTA KELAHIRAN",
+        "Berdasarkan Akta Kelahiran Nomor 3322-LT-01061995-2653",
+        "bahwa di SEMARANG",
+        birth_row,
+        "telah lahir",
+        "LAILA FITRIANI",
+        "Kutipan Ini dikeluarkan di SEMARANG,",
+        "pada tanggal O1 Juni 1995",
+    ]
+    assert extract("AKTA_KELAHIRAN", lines).get("tanggal_lahir") == expected
