@@ -788,15 +788,16 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
 
 
 PHRASE_FUZZY_CUTOFF = 80.0  # "terhitung mulaj tanggal" 96, "terbitwmg mula tanggal" 84; "berlaku mulai tanggal" 77
-PHRASE_FUZZY_WORDS = 3  # a phrase this long is distinctive enough to be read damaged
+PHRASE_FUZZY_WORDS = 2  # "mulai tancaal : O1 April 2022": two words and a date right after them
 PHRASE_FUZZY_CERTAINTY = 0.8
 
 
 def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:
-    """A date right after a phrase of three words or more that OCR damaged ("terhitung mulaj
-    tanggal 01 Januari 2012", "terbitwmg mula tanggal ..."): the words before the date, as many as
-    the phrase has, near it as a whole (PHRASE_FUZZY_CUTOFF); with less certainty. Only a date
-    starting right after them (a space or a colon) counts."""
+    """A date right after a phrase of two words or more that OCR damaged ("terhitung mulaj
+    tanggal 01 Januari 2012", "terbitwmg mula tanggal ...", "C. Ten mulai tancaal 1 O1 April
+    2022"): the words before the date, as many as the phrase has, near it as a whole
+    (PHRASE_FUZZY_CUTOFF); with less certainty. Only a date starting right after them (a space, a
+    colon or the colon read as 1) counts."""
     long = [p.lower() for p in phrases if len(p.split()) >= PHRASE_FUZZY_WORDS]
     if not long:
         return None
@@ -810,7 +811,7 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue
             end = run[-1][2]
             text = index.text[end : end + 44]
             found = dates.find_dates(text)
-            if not found or not re.fullmatch(r"\s*:?\s*", text[: found[0].start]):
+            if not found or not re.fullmatch(r"\s*(?:[:;]|[1lI|](?=\s))?\s*", text[: found[0].start]):
                 continue
             d = found[0]
             certainty = PHRASE_FUZZY_CERTAINTY * d.certainty

@@ -43,7 +43,7 @@ class FieldSpec:
     labels: tuple[str, ...]
     phrases: tuple[str, ...]
     phrase_window: int = 4  # how far after a phrase its date may start (fields.yaml ``phrase_window``)
-    phrase_fuzzy: bool = False  # a phrase of three words or more may be read damaged (``phrase_fuzzy``)
+    phrase_fuzzy: bool = False  # a phrase of two words or more may be read damaged (``phrase_fuzzy``)
 
 
 @dataclass(frozen=True)

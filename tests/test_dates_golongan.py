@@ -171,6 +171,9 @@ def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | 
         # "terhitung mulai tanggal" damaged word by word: still the phrase as a whole
         (["KEDUA : ... menjadi PNS terhitung mulaj tanggal 01 Januari 2012."], "2012-01-01"),
         (["menjadi Pegawai Negeri Sipil terbitwmg mula tanggal O1 Maret 2007."], "2007-03-01"),
+        # "C. Terhitung mulai tanggal :" row of an SK kenaikan pangkat, its colon read as 1
+        (["C. Ten mulai tancaal 1 O1 April 2022"], "2022-04-01"),
+        (["CT mulai tancaal : O1 April 2022"], "2022-04-01"),
         # "terhitung mulai" without "tanggal"
         (["b. NIP : 19671225 200804 1 293", "terhitung mulai 01 April 2008."], "2008-04-01"),
         # the year after a row holding only a stray '|'
