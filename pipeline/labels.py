@@ -172,12 +172,18 @@ def _plain_score(label: str, spec: FieldSpec) -> float:
     return max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0) if norm else 0.0
 
 
-def _rank_value(value: str) -> bool:
-    """Whether a row's rest is a rank and its golongan ("Penata Tingkat I / III/d"): a row whose
-    colon OCR lost ("c. Pangkat/Gol. Ruang Penata Tingkat I / III/d" on a surat keterangan
+RANK_ROW_LABEL = 75.0  # a rank label before a rank name: "Pangkat/Gol. Koeng" (82)
+GOLONGAN_ROW_LABEL = 90.0  # a rank label before a golongan alone must read near exactly
+
+
+def _rank_value(value: str) -> float:
+    """The label score a row's rest asks of its label to be a rank row, 0 when it is no rank: a row
+    whose colon OCR lost ("c. Pangkat/Gol. Ruang Penata Tingkat I / III/d" on a surat keterangan
     hukuman disiplin) is read only when a rank name (ranks.find_rank) or a whole golongan leads it."""
     rank = find_rank(value)
-    return (rank is not None and rank[2] <= 2) or GOLONGAN.match(value.strip(" :;.")) is not None
+    if rank is not None and rank[2] <= 2:
+        return RANK_ROW_LABEL
+    return GOLONGAN_ROW_LABEL if GOLONGAN.match(value.strip(" :;.")) is not None else 0.0
 
 
 def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float) -> list[LabelHit]:
@@ -194,15 +200,20 @@ def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float
             if len(words) <= n:
                 break
             head = " ".join(words[:n])
-            # a rank row's label must read as one itself: "2. Kenaikan pangkat, Penata Muda ..." is
-            # a row of the riwayat's rank history, not "Pangkat" with a stray word before it
-            score = _label_score(head, spec) if spec.kind != "golongan" else _plain_score(head, spec)
-            if score >= max(cutoff, 90):
-                offset = row.find(words[n], numbering + len(head))
-                value = row[offset:].strip()
-                if spec.kind == "date" and not _WHOLE_ROW_DATE.match(value):
+            offset = row.find(words[n], numbering + len(head))
+            value = row[offset:].strip()
+            if spec.kind == "golongan":
+                # a rank row's label must read as one itself: "2. Kenaikan pangkat, Penata Muda ..."
+                # is a row of the riwayat's rank history, not "Pangkat" with a stray word before it;
+                # a rank name leading the value confirms a damaged label ("Pangkat/Gol. Koeng -
+                # Penata / III/c"), a golongan alone does not
+                need = _rank_value(value)
+                if need and _plain_score(head, spec) >= need:
+                    out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                     break
-                if spec.kind == "golongan" and not _rank_value(value):
+                continue
+            if _label_score(head, spec) >= max(cutoff, 90):
+                if spec.kind == "date" and not _WHOLE_ROW_DATE.match(value):
                     break
                 out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                 break

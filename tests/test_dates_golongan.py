@@ -303,6 +303,23 @@ def test_lampiran_rank_cell(rows: list[list[tuple[int, str]]], expected: str) ->
             ],
             "III/d",
         ),
+        # the label damaged, a dash for its colon: the rank name leading the value confirms it
+        (
+            "SK_HUKDIS",
+            [
+                "Yang bertanda tangan di bawah ini:",
+                "a. Nama : BUDI HARYANTO, S.Sos., M.Si.",
+                "b. NIP : 19660221 198912 1 005",
+                "c. Pangkat/Gol. fiaag » Pembina Utama Muda / IV/c",
+                "dengan ini menerangkan dengan sesungguhnya bahwa Pegawai Negeri Sipil:",
+                "a. Nama : TRI MUNAWAROH, A.Md.",
+                "b. NIP : 19682102 200603 2 342",
+                "c. Pangkat/Gol. Koeng - Penata / III/c",
+            ],
+            "III/c",
+        ),
+        # a damaged label before a golongan alone is not enough
+        ("SK_HUKDIS", ["a. Nama : TRI", "b. NIP : 19682102 200603 2 342", "c. Pangkat/Gol. Koeng - III/c"], None),
         # a label followed by no rank is no rank row
         (
             "SK_HUKDIS",
