@@ -845,7 +845,7 @@ BIRTH_WORDS = ("lahir", "tgl")
 def _letter_date(index: TextIndex) -> FieldValue | None:
     """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own."""
     for span, row in index.row_texts():
-        m = LETTER_DATE.match(row) or _signed_date(row) or _bare_letter_date(row)
+        m = _letter_row(row) or _signed_date(row) or _bare_letter_date(row)
         if not m:
             continue
         found = dates.find_dates(m.group("d"))
@@ -854,6 +854,19 @@ def _letter_date(index: TextIndex) -> FieldValue | None:
             start = span.start + m.start("d") + d.start
             return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
     return _signing_date(index)
+
+
+def _letter_row(row: str) -> re.Match[str] | None:
+    """LETTER_DATE, unless the place ends with a full stop and the date is all digits: "Tingkat .
+    08-02-2010" is a wrapped cell of a rank-history table, where a letter's "Kebumen. 02 Juni 2024"
+    (its comma read as a full stop) writes the month in words."""
+    m = LETTER_DATE.match(row)
+    if m is None:
+        return None
+    separator = row[: m.start("d")].rstrip()[-1:]
+    if separator == "." and not re.search(r"[A-Za-z]{3}", m.group("d")):
+        return None
+    return m
 
 
 def _bare_letter_date(row: str) -> re.Match[str] | None:

@@ -97,6 +97,14 @@ SK_BODY = [
             "2025-10-01",
         ),
         ("SKP", ["Nama : RUDI", "Pegawai yang Dinilai, Purworejo, 0S Januari 2023"], "2023-01-05"),
+        # a wrapped cell of a rank-history table is no "Place, date" row; a letter's comma read as
+        # a full stop still is
+        (
+            "RIWAYAT_PEKERJAAN",
+            ["Nama : RUDI", "z Pe — Penata Mada lb 01-04-2010 31-03-2014 Rp 8233/561/2010", "Tingkat . 08-02-2010"],
+            None,
+        ),
+        ("SURAT_PENGANTAR", ["KEBUMEN 51911", "Kebumen. 02 Juni 2024", "Nomor : 882/828/2024"], "2024-06-02"),
         # a birth row with its colon lost is no letter date
         ("SURAT_KET_BEKERJA", ["Nama : Umi Hidayati", "Lahir 05 Juni 1968"], None),
         # "Dicatat di ..." with debris opening the date's row (kutipan akta nikah)
