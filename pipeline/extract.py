@@ -833,9 +833,11 @@ LETTER_DATE_BARE = re.compile(
 )
 # The date row of a form signed in two columns, the left column's caption read first and damaged
 # ("Fs! yang Dinilai, remang, 02 Januari 2024" on an SKP, "#5— yang Dini, #unogat 07 Januari
-# 2025"): a caption without a colon, a comma, the place, then a date ending the row.
+# 2025"): a caption without a colon, a comma, the place, then a date ending the row. A colon may
+# stand in the caption's first few letters only, OCR's reading of its first word ("Fs: yang Dinilai,
+# Salatiga, 06 Januari 2024"); a labelled row's colon follows a longer label.
 SIGNED_DATE = re.compile(
-    r"^[^:;\n]{3,40}?,\s*[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
+    r"^(?:[^:;\n]{0,3}[:;])?[^:;\n]{3,40}?,\s*[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
     r"(?P<d>[0-9OoIl][0-9OoIlS]?\s*[-./]?\s*[A-Za-z][^\s\d]{2,11}\s*[-./]?\s*[12][0-9]{3})\s*\.?$"
 )
 # A birth-date row whose colon was lost looks like a signed date ("Tempat, Tgl Lahir Pemalang, 03 ...").

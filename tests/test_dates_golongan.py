@@ -97,6 +97,9 @@ SK_BODY = [
             "2025-10-01",
         ),
         ("SKP", ["Nama : RUDI", "Pegawai yang Dinilai, Purworejo, 0S Januari 2023"], "2023-01-05"),
+        # the caption's first word read with a colon ("Pegawai" as "Fs:"); a labelled row is no caption
+        ("SKP", ["Nama : RUDI", "Fs: yang Dinilai, Salatiga, 06 Januari 2024"], "2024-01-06"),
+        ("SKP", ["Nama : RUDI", "Unit Kerja : Dinas, Salatiga, 06 Januari 2024"], None),
         # a wrapped cell of a rank-history table is no "Place, date" row; a letter's comma read as
         # a full stop still is
         (
