@@ -174,9 +174,12 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         for block in (*persons, *([chosen] if chosen else [])):
             if block is chosen or (name in block and block[name].value == better.value):
                 block[name] = better
-    labelled_rank = any("golongan" in b or "pangkat" in b for b in (*persons, *signers, values))
-    if not labelled_rank and "pangkat_golongan" in wanted_names:  # not someone else's
-        start = _block_top(chosen) if chosen is not None and persons and chosen is not persons[0] else None
+    # A rank printed without a label of its own is the subject's only where no block holds one (it
+    # may be someone else's), or, when the subject's block follows an official's, from its top down.
+    start = _block_top(chosen) if chosen is not None and persons and chosen is not persons[0] else None
+    holders = (chosen, values) if start is not None else (*persons, *signers, values)
+    labelled_rank = any("golongan" in b or "pangkat" in b for b in holders if b)
+    if not labelled_rank and "pangkat_golongan" in wanted_names:
         for index in indexes:
             found = _rank_golongan(index, start if start and start[0] == index.page else None)
             if found:

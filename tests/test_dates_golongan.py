@@ -330,7 +330,7 @@ def test_lampiran_rank_cell(rows: list[list[tuple[int, str]]], expected: str) ->
             "III/c",
         ),
         # a damaged label before a golongan alone is not enough
-        ("SK_HUKDIS", ["a. Nama : TRI", "b. NIP : 19682102 200603 2 342", "c. Pangkat/Gol. Koeng - III/c"], None),
+        ("SK_HUKDIS", ["a. Nama : TRI", "b. NIP : 19682102 200603 2 342", "c. Pangkat/Gol. Koeng III/c"], None),
         # a label followed by no rank is no rank row
         (
             "SK_HUKDIS",

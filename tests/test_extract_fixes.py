@@ -638,8 +638,8 @@ NIKAH_NOISY_HEADINGS = [
         # the SKP's two-column table: the label on the row above its value; the left column first
         ("SKP", SKP_TABLE, "golongan", "III/d"),
         ("SKP", SKP_TABLE, "pangkat", "Penata Tingkat I"),
-        # where any rank is labelled (here the signer's), an unlabelled "rank / golongan" is not guessed
-        # to be the employee's: the signer's would be found first on most letters
+        # where the signer's rank is labelled, an unlabelled "rank / golongan" is the employee's
+        # only from the employee's block down (the signer's, above it, is never taken) ...
         (
             "SK_HUKDIS",
             [
@@ -649,6 +649,20 @@ NIKAH_NOISY_HEADINGS = [
                 "dengan ini menerangkan bahwa Pegawai Negeri Sipil:",
                 "Nama : ENDRO SUTRISNO",
                 "Penata Tingkat I / III/d",
+            ],
+            "golongan",
+            "III/d",
+        ),
+        # ... so with no rank in the employee's block, none is given
+        (
+            "SK_HUKDIS",
+            [
+                "Yang bertanda tangan di bawah ini:",
+                "Nama : H. MOH. SUYANTO",
+                "Pembina Utama Muda / IV/c",
+                "dengan ini menerangkan bahwa Pegawai Negeri Sipil:",
+                "Nama : ENDRO SUTRISNO",
+                "NIP : 19681003 200801 1 285",
             ],
             "golongan",
             None,
