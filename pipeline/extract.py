@@ -635,6 +635,10 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
     if found:
         value, s, e = found[0]
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0)}
+    grouped = nip.grouped_nip(hit.value)
+    if grouped is not None:  # its groups parted by a speck read as a mark, other columns after it
+        value, s, e = grouped
+        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 0.8)}
     if len(digits) >= 8:  # an NIP as read, even if malformed: NIP_INVALID must see it
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}

@@ -213,6 +213,21 @@ def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
     return info.nip, end
 
 
+def grouped_nip(text: str) -> tuple[str, int, int] | None:
+    """(NIP, start, end) of the digit groups that open ``text`` when they make exactly 18 digits that
+    decode, whatever OCR left between the groups ("19680823 « 201002 2 089 Ind 2025": a speck read
+    as a mark, then the next columns' words); None otherwise."""
+    digits, start = "", None
+    for group in re.finditer(r"\d+", text):
+        start = group.start() if start is None else start
+        digits += group.group()
+        if len(digits) >= 18:
+            info = decode_nip(digits) if len(digits) == 18 else None
+            valid = info is not None and info.kind == "baru" and info.is_valid
+            return (info.nip, start, group.end()) if valid else None
+    return None
+
+
 def find_wrapped_nips(text: str) -> list[tuple[str, int, int]]:
     """NIPs broken over a line end (see :func:`join_wrapped`), as (digits, start, end)."""
     found = []

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pipeline.nip import NIP_PATTERN, decode_nip, encode_nip, find_nips, normalize_nip
+from pipeline.nip import NIP_PATTERN, decode_nip, encode_nip, find_nips, grouped_nip, normalize_nip
 
 # Seed 004: Agus Mufid, born 15-05-1977, TMT CPNS 01-01-2008, a man.
 AGUS = "197705152008011002"
@@ -151,3 +151,20 @@ def test_ocr_noise_is_repaired(birth: date, age: int, gender: str, data: st.Data
 )
 def test_find_wrapped_nips(text: str, expected: list[str]) -> None:
     assert [value for value, _, _ in find_nips(text, wrapped=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speck read as a mark between the groups, the next columns' words and year after them
+        ("19680823 « 201002 2 089 Ind 2025 »", "196808232010022089"),
+        (": 19680823 - 201002 2 089", "196808232010022089"),
+        # the groups must end at the 18th digit and decode
+        ("1968082 « 3201002 2 0892025", None),
+        ("19680823 « 201013 2 089", None),
+        ("no digits", None),
+    ],
+)
+def test_grouped_nip(text: str, expected: str | None) -> None:
+    found = grouped_nip(text)
+    assert (found[0] if found else None) == expected
