@@ -113,7 +113,11 @@ FAMILY_ROW = re.compile(r"^\s*(\d{1,2})\s*[.),]?\s+(?=[A-Za-z])")
 SPOUSE_ROW = re.compile(r"^\s*(?:(?:\d{1,2}|[lLI|!])\s*[.),:;]?\s+|[:;]\s*)?")
 # A date's shape as printed in the table, its digits possibly misread ("21-97-1970"): the name ends
 # at the first one; the spouse row has two (birth and marriage), a child's row one.
-DATE_SHAPE = re.compile(r"(?<![\w])[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{4}(?!\w)")
+# ... or with its dashes lost ("26011970": a birth date in a faint family table, DDMMYYYY)
+DATE_SHAPE = re.compile(
+    r"(?<![\w])(?:[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{4}"
+    r"|[0-3][0-9][01][0-9](?:19|20)[0-9]{2})(?!\w)"
+)
 # What OCR leaves of the row number before the name: look-alikes of "1." ("Il.", "LL", "L:", "|"),
 # quotes and dashes, or a short token with a small letter ("aa", "Ti,", "ka"): names are in capitals.
 _NUMBER_DEBRIS = re.compile(

@@ -171,6 +171,11 @@ DPCP_HEAD = ["II. KETERANGAN KELUARGA", "a. Isteri/Suami", "NO NAMA TANGGAL LAHI
         ),
         # A child's row has one date: no spouse.
         (["1. FAJAR NUGRAHA 05-03-1996 AK"], {"nama_isteri": None, "nama_suami": None}),
+        # The birth date's dashes lost ("26011970"): still the row's first date.
+        (
+            ["1. NUR RAHAYU LFYAN 26011970 || 30-05-1994 Isteri ke-1"],
+            {"nama_isteri": "NUR RAHAYU LFYAN", "tanggal_nikah": "1994-05-30"},
+        ),
     ],
 )
 def test_spouse_row(lines, expected):
