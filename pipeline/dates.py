@@ -98,7 +98,9 @@ _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
     # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
     # ... and "0S Januari 2025": a 5 read as S after a leading 0-3 digit
-    rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3]S)(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}}))\s*[-./]?\s*"
+    # ... and "Ot April 2023": a 1 read as t after a leading 0
+    rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3]S|(?<![0-9A-Za-z])[0O]t)"
+    rf"(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}})|(?<=[0O]t))\s*[-./]?\s*"
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
     # the year may follow a row holding only a stray '|' ("O1 Maret" / "|" / "2010.")
     rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?:\|[ \t]*\n\s*)?(?i:tahun\s+)?"
@@ -212,7 +214,7 @@ def _numeric(m: re.Match[str]) -> date | None:
 
 
 def _day(raw: str) -> int:
-    return _digits(raw.replace("S", "5"))
+    return _digits(raw.replace("S", "5").replace("t", "1"))
 
 
 def _textual(m: re.Match[str]) -> date | None:

@@ -29,8 +29,10 @@ def extract(doc_type: str, lines: list[str]) -> dict:
         ("Mengetahui, Blora, 29 Duaserwer 2024", date(2024, 12, 29)),
         ("pada tanggal 09 Novawer 1992", date(1992, 11, 9)),
         ("Mengetahui, Rembang, 17 Dasanwer 2023", date(2023, 12, 17)),
-        # a 5 read as S after a leading 0
+        # a 5 read as S after a leading 0, a 1 as t
         ("Meninggal dunia tanggal : 0S Januari 2025", date(2025, 1, 5)),
+        ("Terhitung mulai tanggal : Ot April 2023", date(2023, 4, 1)),
+        ("Oktober 2023", None),
         # still nothing where no month is clearly nearest, or the day is no day
         ("28 (-:.--— 1993", None),
         ("29 Juh 2023", None),
@@ -189,6 +191,9 @@ def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | 
         (["b. NIP : 19671225 200804 1 293", "terhitung mulai 01 April 2008."], "2008-04-01"),
         # the year after a row holding only a stray '|'
         (["menjadi Pegawai Negeri Sipil terhitung mulai tanggal O1 Maret", "|", "2010."], "2010-03-01"),
+        # the day's 1 read as t ("Ot April"); the date's row opened by a speck ("«")
+        (["C. Terhitung mulai tanggal : Ot April 2023"], "2023-04-01"),
+        (["menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01", "« Januari 2009. |"], "2009-01-01"),
         # another phrase is no TMT: "Keputusan ini mulai berlaku pada tanggal ditetapkan"
         (["KETIGA : Keputusan ini berlaku sejak tanggal 05 Maret 2010."], None),
         (["Keputusan ini mulai berlaku pada tanggal 05 Maret 2010."], None),
