@@ -41,8 +41,15 @@ def birth_date_printed_on(iso_date: Any, text: str) -> bool:
 
 
 def _nikah_spouse(doc: Document, emp: Employee) -> tuple[str, FieldValue] | None:
-    """(field, value) of the employee's spouse on a surat nikah: the partner who is not the employee."""
+    """(field, value) of the employee's spouse on a surat nikah: the partner who is not the employee.
+    Told first by the employee's name on the akta, then by gender: the gender digit of the NIP may
+    itself be the dossier's defect (NIP_GENDER_MISMATCH), which must not turn the employee into
+    their own spouse."""
     husband, wife = doc.fields.get("nama_suami"), doc.fields.get("nama_isteri")
+    if emp.nama and husband and wife:
+        is_husband, is_wife = same_name(husband.value, emp.nama), same_name(wife.value, emp.nama)
+        if is_husband != is_wife:
+            return ("nama_isteri", wife) if is_husband else ("nama_suami", husband)
     if emp.gender == "L" and wife:
         return "nama_isteri", wife
     if emp.gender == "P" and husband:

@@ -220,3 +220,18 @@ def test_unknown_region_prefix_is_only_a_warning():
     documents = [*BASE[:2], doc(3, "KTP", nama="AGUS MUFID", nik="3399051505770001", tanggal_lahir="1977-05-15")]
     findings = crosscheck(documents, [], "BUP", None)[1]
     assert [(f.code, f.severity) for f in findings] == [("NIK_INVALID", "warning")]
+
+
+def test_spouse_told_by_name_when_the_nip_gender_digit_is_the_defect():
+    """The NIP says 'perempuan' (its defect, NIP_GENDER_MISMATCH) of a man: on the surat nikah his
+    spouse is still the isteri, found by his name, and the KK agrees."""
+    woman_nip = "197705152008012002"
+    documents = [
+        doc(1, "SK_CPNS", nama="AGUS MUFID", nip=woman_nip, tanggal_lahir="1977-05-15", tmt="2008-01-01"),
+        doc(2, "SK_PNS", nama="AGUS MUFID", nip=woman_nip),
+        doc(3, "KTP", nama="AGUS MUFID", nik="3316051505770001", tanggal_lahir="1977-05-15", jenis_kelamin="L"),
+        kk(9, HEAD, WIFE),
+        doc(10, "SURAT_NIKAH", nama_suami="AGUS MUFID", nama_isteri="SRI WAHYUNI"),
+    ]
+    assert "SPOUSE_MISMATCH" not in codes(documents)
+    assert "NIP_GENDER_MISMATCH" in codes(documents)
