@@ -7,7 +7,10 @@ Also infers the case type from the documents when neither manifest nor command l
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
 from pipeline import pension
@@ -68,9 +71,12 @@ def infer_case_type(documents: list[Document], pages: dict[int, PageResult]) -> 
         if phrase is None:
             return rule["case_type"], rule["source"]
         wanted = normalise(phrase)
+        cutoff = float(_case_rules().get("phrase_cutoff", 100))
         for doc in docs:
-            text = " ".join(normalise(pages[p].text.text) for p in doc.pages)
-            if wanted in text:
+            # a sentence wraps anywhere ("... dengan hormat atas" / "permintaan sendiri ..."), and a
+            # letter or two of the phrase may be misread ("permintaan sendirl")
+            text = re.sub(r"\s+", " ", " ".join(normalise(pages[p].text.text) for p in doc.pages))
+            if wanted in text or fuzz.partial_ratio(wanted, text) >= cutoff:
                 return rule["case_type"], rule["source"]
     return _case_rules()["default"], "tidak ada aturan yang cocok"
 

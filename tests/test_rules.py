@@ -168,11 +168,18 @@ def test_every_case_type_has_a_cited_checklist(case_type):
         pytest.param(["SURAT_PERMOHONAN"], "mengajukan pensiun atas permintaan sendiri", "APS", id="aps"),
         pytest.param(["SURAT_PERMOHONAN"], "karena telah mencapai batas usia pensiun", "BUP", id="bup"),
         pytest.param(["SK_CPNS"], "", "UNKNOWN", id="nothing-tells"),
+        # the sentence wrapped inside the phrase (seed 12653: five APS dossiers inferred UNKNOWN)
+        pytest.param(
+            ["SURAT_PERMOHONAN"], "berhenti dengan hormat atas\npermintaan sendiri dengan hak", "APS", id="aps-wrapped"
+        ),
+        pytest.param(["SURAT_PERMOHONAN"], "dengan hormat atas permintaan sendirl dengan", "APS", id="aps-misread"),
+        # the title every permohonan prints is no APS phrase
+        pytest.param(["SURAT_PERMOHONAN"], "SURAT PERMINTAAN BERHENTI DENGAN HAK PENSIUN", "UNKNOWN", id="title-only"),
     ],
 )
 def test_case_type_inference(types, text, expected):
     documents = docs_of(types)
-    pages = {i: page_result(i, [text or "x"]) for i in range(1, len(types) + 1)}
+    pages = {i: page_result(i, (text or "x").split("\n")) for i in range(1, len(types) + 1)}
     assert checklist.infer_case_type(documents, pages)[0] == expected
 
 
