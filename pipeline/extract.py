@@ -751,7 +751,12 @@ def _with_value(fv: FieldValue, value: str) -> FieldValue:
     return FieldValue(value, fv.page, fv.confidence, fv.bbox)
 
 
-YEARS_MONTHS = re.compile(r"(\d{1,2})\s*(?:tahun|thn|th)\.?\s*(?:(\d{1,2})\s*(?:bulan|bln|bl)\b)?", re.I)
+# The numbers as OCR may print them: "O Tahun 4 Bulan" (a 0 read as O), "1O Tahun" (digits only after
+# a real digit or alone: "O" before "Tahun" is a zero, never a word).
+YEARS_MONTHS = re.compile(
+    r"(?<![A-Za-z])([0-9OoIl]{1,2})\s*(?:tahun|thn|th)\.?\s*(?:([0-9OoIl]{1,2})\s*(?:bulan|bln|bl)\b)?", re.I
+)
+_NUMBER_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
 def _years_months(hit: LabelHit, index: TextIndex) -> Values:
@@ -759,7 +764,7 @@ def _years_months(hit: LabelHit, index: TextIndex) -> Values:
     m = YEARS_MONTHS.search(hit.value)
     if not m:
         return {}
-    years, months = int(m.group(1)), int(m.group(2) or 0)
+    years, months = int(m.group(1).translate(_NUMBER_FIX)), int((m.group(2) or "0").translate(_NUMBER_FIX))
     if months > 11:
         return {}
     return {hit.field: _fv(index, hit.start + m.start(), hit.start + m.end(), f"{years:02d}-{months:02d}")}

@@ -123,6 +123,13 @@ SK_CPNS = [
             id="masa-kerja-at-appointment",
         ),
         pytest.param(
+            # a 0 read as O (seed 12653: the APS eligibility check had no masa kerja to start from)
+            "SK_CPNS",
+            ["Nama : SRI KUSRINI", "Masa Kerja Golongan : O Tahun 4 Bulan"],
+            {"masa_kerja_golongan": "00-04"},
+            id="masa-kerja-zero-read-as-o",
+        ),
+        pytest.param(
             "SURAT_NIKAH",
             ["KUTIPAN AKTA NIKAH", "Pada hari Kamis tanggal 10 Februari 1994 telah dilangsungkan akad nikah antara:"],
             {"tanggal_nikah": "1994-02-10"},
