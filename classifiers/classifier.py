@@ -47,7 +47,10 @@ def _words_in_window(phrase: str, text: str, cutoff: Callable[[str], float]) -> 
     al = fuzz.partial_ratio_alignment(phrase, text, processor=None)
     if al is None:
         return False
-    window = text[max(0, al.dest_start - 3) : al.dest_end + 3]
+    # The matched stretch may come out shorter than the phrase (a title over two rows: the row break
+    # and a split word, "KFI LIARGA" for KELUARGA, shift it): widen it by what it lacks.
+    margin = 3 + max(0, len(phrase) - (al.dest_end - al.dest_start))
+    window = text[max(0, al.dest_start - margin) : al.dest_end + margin]
     return all(fuzz.partial_ratio(w, window) >= cutoff(w) for w in phrase.split() if len(w) >= 4)
 
 

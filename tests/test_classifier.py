@@ -466,6 +466,18 @@ CASES = [
         "SK_KGB",
         id="kgb-subject-colon-read-as-1",
     ),
+    pytest.param(
+        # the KP-4's title over two rows, its last word split ("KFI LIARGA")
+        [
+            "SURAT KETERANGAN",
+            "UNTUK MENDAPATKAN PEMBAYARAN TUNJANGAN KFI LIARGA",
+            "Saya yang beri ua tangan di —— ng",
+            "1. Nama lengkap DWI SUYANTO, S.P.",
+            "2. NIP 196701121097011068 .",
+        ],
+        "DAFTAR_KELUARGA",
+        id="kp4-title-over-two-rows",
+    ),
 ]
 
 
