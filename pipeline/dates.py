@@ -196,7 +196,8 @@ def words_to_number(phrase: str) -> int | None:
     return total + current + pending
 
 
-def _digits(raw: str) -> int:
+def ocr_number(raw: str) -> int:
+    """A number as OCR may print it, O for 0 and I or l for 1 ("O1", "1O")."""
     return int(raw.translate(_DIGIT_FIX))
 
 
@@ -210,16 +211,16 @@ def _make_date(year: int | None, month: int | None, day: int | None) -> date | N
 
 
 def _numeric(m: re.Match[str]) -> date | None:
-    return _make_date(_digits(m["y"]), _digits(m["m"]), _digits(m["d"]))
+    return _make_date(ocr_number(m["y"]), ocr_number(m["m"]), ocr_number(m["d"]))
 
 
 def _day(raw: str) -> int:
-    return _digits(raw.replace("S", "5").replace("t", "1"))
+    return ocr_number(raw.replace("S", "5").replace("t", "1"))
 
 
 def _textual(m: re.Match[str]) -> date | None:
     day = _day(m["dn"]) if m["dn"] else words_to_number(m["dw"])
-    year = _digits(m["yn"]) if m["yn"] else words_to_number(m["yw"])
+    year = ocr_number(m["yn"]) if m["yn"] else words_to_number(m["yw"])
     return _make_date(year, month_number(m["mon"]), day)
 
 
@@ -227,7 +228,7 @@ def _textual_loose(m: re.Match[str]) -> date | None:
     """A numeric day, a month word too damaged for month_number and a numeric year."""
     if not (m["dn"] and m["yn"]) or month_number(m["mon"]) is not None:
         return None
-    return _make_date(_digits(m["yn"]), loose_month_number(m["mon"]), _day(m["dn"]))
+    return _make_date(ocr_number(m["yn"]), loose_month_number(m["mon"]), _day(m["dn"]))
 
 
 def _scan(

@@ -756,7 +756,6 @@ def _with_value(fv: FieldValue, value: str) -> FieldValue:
 YEARS_MONTHS = re.compile(
     r"(?<![A-Za-z])([0-9OoIl]{1,2})\s*(?:tahun|thn|th)\.?\s*(?:([0-9OoIl]{1,2})\s*(?:bulan|bln|bl)\b)?", re.I
 )
-_NUMBER_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
 def _years_months(hit: LabelHit, index: TextIndex) -> Values:
@@ -764,7 +763,7 @@ def _years_months(hit: LabelHit, index: TextIndex) -> Values:
     m = YEARS_MONTHS.search(hit.value)
     if not m:
         return {}
-    years, months = int(m.group(1).translate(_NUMBER_FIX)), int((m.group(2) or "0").translate(_NUMBER_FIX))
+    years, months = dates.ocr_number(m.group(1)), dates.ocr_number(m.group(2) or "0")
     if months > 11:
         return {}
     return {hit.field: _fv(index, hit.start + m.start(), hit.start + m.end(), f"{years:02d}-{months:02d}")}

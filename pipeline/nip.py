@@ -199,25 +199,21 @@ def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
     tail = _WRAPPED_TAIL.match(next_line)
     if not 8 <= len(digits) <= 17 or tail is None:
         return None
-    end = None
-    for group in re.finditer(r"\d+", tail.group(1)):
-        digits += group.group()
-        if len(digits) >= 18:
-            end = tail.start(1) + group.end()
-            break
-    if end is None or len(digits) != 18:
-        return None
-    info = decode_nip(digits)
-    if info.kind != "baru" or not info.is_valid:
-        return None
-    return info.nip, end
+    found = _completed(digits, tail.group(1))
+    return (found[0], tail.start(1) + found[2]) if found else None
 
 
 def grouped_nip(text: str) -> tuple[str, int, int] | None:
     """(NIP, start, end) of the digit groups that open ``text`` when they make exactly 18 digits that
     decode, whatever OCR left between the groups ("19680823 « 201002 2 089 Ind 2025": a speck read
     as a mark, then the next columns' words); None otherwise."""
-    digits, start = "", None
+    return _completed("", text)
+
+
+def _completed(digits: str, text: str) -> tuple[str, int, int] | None:
+    """(NIP, start, end in ``text``) when ``digits`` and the digit groups of ``text`` after them,
+    each taken whole, end exactly at the 18th digit and decode as an NIP baru; else None."""
+    start = None
     for group in re.finditer(r"\d+", text):
         start = group.start() if start is None else start
         digits += group.group()
