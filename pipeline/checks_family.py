@@ -124,6 +124,12 @@ def check_children(documents: list[Document], kk_text: str) -> list[Finding]:
                 )
                 evidence[1] = ev(row_doc, "anggota", member_fv(row_doc, member))
             values = (child, member_fv(*blurred)) if blurred is not None else (child,)
+            shown, table = kk_doc.fields.get("jumlah_anggota"), kk_doc.fields.get("anggota")
+            if blurred is None and shown is not None and table is not None and shown.value > len(table.value):
+                message += f" Tabel KK memuat {shown.value} baris, hanya {len(table.value)} yang terbaca."
+                # the list's certainty of being whole: the share of its rows read
+                whole = table.confidence * len(table.value) / shown.value
+                values = (child, FieldValue(table.value, table.page, whole, table.bbox))
             findings.append(finding("CHILD_NOT_IN_KK", message, evidence, values=values))
             continue
         if row is None:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rapidfuzz.distance import Levenshtein
 
 from pipeline import nik, nip, wilayah
@@ -187,13 +189,14 @@ def check_names(emp: Employee, documents: list[Document], foreign: set[str]) -> 
     ]
 
 
-def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, str | None, str | None]]:
-    """(document, nik value, birth date, gender) for every NIK printed with its owner's data."""
+def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, str | None, str | None, Any]]:
+    """(document, nik value, birth date, gender, holder's name) for every NIK printed with its owner's data."""
     out = []
     for doc in documents:
         if doc.doc_type == "KTP" and "nik" in doc.fields:
             born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
-            out.append((doc, doc.fields["nik"], born.value if born else None, gender.value if gender else None))
+            holder = doc.fields["nama"].value if "nama" in doc.fields else None
+            out.append((doc, doc.fields["nik"], born.value if born else None, gender.value if gender else None, holder))
     for doc, member in kk_members(documents):
         if member.get("nik"):
             fv = member_fv(doc, member)
@@ -203,16 +206,36 @@ def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, s
                     FieldValue(member["nik"], fv.page, fv.confidence, fv.bbox),
                     member.get("tanggal_lahir"),
                     member.get("jenis_kelamin"),
+                    member.get("nama"),
                 )
             )
     return out
+
+
+def _kk_row_confirmed(holder: str | None, read: str, born: str | None, documents: list[Document]) -> bool:
+    """Whether a KK row's NIK that disagrees with the row's own birth date does so in fact, not by a
+    misread digit of the table's small print: the person's other documents (same name: the akta,
+    the KTP, the employee's own papers) print the row's birth date, none prints the date the NIK
+    encodes, and no card of that name reads the NIK otherwise. Unconfirmed, the table's reading is
+    not evidence enough; the card holder's own NIK is checked on the KTP itself."""
+    if not holder:
+        return False
+    others = [
+        d for d in documents if d.doc_type != "KK" and "nama" in d.fields and same_name(d.fields["nama"].value, holder)
+    ]
+    printed = {str(d.fields["tanggal_lahir"].value) for d in others if "tanggal_lahir" in d.fields}
+    encoded = nik.decode_nik(read).birth_date
+    if encoded is not None and any(p[2:] == encoded.isoformat()[2:] for p in printed):
+        return False  # the row's date was misread: another document prints the NIK's
+    cards = {str(d.fields["nik"].value) for d in others if d.doc_type == "KTP" and "nik" in d.fields}
+    return born in printed and not (cards - {read})
 
 
 def check_niks(documents: list[Document]) -> list[Finding]:
     from datetime import date
 
     findings = []
-    for doc, fv, born, gender in _nik_people(documents):
+    for doc, fv, born, gender, holder in _nik_people(documents):
         info = nik.decode_nik(str(fv.value))
         evidence = [Evidence(doc.id, fv.page, "nik", fv.value)]
         if not info.is_valid:
@@ -240,6 +263,8 @@ def check_niks(documents: list[Document]) -> list[Finding]:
             )
             findings[-1].severity = "warning"
         problems = nik.nik_matches_birth(info, birth, gender)
+        if problems and doc.doc_type == "KK" and not _kk_row_confirmed(holder, str(fv.value), born, documents):
+            continue
         if problems:
             findings.append(
                 finding(

@@ -34,11 +34,18 @@ RELATIONS = (
     "LAINNYA",
 )
 ROW_NO = re.compile(r"^\s*(\d{1,2})[.)]?\s+")
+# The row number as OCR may leave it in the KK's ruled first column: "(2", "“3", "3 |".
+_LOOSE_ROW_NO = re.compile(r"^\s*[(\[|'\"“”‘’]{0,2}(\d{1,2})[.)|]?\s+")
+# A member's NIK in the table as OCR may leave it: its 16 digits split by a stray space
+# ("3375044604 730599"), one digit doubled (17) or lost (15).
+_DIGIT_RUN = re.compile(r"\d+")
+LOOSE_ROW_CERTAINTY = 0.85  # a row found without its row number or its NIK's exact shape
+MAX_ROWS = 20  # a KK's rows; a larger "row number" is a misread
 
 
 def _gender(text: str) -> str | None:
     upper = text.upper()
-    if re.search(r"PEREMPUAN|WANITA", upper):
+    if re.search(r"PEREM|EMPUAN|WANITA", upper):
         return "P"
     if re.search(r"LAKI|PRIA", upper):
         return "L"
@@ -55,15 +62,165 @@ def _relation(text: str) -> str | None:
     return {"ISTERI": "ISTRI"}.get(best, best) if best else None
 
 
+def _loose_nik(row: str) -> tuple[str, int, int] | None:
+    """The first run of 15 to 17 digits in ``row``, its groups joined over single spaces: a member's
+    NIK that a stray space split or a stain lengthened by a digit. Never part of a date."""
+    runs = list(_DIGIT_RUN.finditer(row))
+    for i, first in enumerate(runs):
+        if len(first.group()) < 4 or (first.start() and row[first.start() - 1] in "-/."):
+            continue
+        digits, end = first.group(), first.end()
+        for nxt in runs[i + 1 :]:
+            if len(digits) >= 15 or row[end : nxt.start()] != " " or row[nxt.end() : nxt.end() + 1] in ("-", "/"):
+                break
+            digits, end = digits + nxt.group(), nxt.end()
+        if 15 <= len(digits) <= 17:
+            return digits, first.start(), end
+    return None
+
+
+@functools.cache
+def _kk_table() -> dict:
+    return load_yaml(RULES_DIR / "fields.yaml")["kk_table"]
+
+
+def _has_words(row: str, words: list[str], cutoff: float) -> int:
+    """How many of ``words`` the row holds as a token read within ``cutoff`` (rapidfuzz ratio)."""
+    tokens = re.findall(r"[A-Z]{3,}", row.upper())
+    return sum(any(fuzz.ratio(w, t) >= cutoff for t in tokens) for w in words)
+
+
+def _second_header(row: str) -> bool:
+    spec = _kk_table()["second_table"]
+    return _has_words(row, spec["header_words"], spec["word_cutoff"]) >= spec["min_header_words"]
+
+
+def _table_end(row: str) -> bool:
+    upper = row.upper()
+    return any(fuzz.partial_ratio(w, upper) >= _kk_table()["end_cutoff"] for w in _kk_table()["end_words"])
+
+
+def _number(row: str) -> tuple[int | None, int]:
+    """The row number OCR left at the start of a table row, and where the rest begins."""
+    m = _LOOSE_ROW_NO.match(row)
+    return (int(m.group(1)), m.end()) if m else (None, 0)
+
+
+def sequence(explicit: list[int | None], max_gap: int) -> list[tuple[int, bool]]:
+    """Row numbers for table rows in order, from the numbers OCR read (None where lost): a read
+    number is kept when it goes on from the row above by at most ``max_gap`` (rows lost in
+    between); a lost or impossible one ("8" after "3", a misread "4") is the previous row's plus
+    one. Gives (number, read) pairs."""
+    out: list[tuple[int, bool]] = []
+    prev = 0
+    for n in explicit:
+        if n is not None and prev < n <= prev + max_gap:
+            prev = n
+            out.append((n, True))
+        else:
+            prev += 1
+            out.append((prev, False))
+    return out
+
+
+def _member(row: str, found: tuple[str, int, int, bool], following: str | None) -> dict | None:
+    """A member row of the first table: a name, its NIK and after it the gender and birth date
+    (else on the next row, when the name cell wrapped: "(TRI 1330..." / "KHOIRIYAH PEREMPUAN 09-06-1968").
+    None when the row is not shaped so (a No. KK line, a header)."""
+    value, s, e, exact = found
+    number, name_start = _number(row[:s])
+    rest = row[e:]
+    wrapped = ""
+    bare = _gender(rest) is None and not dates.find_dates(rest)
+    if bare and following and _member_nik(following) is None and (_gender(following) or dates.find_dates(following)):
+        wrapped = following
+    _, kept = _spouse_words()
+    _, name = _row_name(row[name_start:s], kept)
+    if wrapped:
+        gender_at = re.search(r"LAKI|PEREM|EMPUAN|PRIA|WANITA|\d", wrapped.upper())
+        more = re.findall(r"\b[A-Z][A-Z'.]{2,}\b", wrapped[: gender_at.start() if gender_at else 0])
+        name = " ".join([name, *more]).strip()
+        rest = rest + " " + wrapped
+    if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
+        return None
+    gender, found_dates = _gender(rest), dates.find_dates(rest)
+    if not (exact and number is not None) and gender is None and not found_dates:
+        return None
+    return {
+        "no": number,
+        "nik": value,
+        "nama": name,
+        "tanggal_lahir": dates.iso(found_dates[0].value) if found_dates else None,
+        "jenis_kelamin": gender,
+        "hubungan": None,
+        "sure": exact and number is not None and not wrapped,
+    }
+
+
+def _member_nik(row: str) -> tuple[str, int, int, bool] | None:
+    """The NIK of a member row: exactly shaped (nik.find_niks), else a loose digit run."""
+    found = nik.find_niks(row)
+    if found:
+        return (*found[0], True)
+    loose = _loose_nik(row)
+    return (*loose, False) if loose else None
+
+
+def _relations(relation_rows: list[tuple[int | None, str | None]], rows_expected: int) -> dict[int, str]:
+    """Row number -> relation from the second table's rows. A row number OCR read is used; rows
+    numbered by their order only when the second table has as many rows as the first (else a lost
+    or extra row would shift every relation below it onto the wrong member)."""
+    numbered = sequence([n for n, _ in relation_rows], _kk_table()["max_row_gap"])
+    trust_order = len(relation_rows) == rows_expected
+    out: dict[int, str] = {}
+    for read_pass in (True, False):
+        for (no, read), (_, rel) in zip(numbered, relation_rows, strict=True):
+            if rel and read == read_pass and (read or trust_order):
+                out.setdefault(no, rel)
+    return out
+
+
+def _second_table_row(row: str) -> bool:
+    """A row of the second table: its number, a relation, a marital status or a date left by OCR;
+    not a line of names alone (a parent's name that overflowed its cell) or column numbers."""
+    spec = _kk_table()["second_table"]
+    return bool(
+        _number(row)[0] is not None
+        or _relation(row)
+        or _has_words(row, spec["status_words"], spec["word_cutoff"])
+        or dates.find_dates(row)
+    )
+
+
 def read_kk(index: TextIndex) -> dict[str, FieldValue]:
+    """The No. KK and the member table. A member row is a name, a NIK (exact, or as OCR split or
+    lengthened it) and the gender or birth date after it; its row number may be lost. The second
+    table (after its header "Status Perkawinan ... Nama Ayah Nama Ibu") gives each row's relation,
+    rows numbered in order where OCR lost the number (:func:`sequence`)."""
     out: dict[str, FieldValue] = {}
+    spec = _kk_table()
+    header_words, cutoff = spec["second_table"]["header_words"], spec["second_table"]["word_cutoff"]
     members: list[dict] = []
-    relations: dict[int, str] = {}
-    for span, row in index.row_texts():
-        found = nik.find_niks(row)
-        number_m = ROW_NO.match(row)
-        if found and not number_m and "no_kk" not in out and not members:
-            value, s, e = found[0]
+    relation_rows: list[tuple[int | None, str | None]] = []
+    numbered_relations: dict[int, str] = {}
+    second = False
+    rows = index.row_texts()
+    for i, (span, row) in enumerate(rows):
+        if second:
+            if _table_end(row):
+                break
+            header_row = not relation_rows and _has_words(row, header_words, cutoff)
+            if not header_row and re.search(r"[A-Za-z]{3}", row) and _second_table_row(row):
+                relation_rows.append((_number(row)[0], _relation(row)))
+            continue
+        if _second_header(row):
+            second = True
+            continue
+        found = _member_nik(row)
+        following = rows[i + 1][1] if i + 1 < len(rows) else None
+        member = _member(row, found, following) if found else None
+        if found and member is None and found[3] and "no_kk" not in out and not members:
+            value, s, e, _ = found
             out["no_kk"] = FieldValue(
                 value,
                 index.page,
@@ -71,38 +228,43 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
                 index.bbox(span.start + s, span.start + e),
             )
             continue
-        if found and number_m:
-            value, s, e = found[0]
-            name = names.clean_name_value(row[number_m.end() : s])
-            rest = row[e:]
-            found_dates = dates.find_dates(rest)
-            member = {
-                "no": int(number_m.group(1)),
-                "nik": value,
-                "nama": name,
-                "tanggal_lahir": dates.iso(found_dates[0].value) if found_dates else None,
-                "jenis_kelamin": _gender(rest),
-                "hubungan": None,
-                "page": index.page,
-                "bbox": list(index.bbox(span.start, span.end) or ()),
-                "confidence": round(index.confidence(span.start, span.end), 3),
-            }
+        if member is not None:
+            certainty = index.confidence(span.start, span.end) * (1 if member.pop("sure") else LOOSE_ROW_CERTAINTY)
+            member.update(
+                page=index.page,
+                bbox=list(index.bbox(span.start, span.end) or ()),
+                confidence=round(certainty, 3),
+            )
             members.append(member)
             continue
-        if number_m and not found:
-            rel = _relation(row[number_m.end() :])
+        m = ROW_NO.match(row)
+        if m and not found:
+            rel = _relation(row[m.end() :])
             if rel:
-                relations.setdefault(int(number_m.group(1)), rel)
+                numbered_relations.setdefault(int(m.group(1)), rel)
+    numbers = [no for no, _ in sequence([m["no"] for m in members], spec["max_row_gap"])]
+    relations = _relations(relation_rows, max(numbers, default=0)) if relation_rows else numbered_relations
     region = str(out["no_kk"].value)[:6] if "no_kk" in out else None
-    for m in members:
-        m["hubungan"] = relations.get(m["no"])
+    for m, no in zip(members, numbers, strict=True):
+        m["no"] = no
+        rel = relations.get(no)
+        # a relation that the row's own gender contradicts was joined to the wrong row
+        m["hubungan"] = None if (rel, m["jenis_kelamin"]) in (("ISTRI", "L"), ("SUAMI", "P")) else rel
         # A member's NIK that OCR made impossible, put right from its own row and the KK's region.
         born = date.fromisoformat(m["tanggal_lahir"]) if m["tanggal_lahir"] else None
-        m["nik"] = nik.repair_nik(m["nik"], birth_date=born, gender=m["jenis_kelamin"], region=region)
+        fixed = nik.repair_nik(m["nik"], birth_date=born, gender=m["jenis_kelamin"], region=region)
+        m["nik"] = fixed if len(fixed) == 16 else None
+    heads = [m for m in members if m["hubungan"] == "KEPALA KELUARGA"]
+    for m in heads[1:] if len(heads) > 1 else ():
+        m["hubungan"] = None  # a KK has one head: the rows after the first were joined wrongly
     if members:
         conf = sum(m["confidence"] for m in members) / len(members)
         first = members[0]["bbox"]
         out["anggota"] = FieldValue(members, index.page, conf, tuple(first) if first else None)
+        # how many member rows the table shows (its last row number, the second table's rows): more
+        # than anggota holds when OCR left rows unread, so a person missing from anggota may be there
+        shown = max(len(relation_rows), *numbers, *(n for n, _ in relation_rows if n is not None and n <= MAX_ROWS))
+        out["jumlah_anggota"] = FieldValue(shown, index.page, conf, None)
     return out
 
 

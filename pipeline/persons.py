@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline import dates, names, nik, nip
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
@@ -179,8 +181,30 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
         fixed = nik.repair_from_known(read, [k for k, _ in pool])
         if fixed is None and fv.confidence < unsure:
             fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"])
+        if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
+            fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
         if fixed is not None:
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
+
+
+def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:
+    """The NIK of the KK row of the card's holder, for a card whose NIK OCR garbled (invalid and
+    unsure: specks read as more digits, "33270665810689168"): the row with the card's name and its
+    birth date, its NIK valid and within ``max_edits`` of the reading. Name and birth date, not the
+    digits, say it is the same person; a NIK that is wrong on the card is wrong on the KK too."""
+    name, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
+    if name is None or born is None:
+        return None
+    fits = {
+        str(m["nik"])
+        for _, m in kk_members(documents)
+        if m.get("nik")
+        and m.get("tanggal_lahir") == born.value
+        and same_name(m.get("nama"), name.value)
+        and nik.decode_nik(str(m["nik"])).is_valid
+        and Levenshtein.distance(read, str(m["nik"])) <= max_edits
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def repair_child_names_from_kk(documents: list[Document]) -> None:
@@ -212,7 +236,9 @@ def member_named(
 ) -> tuple[Document, dict] | None:
     """The KK row of this name; or, given a birth date, the row born that day whose name is close
     enough (crosscheck.yaml child_same_birth_name_similarity) for OCR noise on either side."""
-    found = next(((d, m) for d, m in members if m.get("nama") and same_name(m["nama"], name)), None)
+    named = [(d, m) for d, m in members if m.get("nama") and same_name(m["nama"], name)]
+    # two rows of one name (a child named after a sibling who died): the one born that day
+    found = next((x for x in named if born and x[1].get("tanggal_lahir") == born), named[0] if named else None)
     if found is None and born:
         cutoff = rules()["child_same_birth_name_similarity"]
         found = next(

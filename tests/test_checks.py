@@ -131,7 +131,12 @@ def codes(documents, pages=()):
             id="gender-digit-vs-dpcp",
         ),
         pytest.param(
-            [kk(9, HEAD, ("SRI WAHYUNI", "3316056102800002", "1980-03-21", "P", "ISTRI"))],
+            # the row's date confirmed by another document of hers (the rule: pipeline/checks_identity.py
+            # _kk_row_confirmed; an unconfirmed row is tested in tests/test_kk_rows.py)
+            [
+                kk(9, HEAD, ("SRI WAHYUNI", "3316056102800002", "1980-03-21", "P", "ISTRI")),
+                doc(15, "AKTA_KELAHIRAN", nama="SRI WAHYUNI", tanggal_lahir="1980-03-21"),
+            ],
             ["NIK_BIRTHDATE_MISMATCH"],
             id="nik-vs-kk-row-birthdate",
         ),
