@@ -229,11 +229,16 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
             )
             continue
         if member is not None:
-            certainty = index.confidence(span.start, span.end) * (1 if member.pop("sure") else LOOSE_ROW_CERTAINTY)
+            loose = 1 if member.pop("sure") else LOOSE_ROW_CERTAINTY
+            certainty = index.confidence(span.start, span.end) * loose
+            _, s, e, _ = found
             member.update(
                 page=index.page,
                 bbox=list(index.bbox(span.start, span.end) or ()),
                 confidence=round(certainty, 3),
+                # the NIK's own certainty: a row's other cells (a place name, a smudged
+                # occupation) say nothing of how well its digits were read
+                nik_confidence=round(index.confidence(span.start + s, span.start + e) * loose, 3),
             )
             members.append(member)
             continue

@@ -172,14 +172,18 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
     surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration).
     The readings come from the KK's member rows and the other documents' NIKs. Two documents then
     agree on it, which one misread reading cannot; the value keeps a lowered certainty."""
-    known = [(str(m["nik"]), float(m.get("confidence", 0.5))) for _, m in kk_members(documents) if m.get("nik")]
+    known = [
+        (str(m["nik"]), max(float(m.get("nik_confidence", 0.0)), float(m.get("confidence", 0.5))))
+        for _, m in kk_members(documents)
+        if m.get("nik")
+    ]
     printed = [(d, d.fields["nik"]) for d in documents if d.doc_type != "KK" and d.fields.get("nik") is not None]
     spec, unsure = rules()["nik_corroboration"], rules()["unsure_below"]
     for doc, fv in printed:
         pool = known + [(str(other.value), other.confidence) for d, other in printed if d is not doc]
         read = str(fv.value)
         fixed = nik.repair_from_known(read, [k for k, _ in pool])
-        if fixed is None and fv.confidence < unsure:
+        if fixed is None and fv.confidence < spec["below"]:
             fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"])
         if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)

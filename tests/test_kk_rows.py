@@ -222,3 +222,22 @@ def test_garbled_card_nik_from_the_holders_kk_row(read, conf, want):
     docs = [*BASE, card, kk_doc(9, [HEAD, WIFE])]
     findings(docs)
     assert card.fields["nik"].value == want
+
+
+@pytest.mark.parametrize(
+    "card_conf, nik_conf, want",
+    [
+        # the KK table's digits read surer than the card's (its own NIK word, not the row's mean)
+        pytest.param(0.82, 0.93, "3316051505770001", id="card-read-less-surely"),
+        pytest.param(0.82, 0.85, "3316051505770091", id="not-surer-by-the-margin"),
+        pytest.param(0.95, 0.99, "3316051505770091", id="card-read-surely"),
+    ],
+)
+def test_card_nik_corroborated_by_the_kk_rows_nik(card_conf, nik_conf, want):
+    from pipeline.persons import repair_niks_from_kk
+
+    card = doc(3, "KTP", card_conf, nama="AGUS MUFID", nik="3316051505770091", tanggal_lahir="1977-05-15")
+    table = kk_doc(9, [HEAD])
+    table.fields["anggota"].value[0].update(confidence=0.7, nik_confidence=nik_conf)
+    repair_niks_from_kk([card, table])
+    assert card.fields["nik"].value == want
