@@ -17,7 +17,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, names, nik, nip
+from pipeline import dates, names, nik, nip, nip_layout
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
@@ -624,6 +624,8 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
         return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
     if wrapped := _wrapped_nip(hit, index):
         return wrapped
+    if laid_out := _laid_out_nip(hit, index):
+        return laid_out
     digits = re.sub(r"\D", "", hit.value)
     if len(digits) in (10, 19) and digits[0] == "1":
         # "NIP : 513 429 142" read as "NIP 1513 429 142", "NIP : 19680122 ..." as
@@ -655,6 +657,16 @@ def _wrapped_nip(hit: LabelHit, index: TextIndex) -> Values:
     if joined is None:
         return {}
     return {"nip": _fv(index, hit.start + lead.start(1), line_end + 1 + joined[1], joined[0], 0.8)}
+
+
+def _laid_out_nip(hit: LabelHit, index: TextIndex) -> Values:
+    """An NIP whose tail a table cell or a split row put on another line (nip_layout)."""
+    lead = re.match(r"[\s:.]*(\d+(?: \d+)*)", hit.value)
+    if lead is None:
+        return {}
+    start = hit.start + lead.start(1)
+    joined = nip_layout.layout_join(index, start, hit.start + lead.end(1))
+    return {"nip": _fv(index, start, joined[1], joined[0], 0.8)} if joined else {}
 
 
 def _nik(hit: LabelHit, index: TextIndex) -> Values:
@@ -1018,7 +1030,7 @@ def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
     NIP is still printed on the page; resolution can then find it among these."""
     known = {str(p["nip"].value) for p in persons if "nip" in p}
     out: list[Values] = []
-    for value, s, e in nip.find_nips(index.text, wrapped=True):
+    for value, s, e in nip.find_nips(index.text, wrapped=True) + nip_layout.find_laid_out_nips(index):
         if value not in known and nip.decode_nip(value).is_valid:
             known.add(value)
             out.append({"nip": _fv(index, s, e, value, 0.8)})

@@ -1,0 +1,136 @@
+"""NIPs read back where OCR wrapped, split or garbled them (pipeline.nip_layout, pipeline.nip).
+
+The word positions below are those Tesseract gave on scanned usul pensiun pages (a table cell
+wrapping its NIP below the row, a sentence row split into two lines), rounded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import nip_layout
+from pipeline.extract import read_document
+from pipeline.models import Classification, Document, PageRef, PageResult, PageText, Word
+from pipeline.textindex import TextIndex
+
+# (y of the row's top, [(word, x of its left edge), ...]); a word is 18 px a character, 40 px high
+Row = tuple[int, list[tuple[str, int]]]
+
+CELL_WRAPPED: list[Row] = [  # "NIP." read into the head; the cell's tail two rows below it
+    (1120, [("1.", 403), ("NIP.196904172008011", 462), ("TingkatI/", 913), ("Database", 1129)]),
+    (1146, [("penduduain", 1169), ("Pa", 1367), ("Sta", 1420)]),
+    (1190, [("333", 463), ("I/d", 910)]),
+]
+LABEL_ALIGNED: list[Row] = [  # the tail stands below the "NIP." label, other columns after the head
+    (1645, [("1.", 606), ("NIP.", 696), ("19681023", 806), ("2010032", 1046), ("Tingkat1/", 1371), ("01", 2039)]),
+    (1679, [(",", 1286), ("2025", 2074)]),
+    (1720, [("313", 696), ("II/d", 1374), ("Jembatan", 1688)]),
+]
+# one skewed visual row read as two: the words drift down to the right, so the tail ("254,", as
+# low as the left column's next line) is grouped with that line, after its words (boxes as read)
+ROW_SPLIT = [
+    [("Pegawai", (332, 1119, 475, 1160)), ("Negeri", (506, 1128, 621, 1170)), ("Dinas", (868, 1147, 967, 1183))],
+    [("WAHYU", (1166, 1100, 1325, 1139)), ("S.E,", (1642, 1126, 1722, 1164)), ("NIP.", (1743, 1130, 1813, 1165))],
+    [("19671020", (1839, 1137, 2007, 1174)), ("200903", (2024, 1145, 2155, 1183)), ("G", (2178, 1153, 2188, 1185))],
+    [("Kesehatan", (997, 1154, 1175, 1194)), ("Kota", (1203, 1164, 1286, 1200)), ("TAIL", (2211, 1155, 2285, 1193))],
+    [("yang", (1491, 1188, 1575, 1223)), ("telah", (1602, 1185, 1686, 1220)), ("dunia", (1923, 1200, 2018, 1237))],
+]
+
+
+def _page(rows: list[Row]) -> PageText:
+    words = []
+    for line, (y, row) in enumerate(rows):
+        for text, x in row:
+            words.append(Word(text, 95.0, (x, y, x + 18 * len(text), y + 40), line))
+    return PageText(words=words, width=2480, height=3508, method="ocr", ocr_confidence=95.0)
+
+
+def _head(index: TextIndex, head: str) -> tuple[int, int]:
+    start = index.text.index(head)
+    return start, start + len(head)
+
+
+def _row_split(gender: str, tail: str) -> PageText:
+    """ROW_SPLIT with this gender digit ending the head and this word after the next line's."""
+    words = [
+        Word({"G": gender, "TAIL": tail}.get(text, text), 95.0, box, 1 if n < 3 else 2)
+        for n, group in enumerate(ROW_SPLIT)
+        for text, box in group
+    ]
+    return PageText(words=words, width=2480, height=3508, method="ocr", ocr_confidence=95.0)
+
+
+@pytest.mark.parametrize(
+    ("page", "head", "expected"),
+    [
+        (_page(CELL_WRAPPED), "196904172008011", "196904172008011333"),
+        (_page(LABEL_ALIGNED), "19681023 2010032", "196810232010032313"),
+        (_row_split("1", "254,"), "19671020 200903 1", "196710202009031254"),
+    ],
+    ids=["cell-tail-below-head", "cell-tail-below-label", "row-split-into-two-lines"],
+)
+def test_layout_join(page: PageText, head: str, expected: str) -> None:
+    index = TextIndex(page, 1)
+    found = nip_layout.layout_join(index, *_head(index, head))
+    assert found is not None and found[0] == expected
+    assert index.text[found[1] - 3 : found[1]] == expected[-3:]
+
+
+def _shifted(rows: list[Row], dx: int) -> list[Row]:
+    """The tail row moved ``dx`` px to the right: it is then no part of the cell."""
+    return [*rows[:2], (rows[2][0], [(t, x + dx) for t, x in rows[2][1]])]
+
+
+def _cell(head: str = "196904172008011", tail: str = "333") -> list[Row]:
+    """CELL_WRAPPED with another head (read into the "NIP." word) or tail."""
+    first = [("NIP." + head if t.startswith("NIP.") else t, x) for t, x in CELL_WRAPPED[0][1]]
+    last = [(tail if t == "333" else t, x) for t, x in CELL_WRAPPED[2][1]]
+    return [(CELL_WRAPPED[0][0], first), CELL_WRAPPED[1], (CELL_WRAPPED[2][0], last)]
+
+
+@pytest.mark.parametrize(
+    ("page", "head"),
+    [
+        (_page(_shifted(CELL_WRAPPED, 300)), "196904172008011"),  # below another column
+        (_page(_cell(tail="3330")), "196904172008011"),  # 19 digits: not this NIP's tail
+        (_page(_cell(tail="33")), "196904172008011"),  # 17 digits
+        (_page(_cell(head="196913172008011")), "196913172008011"),  # month 13 in the head
+        (_row_split("3", "254,"), "19671020 200903 3"),  # gender digit 3: no NIP
+        (_row_split("1", "Pegawai"), "19671020 200903 1"),  # words, no digits, after the head
+    ],
+    ids=["tail-not-aligned", "tail-too-long", "tail-too-short", "bad-birth-date", "bad-gender", "no-tail"],
+)
+def test_layout_join_needs_structure(page: PageText, head: str) -> None:
+    index = TextIndex(page, 1)
+    assert nip_layout.layout_join(index, *_head(index, head)) is None
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (_page(CELL_WRAPPED), ["196904172008011333"]),
+        (_page(LABEL_ALIGNED), ["196810232010032313"]),
+        (_row_split("1", "254,"), ["196710202009031254"]),
+        (_page(_shifted(CELL_WRAPPED, 300)), []),
+    ],
+    ids=["fused-label", "spaced-label", "sentence", "no-tail"],
+)
+def test_find_laid_out_nips(page: PageText, expected: list[str]) -> None:
+    assert [v for v, _, _ in nip_layout.find_laid_out_nips(TextIndex(page, 1))] == expected
+
+
+def test_pengantar_table_cell_tail_is_the_subjects_nip() -> None:
+    """A usul pensiun pengantar whose NAMA / NIP cell wrapped: the document's NIP is the whole one,
+    not the head glued to digits of the next columns ("Tingkat1/ . 01 April")."""
+    rows: list[Row] = [
+        (400, [("Bersama", 100), ("ini", 300), ("kami", 400), ("sampaikan", 520), ("usul", 720), ("pensiun", 820)]),
+        (1600, [("NO", 606), ("NAMA", 696), ("/", 800), ("NIP", 830), ("GOL.", 1371), ("JABATAN", 1688)]),
+        (1620, [("DYAH", 696), ("RAHAYU,", 800), ("S.Sos.", 950), ("Penata", 1371), ("Teknik", 1688)]),
+        *LABEL_ALIGNED,
+    ]
+    ref = PageRef("b", 1, Path("/x/b.pdf"), "b.pdf", 1, "pdf")
+    page = PageResult(ref=ref, text=_page(rows), classification=Classification("SURAT_PENGANTAR", 0.9, [], True))
+    values, _, _ = read_document(Document("d", "SURAT_PENGANTAR", [1]), {1: page})
+    assert values["nip"].value == "196810232010032313"
