@@ -20,7 +20,7 @@ Three other shapes reach us and are *recognised*, not rejected:
   dossier. Month ``00`` is still a problem, as is everything else wrong with the number.
 - ``kind="unknown"``: any other length; ``problems`` says why.
 
-OCR repair (``O``->0, ``I``/``l``/``|``->1, ``S``->5, ``B``->8, ``Z``->2) is applied only when
+OCR repair (``O``/``u``->0, ``I``/``l``/``|``->1, ``S``->5, ``B``->8, ``Z``/``z``->2) is applied only when
 the repaired string is 18 digits that decode as a valid ``baru`` NIP: structure confirms the guess.
 Problem texts never contain the whole number, only the offending part, so they are safe to log.
 """
@@ -34,7 +34,7 @@ from typing import Literal
 
 NipKind = Literal["baru", "lama", "pppk_candidate", "unknown"]
 
-_D = "[0-9OoIl|SBZ]"  # a digit as OCR may print it
+_D = "[0-9OoIl|SBZzu]"  # a digit as OCR may print it
 NIP_PATTERN = re.compile(
     rf"(?<![0-9])(?P<birth>{_D}{{8}})[ .-]?(?P<tmt>{_D}{{6}})[ .-]?(?P<gender>{_D})[ .-]?"
     rf"(?P<seq>{_D}{{3}})(?![0-9])"
@@ -44,7 +44,10 @@ accepts OCR look-alike letters; :func:`find_nips` keeps only what :func:`normali
 
 # not the tail of a longer, spaced number: "19680203 209011332" (a malformed 17-digit NIP) is no NIP lama
 _OLD_NIP_PATTERN = re.compile(r"(?<![0-9])(?<![0-9][ .])[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?![ .]?[0-9])")
-_OCR_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+# "z" and "u": a faint bold 2 and 0 ("19681107 zuu7ul 1 250", "NIP. 1967uzu7 199503 1 015")
+_OCR_FIX = str.maketrans(
+    {"O": "0", "o": "0", "u": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2", "z": "2"}
+)
 _GENDER = {"1": "L", "2": "P"}
 MIN_CPNS_AGE = 18
 

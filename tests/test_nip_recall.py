@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import nip_layout
+from pipeline import nip, nip_layout
 from pipeline.extract import read_document
 from pipeline.models import Classification, Document, PageRef, PageResult, PageText, Word
 from pipeline.textindex import TextIndex
@@ -119,6 +119,20 @@ def test_layout_join_needs_structure(page: PageText, head: str) -> None:
 )
 def test_find_laid_out_nips(page: PageText, expected: list[str]) -> None:
     assert [v for v, _, _ in nip_layout.find_laid_out_nips(TextIndex(page, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NIP 4 19681107 zuu7ul 1 250", ["196811072007011250"]),  # TMT group read as letters
+        ("NIP. 1967uzu7 199503 1 015", ["196702071995031015"]),  # birth group read as letters
+        ("NIP 19681107 uuu7ul 1 250", []),  # TMT year 0007: no repair
+        ("NIP. 1967uzu7 199503 3 015", []),  # gender digit 3: no repair
+        ("Kabupaten Sukoharjo 19681107", []),
+    ],
+)
+def test_letters_for_digits(text: str, expected: list[str]) -> None:
+    assert [v for v, _, _ in nip.find_nips(text)] == expected
 
 
 def test_pengantar_table_cell_tail_is_the_subjects_nip() -> None:
