@@ -22,6 +22,8 @@ Three other shapes reach us and are *recognised*, not rejected:
 
 OCR repair (``O``/``u``->0, ``I``/``l``/``|``->1, ``S``->5, ``B``->8, ``Z``/``z``->2) is applied only when
 the repaired string is 18 digits that decode as a valid ``baru`` NIP: structure confirms the guess.
+So is a birth year that is no century at all (``10690127``, ``15780725``: the 9 misread) when one
+changed digit makes exactly one valid NIP (:func:`century_repaired`).
 Problem texts never contain the whole number, only the offending part, so they are safe to log.
 """
 
@@ -141,18 +143,39 @@ def decode_nip(nip: str) -> NipInfo:
 
 
 def normalize_nip(raw: str) -> str:
-    """Digits only; OCR look-alikes are repaired only if that yields a valid 18-digit NIP."""
+    """Digits only; OCR look-alikes are repaired only if that yields a valid 18-digit NIP, and
+    so is a birth year's century that only one digit makes possible (:func:`century_repaired`)."""
     if not isinstance(raw, str):
         return ""
     digits = _digits_only(raw)
     if len(digits) == 18:
-        return digits
+        return century_repaired(digits) or digits
     repaired = _digits_only(raw.translate(_OCR_FIX))
     if len(repaired) == 18:
+        repaired = century_repaired(repaired) or repaired
         info = decode_nip(repaired)
         if info.kind == "baru" and info.is_valid:
             return repaired
     return digits
+
+
+_CENTURIES = ("19", "20")  # a birth year of anyone in service
+
+
+def century_repaired(digits: str) -> str | None:
+    """The NIP with its birth year's first two digits put right, when they are no century at all
+    ("10690127 201001 2 251", "15780725 200201 2 004": a 9 read as 0 or 5) and changing one of
+    them makes exactly one NIP that decodes; else None. A year that is a century (19xx, 20xx) is
+    never touched, however unlikely: it may be what the document really says."""
+    if len(digits) != 18 or digits[:2] in _CENTURIES:
+        return None
+    found = []
+    for century in _CENTURIES:
+        if sum(a != b for a, b in zip(digits[:2], century, strict=True)) == 1:
+            info = decode_nip(century + digits[2:])
+            if info.kind == "baru" and info.is_valid:
+                found.append(info.nip)
+    return found[0] if len(found) == 1 else None
 
 
 def find_nips(text: str, *, include_old: bool = False, wrapped: bool = False) -> list[tuple[str, int, int]]:

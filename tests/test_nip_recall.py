@@ -148,3 +148,26 @@ def test_pengantar_table_cell_tail_is_the_subjects_nip() -> None:
     page = PageResult(ref=ref, text=_page(rows), classification=Classification("SURAT_PENGANTAR", 0.9, [], True))
     values, _, _ = read_document(Document("d", "SURAT_PENGANTAR", [1]), {1: page})
     assert values["nip"].value == "196810232010032313"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L 10690127 201001 2251 TingkatI/", ["196901272010012251"]),  # 9 read as 0 (fixtures berkas-0002)
+        ("NIP. 15780725 200201 2 004", ["197807252002012004"]),  # 9 read as 5
+        ("39730822 199701 2 002", ["197308221997012002"]),  # 1 read as 3
+        ("NIP. 196913042007011064", ["196913042007011064"]),  # month 13: a real defect, kept as printed
+        ("NIP. 190809282010031254", ["190809282010031254"]),  # a century, however unlikely: kept
+        ("NIP. 157200071998041006", ["157200071998041006"]),  # day 00 after the repair too: kept
+    ],
+)
+def test_century_repair(text: str, expected: list[str]) -> None:
+    assert [v for v, _, _ in nip.find_nips(text)] == expected
+
+
+def test_century_repair_needs_one_way() -> None:
+    """A "10" year may be 19.. or 20..: 2069 is no birth year of someone whose TMT is 2010, so
+    1969 it is; a TMT that both centuries allow (2040: born 1901 or 2001) leaves the NIP as read."""
+    assert nip.century_repaired("106901272010012251") == "196901272010012251"
+    assert nip.century_repaired("100101012040011001") is None
+    assert nip.century_repaired("196901272010012251") is None
