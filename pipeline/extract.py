@@ -666,7 +666,10 @@ def _laid_out_nip(hit: LabelHit, index: TextIndex) -> Values:
         return {}
     start = hit.start + lead.start(1)
     joined = nip_layout.layout_join(index, start, hit.start + lead.end(1))
-    return {"nip": _fv(index, start, joined[1], joined[0], 0.8)} if joined else {}
+    if joined is not None:
+        return {"nip": _fv(index, start, joined[1], joined[0], 0.8)}
+    beside = nip_layout.beside_label_before(index, hit.start)
+    return {"nip": _fv(index, beside[1], beside[2], beside[0], 0.8)} if beside else {}
 
 
 def _nik(hit: LabelHit, index: TextIndex) -> Values:

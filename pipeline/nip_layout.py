@@ -61,7 +61,50 @@ def find_laid_out_nips(index: TextIndex) -> list[tuple[str, int, int]]:
         joined = layout_join(index, m.start("head"), m.end("head"))
         if joined is not None:
             found.append((joined[0], m.start("head"), joined[1]))
+    for i, word in enumerate(index.words):
+        if _LABEL_WORD.fullmatch(word.text) and (beside := _beside_label(index, i)) is not None:
+            found.append(beside)
     return found
+
+
+_LABEL_WORD = re.compile(r"NIP[.:;,]?", re.I)
+
+
+def beside_label_before(index: TextIndex, pos: int) -> tuple[str, int, int] | None:
+    """:func:`_beside_label` for the "NIP" word that ends just before text position ``pos`` (a
+    label reader's value start), if that word is one."""
+    before = [i for i, s in enumerate(index.spans) if s.end <= pos and pos - s.end <= 2]
+    if not before or not _LABEL_WORD.fullmatch(index.words[before[-1]].text):
+        return None
+    return _beside_label(index, before[-1])
+
+
+def _beside_label(index: TextIndex, label: int) -> tuple[str, int, int] | None:
+    """(NIP, start, end) of the digit groups right of an "NIP." word on its visual row, in the
+    order they stand (not the order OCR grouped them), when they make an 18-digit NIP that
+    decodes. A smudged group with a taller box goes to the next text row ("NIP. 2006011015" over
+    "19681103 ...") although it stands between the label and the rest."""
+    box = index.words[label].bbox
+    height = max(box[3] - box[1], 1)
+    row = sorted(
+        (index.words[i].bbox[0], i)
+        for i in range(len(index.words))
+        if i != label and index.words[i].bbox[0] >= box[2] and _same_row(index.words[i].bbox, box)
+    )
+    digits, picked, edge = "", [], box[2]
+    for x0, i in row:
+        if x0 - edge > SAME_ROW_GAP * height or not re.fullmatch(r"\d{1,10}", index.words[i].text):
+            break
+        digits += index.words[i].text
+        picked.append(i)
+        edge = index.words[i].bbox[2]
+        if len(digits) >= 18:
+            break
+    info = nip.decode_nip(digits) if len(digits) == 18 else None
+    if info is None or info.kind != "baru" or not info.is_valid:
+        return None
+    spans = [index.spans[i] for i in picked]
+    return info.nip, min(s.start for s in spans), max(s.end for s in spans)
 
 
 def _tail_starts(index: TextIndex, head: list[int]) -> list[int]:

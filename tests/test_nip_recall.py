@@ -171,3 +171,42 @@ def test_century_repair_needs_one_way() -> None:
     assert nip.century_repaired("106901272010012251") == "196901272010012251"
     assert nip.century_repaired("100101012040011001") is None
     assert nip.century_repaired("196901272010012251") is None
+
+
+# A smudged birth-date group with a taller box stands between "NIP." and the rest of the NIP, but
+# row grouping puts it on the next text row ("NIP. 2006011015 Kebi" / "19681103 jug sem").
+SMUDGED = [
+    Word("NIP.", 95.0, (462, 956, 516, 978), 0),
+    Word("2006011015", 95.0, (673, 956, 860, 978), 0),
+    Word("Kebi", 95.0, (1128, 935, 1188, 999), 0),
+    Word("19681103", 95.0, (528, 956, 662, 1005), 0),
+    Word("jug", 95.0, (914, 972, 973, 997), 0),
+]
+
+
+def _smudged(first: str = "19681103") -> PageText:
+    words = [Word(first, w.conf, w.bbox, 0) if w.text == "19681103" else w for w in SMUDGED]
+    return PageText(words=words, width=2480, height=3508, method="ocr", ocr_confidence=95.0)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (_smudged(), ["196811032006011015"]),
+        (_smudged(first="19681303"), []),  # month 13: no NIP
+        (_smudged(first="1968110"), []),  # 17 digits
+    ],
+    ids=["in-place-order", "bad-birth-date", "too-short"],
+)
+def test_nip_beside_label_in_place_order(page: PageText, expected: list[str]) -> None:
+    index = TextIndex(page, 1)
+    assert "NIP. 2006011015" in index.text
+    assert [v for v, _, _ in nip_layout.find_laid_out_nips(index)] == expected
+
+
+def test_labelled_nip_read_in_place_order() -> None:
+    """The label reader's value "2006011015 Kebi" gives way to the groups as they stand."""
+    index = TextIndex(_smudged(), 1)
+    pos = index.text.index("2006011015")
+    assert nip_layout.beside_label_before(index, pos)[0] == "196811032006011015"
+    assert nip_layout.beside_label_before(index, index.text.index("Kebi")) is None  # no label before it
