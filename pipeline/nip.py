@@ -232,8 +232,30 @@ def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
 def grouped_nip(text: str) -> tuple[str, int, int] | None:
     """(NIP, start, end) of the digit groups that open ``text`` when they make exactly 18 digits that
     decode, whatever OCR left between the groups ("19680823 « 201002 2 089 Ind 2025": a speck read
-    as a mark, then the next columns' words); None otherwise."""
-    return _completed("", text)
+    as a mark, then the next columns' words), or the printed 8-6-1-3 groups with one speck read as
+    a digit among them (:func:`_without_speck`); None otherwise."""
+    return _completed("", text) or _without_speck(text)
+
+
+PRINTED_GROUPS = [8, 6, 1, 3]  # how an NIP is printed: "19670203 200703 1 388"
+
+
+def _without_speck(text: str) -> tuple[str, int, int] | None:
+    """(NIP, start, end) of the five digit groups that open ``text``, with nothing but marks
+    between them, when dropping exactly one one-digit group of them leaves the printed 8-6-1-3
+    groups of a valid NIP: a speck read as a digit ("NIP. , 19670203 7 200703 1 388"). None when
+    no drop, or more than one, makes an NIP ("19670203 200703 1 2 388": 1 or 2 is the speck)."""
+    groups = list(re.finditer(r"\d+", text))[:5]
+    if len(groups) < 5 or re.search(r"[A-Za-z]", text[groups[0].start() : groups[-1].end()]):
+        return None
+    found = set()
+    for skip, group in enumerate(groups):
+        rest = [g.group() for n, g in enumerate(groups) if n != skip]
+        if len(group.group()) == 1 and [len(g) for g in rest] == PRINTED_GROUPS:
+            info = decode_nip("".join(rest))
+            if info.kind == "baru" and info.is_valid:
+                found.add(info.nip)
+    return (found.pop(), groups[0].start(), groups[-1].end()) if len(found) == 1 else None
 
 
 def _completed(digits: str, text: str) -> tuple[str, int, int] | None:

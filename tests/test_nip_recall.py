@@ -210,3 +210,19 @@ def test_labelled_nip_read_in_place_order() -> None:
     pos = index.text.index("2006011015")
     assert nip_layout.beside_label_before(index, pos)[0] == "196811032006011015"
     assert nip_layout.beside_label_before(index, index.text.index("Kebi")) is None  # no label before it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (", 19670203 7 200703 1 388 Keuangan", "196702032007031388"),  # a speck between birth and TMT
+        ("19670203 200703 7 1 388", "196702032007031388"),  # between TMT and gender digit
+        ("19670203 200703 1 2 388", None),  # 1 or 2 may be the speck: no NIP
+        ("19750405 19 200101 1 006", None),  # two digits are no speck
+        ("19670203 7 Penata 200703 1 388", None),  # words between the groups
+        ("19670203 7 200713 1 388", None),  # TMT month 13 once the speck is dropped
+    ],
+)
+def test_speck_read_as_a_digit(text: str, expected: str | None) -> None:
+    found = nip.grouped_nip(text)
+    assert (found[0] if found else None) == expected
