@@ -18,23 +18,28 @@ from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
 from pipeline import dates, names, nik, nip, nip_layout
+from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar, read_table_rank
+from pipeline.promotion import promoted_golongan
+from pipeline.rank_history import current_golongan
 from pipeline.ranks import (
     GOLONGAN,
     GOLONGAN_LOOSE,
     ROMAN,
+    damaged_golongan,
     find_rank,
     golongan_of_rank,
     pangkat_table,
     printed_golongan,
+    rank_by_letter,
     reconcile,
 )
 from pipeline.settings import RULES_DIR, load_yaml
-from pipeline.textindex import TextIndex
+from pipeline.textindex import Span, TextIndex
 
 GENDER_WORDS = {"LAKI": "L", "PRIA": "L", "PEREMPUAN": "P", "WANITA": "P"}
 
@@ -159,7 +164,10 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             # Almarhum ..., NIP. 19671213 200701 1 219"): the one valid NIP on the page that is
             # no signature's is theirs.
             chosen = {**chosen, "nip": loose[0]["nip"]}
+    if "jenis_kelamin" in wanted_names:
+        _gender_row(chosen if chosen is not None else values, indexes)
     for block in (*persons, values):
+        _promoted(block, indexes)
         _reconcile_golongan(block)  # "Pangkat baru" and "Golongan ruang" on rows of their own
         _repair_nik(block)
     if chosen:
@@ -309,6 +317,14 @@ def _rank_cell_row(index: TextIndex, below: tuple[int, int] | None = None) -> Va
         slash = re.match(r"\s*[/,]\s*", tail)
         printed = printed_golongan(tail[slash.end() :], cell=True) if slash else None
         if printed is None:
+            if slash and _left_cell(index, span, start, end):
+                # "5 | Aa Penata Tingkat 1/ NW | ...": the golongan after the slash unreadable, the
+                # rank name read whole says it.
+                golongan = _fv(index, span.start + start, span.start + end, rank_gol, RANK_CELL_CERTAINTY**2)
+                return {
+                    "pangkat": _fv(index, span.start + start, span.start + end, _rank_title(name)),
+                    "golongan": golongan,
+                }
             continue
         value = reconcile(printed[0], rank_gol)
         if value is None:
@@ -323,6 +339,13 @@ def _rank_cell_row(index: TextIndex, below: tuple[int, int] | None = None) -> Va
 
 
 RANK_CELL_CERTAINTY = 0.9  # a golongan whose letter or roman part the rank beside it confirmed
+
+
+def _left_cell(index: TextIndex, row: Span, start: int, end: int) -> bool:
+    """Whether a rank starts in the left half of its row: the pegawai yang dinilai's column of an
+    SKP, not the penilai's ("3 PANGKAT/GOL RUANG mm Peran AC 3 PANGKAT/GOL RUANG meta Tema / Na")."""
+    row_box, rank_box = index.bbox(row.start, row.end), index.bbox(row.start + start, row.start + end)
+    return row_box is not None and rank_box is not None and rank_box[0] < (row_box[0] + row_box[2]) / 2
 
 
 def _old_rank_row(head: str) -> bool:
@@ -356,6 +379,9 @@ def _rank_golongan(index: TextIndex, below: tuple[int, int] | None = None) -> Va
     if by_row:
         return by_row
     for m in _rank_pattern().finditer(index.text):
+        row_start = index.text.rfind("\n", 0, m.start()) + 1
+        if _old_rank_row(index.text[row_start : m.start()]):
+            continue  # "Pangkat lama/Gol. ruang/TMT : Pengatur / II/c": the rank before the promotion
         if _at_or_below(index, m.start(), m.end(), below):
             return _golongan(LabelHit("pangkat_golongan", m.start(), m.end(), m.group(), 0.0), index)
     return {}
@@ -710,12 +736,27 @@ def _gender(hit: LabelHit, index: TextIndex) -> Values:
     for word, code in GENDER_WORDS.items():
         if word in upper:
             return {"jenis_kelamin": _fv(index, hit.start, hit.end, code)}
-    return {}
+    found = gender_of(hit.value)  # "Ferempuan", "Lakd-lakd": the word however damaged
+    return {"jenis_kelamin": _fv(index, hit.start, hit.end, found[0], found[1])} if found else {}
+
+
+def _gender_row(block: Values, indexes: list[TextIndex]) -> None:
+    """The subject's gender from a row the label reader missed (gender.gender_row: "Jenis Kasat
+    Laki-iaki", or ": Perempuan" set apart from its label), where the block has none."""
+    if "jenis_kelamin" in block:
+        return
+    for index in indexes:
+        found = gender_row(index)
+        if found is not None:
+            block["jenis_kelamin"] = _fv(index, found[2], found[3], found[0], found[1])
+            return
 
 
 def _golongan(hit: LabelHit, index: TextIndex) -> Values:
     out: Values = {}
-    m = GOLONGAN.search(hit.value) or GOLONGAN_LOOSE.search(hit.value)
+    m = _first_golongan(hit.value)
+    tail = None if m else RANK_SLASH_TOKEN.search(hit.value)
+    rank_end = m.start() if m else tail.start() if tail else None
     if m:
         letter = (m.group(2) or (m.group(3) if m.re is GOLONGAN_LOOSE else "")).lower()
         roman = re.sub(r"[l1|i]", "I", m.group(1))
@@ -724,19 +765,82 @@ def _golongan(hit: LabelHit, index: TextIndex) -> Values:
         value = f"{roman}/{letter}"
         certainty = 1.0 if roman in ROMAN else 0.5
         out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value, certainty)
-    pangkat = hit.value[: m.start()].strip(" ,.;/-()|") if m else hit.value.strip()
+    elif tail is not None and (damaged := damaged_golongan(tail.group(1))) is not None:
+        # "Pengatur Muda / Wa", "Pengatur / Vc": the rank and a golongan whose roman part is lost.
+        out["golongan"] = _fv(index, hit.start + tail.start(1), hit.start + tail.end(1), damaged, 0.5)
+    elif (damaged := damaged_golongan(hit.value)) is not None:
+        # "Golongan ruang : Nud": only the ruang letter read; the block's rank must confirm it.
+        out["golongan"] = _fv(index, hit.start, hit.end, damaged, 0.5)
+    pangkat = _rank_text(hit.value[:rank_end]) if rank_end is not None else "" if out else hit.value.strip()
     if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
         out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
-    _reconcile_golongan(out)
+    if m is not None and m.re is GOLONGAN_LOOSE and not _rank_of(out):
+        # "Ic", "|i/a": a roman part OCR ran together or left without its slash says nothing sure
+        # (III/c, III/a); only the letter is kept, for a rank to confirm.
+        out["golongan"] = _with_value(out["golongan"], "?/" + str(out["golongan"].value)[-1:])
+    if "pangkat" in out:
+        _reconcile_golongan(out)  # else a damaged golongan waits for the block's "Pangkat baru" row
     return out
+
+
+def _first_golongan(value: str) -> re.Match[str] | None:
+    """The golongan printed first in a value, whole ("III/d") or damaged ("IIWd"): on an SKP row the
+    penilai's "Pembina / IV/a" follows the employee's "Penata Tingkat | / IIWd"."""
+    found = [m for m in (GOLONGAN.search(value), GOLONGAN_LOOSE.search(value)) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+# The golongan cell after a rank and its slash, when no pattern reads it: "Pengatur Muda / Wa".
+RANK_SLASH_TOKEN = re.compile(r"(?<=[A-Za-z.])\s*/+\s*(\S{1,5})\s*[.,]?\s*$")
+
+
+def _rank_of(block: Values) -> bool:
+    """Whether the block's rank reads as a rank: whole, or among the ranks of its golongan's letter."""
+    if "pangkat" not in block:
+        return False
+    rank = str(block["pangkat"].value)
+    letter = str(block["golongan"].value)[-1:] if "golongan" in block else ""
+    return golongan_of_rank(rank) is not None or bool(letter and rank_by_letter(rank, letter))
+
+
+def _promoted(block: Values, indexes: list[TextIndex]) -> None:
+    """A golongan of which only the ruang letter reads ("Golongan ruang : Nud"), beside no rank
+    that reads, put right from the old rank of a kenaikan pangkat decree (promotion.promoted_golongan):
+    the step above it, when its letter is the one printed and no rank read says otherwise."""
+    printed = block.get("golongan")
+    if printed is None or str(printed.value).split("/")[0] in ROMAN:
+        return
+    letter = str(printed.value)[-1:]
+    rank = str(block["pangkat"].value) if "pangkat" in block else ""
+    said = golongan_of_rank(rank) if rank else None
+    new = promoted_golongan(indexes, letter)
+    if new is None or (said is not None and said[1] != new) or rank_by_letter(rank, letter) not in (None, new):
+        return
+    block["golongan"] = FieldValue(new, printed.page, printed.confidence * RANK_CELL_CERTAINTY, printed.bbox)
+
+
+def _rank_text(text: str) -> str:
+    """The rank before a golongan, its separators dropped; a "|" that is the roman I of "Tingkat I"
+    ("Peneua Tingkat | / IIVd") is kept, any other "|" is a table rule."""
+    plain = text.strip(" ,.;/-()|")
+    kept = text.strip(" ,.;/-()").lstrip("|").strip()
+    last = plain.split()[-1:] if plain else []
+    return kept if kept.endswith("|") and last and fuzz.ratio(last[0].upper(), "TINGKAT") >= 80 else plain
 
 
 def _reconcile_golongan(block: Values) -> None:
     """The golongan of a block, made to agree with the rank printed beside it (ranks.reconcile): a
     printed golongan whose ruang letter is the rank's, or whose roman part is unreadable, takes the
-    rank's; one with another letter stays as printed; a damaged one with no rank is dropped."""
+    rank's; one with another letter stays as printed; a damaged one with no rank is dropped. A rank
+    too damaged to read alone is read among the ranks of the printed letter (ranks.rank_by_letter:
+    "Penaatur" beside "Ic" is II/c)."""
     printed = block.get("golongan")
     derived = golongan_of_pangkat(block["pangkat"]) if "pangkat" in block else None
+    if derived is None and printed is not None and "pangkat" in block:
+        by_letter = rank_by_letter(str(block["pangkat"].value), str(printed.value)[-1:])
+        if by_letter is not None:
+            pangkat = block["pangkat"]
+            derived = FieldValue(by_letter, pangkat.page, pangkat.confidence * RANK_CELL_CERTAINTY, pangkat.bbox)
     value = reconcile(str(printed.value) if printed else None, str(derived.value) if derived else None)
     if value is None:
         block.pop("golongan", None)
@@ -1026,6 +1130,11 @@ def _lampiran_name(index: TextIndex) -> Values:
     return {**read_table_name(index), **read_table_rank(index)}
 
 
+def _rank_history(index: TextIndex) -> Values:
+    found = current_golongan(index)
+    return {"golongan": _fv(index, found[1], found[2], found[0], RANK_CELL_CERTAINTY)} if found else {}
+
+
 def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
     """Every valid NIP on the page that no labelled block holds, as a block of its own.
 
@@ -1087,6 +1196,8 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "SK_KGB": _lampiran_name,
     "SK_CPNS": _lampiran_name,
     "SK_PNS": _lampiran_name,
+    # The riwayat kepangkatan table: the row of the rank held now (pipeline/rank_history.py).
+    "RIWAYAT_PEKERJAAN": _rank_history,
 }
 # Fields a type's own reader reads better than the labelled rows, taken when it is surer of them:
 # the pengantar's NIP read down its table column (pipeline/pengantar.py) against the "NIP." row that

@@ -204,7 +204,9 @@ def _rank_cell(index: TextIndex, lines: list[Line]) -> dict[str, FieldValue]:
         printed = printed_golongan(flat, loose=False)
     value = reconcile(printed[0] if printed else None, rank_gol)
     if value is None:
-        return out
+        # a rank cut short ("Penata" over a lost "Tingkat I", beside "TI/d"; ranks.reconcile) is no
+        # rank to report either: the document's golongan would be taken from it
+        return out if printed is None or rank_gol is None else {}
     if printed is not None and printed[0][-1:] == value[-1:]:
         certainty = 1.0 if printed[0] == value else RANK_CERTAINTY
         out["golongan"] = _field(index, spans, offset + printed[1], offset + printed[2], value, certainty)

@@ -28,6 +28,9 @@ GOLONGAN_LOOSE = re.compile(r"(?<![A-Za-z0-9])([Il1|][IVlLiTUNWHv1|!]{0,3})(?:\s
 # Its strokes read as any of these; only its ruang letter is trusted, and only beside a rank name.
 GOLONGAN_CELL = re.compile(r"(?<![A-Za-z0-9])[/|]?([IVlLiTUNWHvnrw1|!/]{1,4})\s*/?\s*([a-eA-E])(?![A-Za-z0-9])")
 ROMAN = ("I", "II", "III", "IV")
+# A word of a rank as find_rank reads it: "PenataMuda" (OCR lost the space) is two words, "TinckatI"
+# too; "|" and "!" stand for the roman I.
+RANK_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[|!]")
 # The words a rank name is made of besides its head ("Penata Muda Tingkat I", "Pembina Utama
 # Madya"): how far a rank printed over several rows of a narrow cell may reach.
 MAX_RANK_WORDS = 5
@@ -43,10 +46,10 @@ def pangkat_table() -> tuple[dict[str, str], float]:
 
 def pangkat_key(text: str) -> str:
     """'Penata Tk. I' and 'PENATA TINGKAT I,' -> 'PENATA TINGKAT I'; 'Tingkat1/' -> 'TINGKAT I'."""
-    key = normalise(text.replace("|", " 1 ")).replace("/", " ")
+    key = normalise(re.sub(r"[|!]", " 1 ", text)).replace("/", " ")
     key = re.sub(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z])", " ", key)  # "TINGKAT1" -> "TINGKAT 1"
     key = re.sub(r"\bTK\b\.?", "TINGKAT", key)
-    key = re.sub(r"(?<=\S) +[1L]\b", " I", key)  # the roman I of "Tingkat I" as OCR prints it
+    key = re.sub(r"(?<=\S) +[1LJ]\b", " I", key)  # the roman I of "Tingkat I" as OCR prints it ("Tinckat J")
     return re.sub(r"\s+", " ", key).strip()
 
 
@@ -90,7 +93,7 @@ def find_rank(text: str) -> tuple[str, str, int, int] | None:
     Penata, Pembina; fuzzily, OCR reads "Penaia") is scored against the table; the longest rank that
     matches wins, so "Penata Tingkat I" is not taken for "Penata", and of equal lengths the closer
     reading."""
-    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+|\d+|\|", text)]
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(RANK_WORD, text)]
     heads = _rank_heads()
     table = pangkat_table()[0]
     for i, (word, start, _) in enumerate(words):
@@ -133,7 +136,9 @@ def reconcile(printed: str | None, rank_golongan: str | None) -> str | None:
     few strokes, which OCR loses or adds ("1i/d" for III/d). So:
     - no rank: the printed one when its roman part reads (I..IV), else nothing;
     - no printed one, or one whose roman part is damaged: the rank's (a damaged reading's letter is
-      no better than its roman part: "Penata Tingkat I" beside "H/IWa" is III/d);
+      no better than its roman part: "Penata Tingkat I" beside "H/IWa" is III/d), unless the rank
+      may be a longer one cut short whose letter is the printed one ("Penata" over a lost "Tingkat
+      I" beside "TI/d"): then nothing;
     - the ruang letters agree: the rank's ("II/d" beside "Penata Tingkat I" is III/d);
     - another letter, printed under the rank's roman part: as printed (a real disagreement for the
       cross-checks, or a rank whose "Tingkat I" OCR lost: "Penata" beside "III/d");
@@ -143,6 +148,8 @@ def reconcile(printed: str | None, rank_golongan: str | None) -> str | None:
     valid = printed is not None and printed.split("/")[0] in ROMAN
     if rank_golongan is None:
         return printed if valid else None
+    if not valid and printed is not None and _cut_short(rank_golongan, printed[-1:]):
+        return None
     if not valid or printed[-1:] == rank_golongan[-1:]:
         return rank_golongan
     roman = rank_golongan.split("/")[0]
@@ -150,3 +157,67 @@ def reconcile(printed: str | None, rank_golongan: str | None) -> str | None:
         return printed
     family = f"{roman}/{printed[-1:]}"
     return family if family in pangkat_table()[0].values() else rank_golongan
+
+
+# The value of a "Golongan ruang :" row when OCR left only strokes and the ruang letter: "Nud",
+# "md", "mid", "NLd", "Nnud", "Mc", "Na", "ni/a" (III/d, III/c, III/a): one short token whose last
+# letter is the ruang. Its roman part says nothing; a rank or the rank before a promotion must.
+# The strokes before the letter read as these (not as other letters: "Nama" is no golongan).
+DAMAGED_CELL = re.compile(r"^\W*[IlLi1|!/NnmMWwVvUuTHhjJ]{0,3}([a-e])\W*$")
+# A rank reading scored against the ranks of the printed golongan's ruang letter must score this
+# much (rapidfuzz ratio of the normalised readings) and beat the next such rank by RANK_MARGIN: the
+# letter narrows "Penata Tinckat J" beside "Nnud" to Juru/Pengatur/Penata Tingkat I, Pembina Utama
+# Madya, of which the reading is plainly one.
+RANK_BY_LETTER_RATIO = 80.0
+RANK_MARGIN = 5.0
+RANK_HEAD_RATIO = 60.0  # and its first word must read as the rank's head ("Peneua" 67 as Penata)
+
+
+def damaged_golongan(value: str) -> str | None:
+    """'?/d' for the whole value of a golongan row that is one damaged token ending in its ruang
+    letter ("Nud", "Mc", "ni/a"), else None. Only the letter is read; ranks confirm it."""
+    m = DAMAGED_CELL.match(value.strip())
+    return f"?/{m.group(1)}" if m else None
+
+
+@functools.cache
+def golongan_order() -> tuple[str, ...]:
+    """Golongan ruang from I/a to IV/e, in the order of rules/pangkat.yaml (one step each)."""
+    return tuple(dict.fromkeys(pangkat_table()[0].values()))
+
+
+def next_golongan(golongan: str) -> str | None:
+    """The golongan one step above ``golongan`` (III/d -> IV/a), None above IV/e or when unknown."""
+    order = golongan_order()
+    i = order.index(golongan) if golongan in order else len(order)
+    return order[i + 1] if i + 1 < len(order) else None
+
+
+def rank_by_letter(reading: str, letter: str) -> str | None:
+    """The golongan of a damaged rank reading ("Penata Tinckat J", "Penata TinskatI") told apart by
+    the ruang letter printed beside it: of the ranks with that letter, the closest, when it scores
+    RANK_BY_LETTER_RATIO and beats the next by RANK_MARGIN; else None."""
+    key = pangkat_key(reading)
+    table = pangkat_table()[0]
+    scores = sorted(
+        ((fuzz.ratio(key, rank), gol) for rank, gol in table.items() if gol.endswith("/" + letter)), reverse=True
+    )
+    if not key or not scores or scores[0][0] < RANK_BY_LETTER_RATIO:
+        return None
+    best = next(rank for rank, gol in table.items() if gol == scores[0][1])
+    head = next((w for w in key.split() if len(w) > 1 and w.isalpha()), "")
+    if fuzz.ratio(head, best.split()[0]) < RANK_HEAD_RATIO:
+        return None  # "tur Tingkat |" (Pengatur) is nearer "Juru Tingkat I" as a whole: the head must read
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < RANK_MARGIN:
+        return None
+    return scores[0][1]
+
+
+def _cut_short(rank_golongan: str, letter: str) -> bool:
+    """Whether a longer rank starting with the rank of ``rank_golongan`` has ruang ``letter``:
+    "Penata" (III/c) read from a cell whose "Tingkat I" (III/d) OCR lost."""
+    table = pangkat_table()[0]
+    name = next((rank for rank, gol in table.items() if gol == rank_golongan), None)
+    return name is not None and any(
+        rank.startswith(name + " ") and gol.endswith("/" + letter) for rank, gol in table.items()
+    )
