@@ -193,18 +193,21 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
 
 def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:
     """The NIK of the KK row of the card's holder, for a card whose NIK OCR garbled (invalid and
-    unsure: specks read as more digits, "33270665810689168"): the row with the card's name and its
-    birth date, its NIK valid and within ``max_edits`` of the reading. Name and birth date, not the
-    digits, say it is the same person; a NIK that is wrong on the card is wrong on the KK too."""
+    unsure: specks read as more digits, "33270665810689168"): the row born on the card's birth date
+    whose name is the card's (close enough for OCR noise, or the card's name unread), its NIK valid
+    and within ``max_edits`` of the reading. Birth date and name, not the digits, say it is the same
+    person; a NIK that is wrong on the card is wrong on the KK too."""
     name, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
-    if name is None or born is None:
+    if born is None:
         return None
+    cutoff = rules()["child_same_birth_name_similarity"]
     fits = {
         str(m["nik"])
         for _, m in kk_members(documents)
         if m.get("nik")
         and m.get("tanggal_lahir") == born.value
-        and same_name(m.get("nama"), name.value)
+        # born that day, and the card's name (when OCR left one) close to the row's for OCR noise
+        and (name is None or names.name_similarity(str(m.get("nama") or ""), str(name.value)) >= cutoff)
         and nik.decode_nik(str(m["nik"])).is_valid
         and Levenshtein.distance(read, str(m["nik"])) <= max_edits
     }

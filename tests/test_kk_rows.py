@@ -241,3 +241,19 @@ def test_card_nik_corroborated_by_the_kk_rows_nik(card_conf, nik_conf, want):
     table.fields["anggota"].value[0].update(confidence=0.7, nik_confidence=nik_conf)
     repair_niks_from_kk([card, table])
     assert card.fields["nik"].value == want
+
+
+@pytest.mark.parametrize(
+    "card_name, want",
+    [
+        pytest.param(None, "3316051505770001", id="card-name-unread"),
+        pytest.param("AGUS MUFLD, S.E.", "3316051505770001", id="card-name-misread"),
+        pytest.param("BAMBANG HERU", "33160651505977001", id="another-person-born-that-day"),
+    ],
+)
+def test_garbled_card_nik_holder_by_birth_date_and_name(card_name, want):
+    card = doc(3, "KTP", 0.2, nik="33160651505977001", tanggal_lahir="1977-05-15")
+    if card_name:
+        card.fields["nama"] = fv(card_name)
+    findings([*BASE, card, kk_doc(9, [HEAD, WIFE])])
+    assert card.fields["nik"].value == want
