@@ -17,7 +17,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, names, nik, nip, nip_layout
+from pipeline import dates, namerecall, names, nik, nip, nip_layout
 from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
@@ -108,9 +108,19 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                     values.setdefault(name, fv)
                 continue
             if not converted:
+                if hit.field == "nama" and persons and persons[-1]:
+                    # a "Nama" row whose value is no name still ends the block before it: the NIP
+                    # row under it is not that person's (the official's block above)
+                    persons.append({})
+                    if subject is None and anchor is not None and hit.start > anchor:
+                        subject = len(persons) - 1
                 continue
             current = persons[-1] if persons else None
-            if current is None or any(k in current and k in converted for k in BLOCK_KEYS):
+            if (
+                current is None
+                or any(k in current and k in converted for k in BLOCK_KEYS)
+                or _signature_below(current, converted, page, index)
+            ):
                 persons.append({})
                 current = persons[-1]
                 if subject is None and anchor is not None and hit.start > anchor:
@@ -146,7 +156,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         _registered_issue_date(values, indexes)
     chosen = persons[subject] if subject is not None else None
     signers = [b for b in persons if _signature_block(b, pages)]
-    persons = [b for b in persons if not any(b is x for x in signers)]
+    persons = [b for b in persons if b and not any(b is x for x in signers)]
+    _name_signers(signers, indexes)
     if wanted_names & {"tanggal_lahir", "tempat_tanggal_lahir"}:
         for block in persons:
             _birth_from_nip(block, indexes)
@@ -158,6 +169,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         chosen = chosen or (persons[0] if persons else None)
     if chosen is not None:
         chosen = _with_new_nip(chosen, persons)
+        chosen = _with_signed_nip(chosen, signers)
         loose = [b for b in persons if set(b) == {"nip"} and b is not chosen]
         if "nip" not in chosen and len(loose) == 1 and "nip" in wanted_names:
             # The subject's NIP printed in a sentence, not on a row of its own ("isteri sah dari
@@ -446,6 +458,46 @@ def _subject_by_signature(persons: list[Values], signers: list[Values]) -> Value
     return next((b for b in persons[1:] if "nama" in b), None)
 
 
+def _with_signed_nip(chosen: Values, signers: list[Values]) -> Values:
+    """The subject's NIP from the one signature under their own name (a DPCP's or SKP's "Yang
+    bersangkutan" / "Pegawai yang dinilai"), where their block's NIP row was lost."""
+    if "nip" in chosen or "nama" not in chosen:
+        return chosen
+    own = [b for b in signers if "nama" in b and names.names_match(str(b["nama"].value), str(chosen["nama"].value))]
+    return {**chosen, "nip": own[0]["nip"]} if len(own) == 1 else chosen
+
+
+def _signature_below(block: Values, converted: Values, page: PageResult, index: TextIndex) -> bool:
+    """A labelled "NIP." low on the page (a signature's) under another person's name is no part of
+    a named block read above that zone: the block's own NIP row was lost ("1 196701152006042262"),
+    and joining them would give the person at the top the signing official's NIP (and the
+    employee's NIP, found elsewhere, no name). A signature whose name is unreadable or may be the
+    block's own (the employee signing their SKP or DPCP, "ARE SUTRSSNO" under ARIF SUTRISNO) joins
+    as before."""
+    fv = converted.get("nip")
+    if fv is None or set(converted) != {"nip"} or fv.bbox is None or "nama" not in block:
+        return False
+    zone = SIGNATURE_FROM * max(page.text.height, 1)
+    if fv.bbox[1] <= zone or not all(
+        v.page != fv.page or (v.bbox is not None and v.bbox[3] < zone) for v in block.values()
+    ):
+        return False
+    signed = namerecall.signature_name(index, fv)
+    return signed is not None and namerecall.other_person(str(signed.value), str(block["nama"].value))
+
+
+def _name_signers(signers: list[Values], indexes: list[TextIndex]) -> None:
+    """Each signature's name, read above its NIP (namerecall.signature_name): a DPCP is signed by
+    the employee, so where its "Nama" row was lost the block resolution later picks by the
+    employee's NIP (persons.select_block) still brings their name."""
+    for block in signers:
+        fv = block["nip"]
+        index = next((i for i in indexes if i.page == fv.page), None)
+        found = namerecall.signature_name(index, fv) if index is not None else None
+        if found is not None:
+            block["nama"] = found
+
+
 def _signature_block(block: Values, pages: dict[int, PageResult]) -> bool:
     """A lone 'NIP. ...' low on the page is a signature (the official's, or the employee's own
     under 'Yang bersangkutan'): it names nobody the document is about."""
@@ -546,10 +598,11 @@ def _month_may_be(word: str, month: int) -> bool:
 
 NAME_ROW_CERTAINTY = 0.7  # a name placed by the form's row order, its label unread
 # A form row with a colon (or the colon read as 1, l, |) and a value in capitals: "Kam : HARI
-# SUPRFYANTO, S.H.", "LL yaa : ANIK PURWANTI, S.H.", ": ISTI WAHYUNI" (label on the row above).
+# SUPRFYANTO, S.H.", "LL yaa : ANIK PURWANTI, S.H.", ": ISTI WAHYUNI" (label on the row above),
+# "aa 1 RETNO SUPRAPTI -" (a dash or quote of debris after the name).
 _NAME_ROW = re.compile(
     r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?(?P<label>[^:;\d\n]{0,14}?)\s*(?:[:;]|(?<=\s)[1l|](?=\s))\s*"
-    r"(?P<v>[A-Z][A-Za-z.,' ]{3,60}?)[\s,]*$"
+    r"(?P<v>[A-Z][A-Za-z.,' ]{3,60}?)[\s,\-–—|\"“”]*$"
 )
 # Capitalised words that are a heading, an office or a value of another row, never a person.
 _NOT_NAME_WORDS = {"DINAS", "KEPALA", "BADAN", "KABUPATEN", "KOTA", "PEMERINTAH", "PROVINSI", "ISLAM"}
@@ -592,6 +645,8 @@ def _name_row(index: TextIndex, row, specs: dict) -> FieldValue | None:
     printed = set(re.findall(r"[A-Za-z]+", value))
     # every word of the name printed in capitals, as forms print names ("Baro PENSIUN" is debris)
     if sum(map(len, bare)) < 5 or not all(w in printed for w in bare) or set(bare) & _NOT_NAME_WORDS:
+        return None
+    if namerecall.is_address(value):
         return None
     return _fv(index, row.start + m.start("v"), row.start + m.end("v"), value, NAME_ROW_CERTAINTY)
 
@@ -637,8 +692,11 @@ def _convert(hit: LabelHit, kind: str, index: TextIndex) -> Values:
 
 def _name(hit: LabelHit, index: TextIndex) -> Values:
     value = names.clean_name_value(hit.value)
-    if len(re.sub(r"[^A-Za-z]", "", value)) < 3:
-        return {}
+    if len(re.sub(r"[^A-Za-z]", "", value)) < 3 or namerecall.not_a_name(value):
+        # an address or a sentence after a damaged label ("Namat : DK. PUCUNG", the KK's Alamat
+        # row; "a. Nama sesungguhnya bahwa ..." with ": DWI SANTOSO" on the row below)
+        below = namerecall.value_below(index, hit.end)
+        return {"nama": below} if below is not None else {}
     return {"nama": _fv(index, hit.start, hit.end, value)}
 
 
@@ -1116,8 +1174,16 @@ def _signed_date(row: str) -> re.Match[str] | None:
     return m
 
 
-# The column header of a list of employees: "NO NAMA / NIP JABATAN", "NAMA/NIP", "NAMA NIP".
-NAME_NIP_HEADER = re.compile(r"\bNAMA\s*/?\s*NIP\b")
+# The column header of a list of employees: "NO NAMA / NIP JABATAN", "NAMA/NIP", "NAMA NIP", "NAMA | NIP".
+NAME_NIP_HEADER = re.compile(r"\bNAMA\s*[/|]?\s*NIP\b")  # "NAMA | NIP": the slash read as a bar
+
+
+def _read_kk(index: TextIndex) -> Values:
+    """The KK's number and members, and its kepala keluarga where the "Nama Kepala Keluarga" row
+    was lost (namerecall.kk_head; a labelled row, taken as the block's, still wins)."""
+    out = read_kk(index)
+    head = namerecall.kk_head(index, out)
+    return {**out, "nama": head} if head is not None else out
 
 
 def _lampiran_name(index: TextIndex) -> Values:
@@ -1176,7 +1242,7 @@ CONVERTERS: dict[str, Callable[[LabelHit, TextIndex], Values]] = {
 }
 
 SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
-    "KK": read_kk,
+    "KK": _read_kk,
     "AKTA_KELAHIRAN": read_akta,
     "SURAT_NIKAH": read_nikah,
     "SURAT_CERAI": read_nikah,  # the akta cerai names the couple in the same SUAMI / ISTERI sections

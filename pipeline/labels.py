@@ -18,13 +18,17 @@ from pipeline.ranks import GOLONGAN, find_rank
 from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
-# Row numbering: "2.", "a.", "(3)", "II." or a bare "1 " before a word (SKP tables).
-NUMBERING = re.compile(r"^\s*(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.|[0-9]{1,2}(?=\s+[A-Za-z]))?\s*")
+# Row numbering: "2.", "a.", "(3)", "II." or a bare "1 " before a word (SKP tables); a colon of the
+# column before it read into the row first (": a. Nama — 2 ENDRO MUFID") is skipped with it.
+NUMBERING = re.compile(
+    r"^\s*(?:[:;]\s+)?(?:\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,4}\.|[0-9]{1,2}(?=\s+[A-Za-z]))?\s*"
+)
 COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 # Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|', and on
 # a card's patterned background as a dash ("TempatTgi Lahir - BLITAR, 13-08-1947", an e-KTP of
 # ../shared/real-samples).
-MISREAD_COLON = re.compile(r"\s+[1lI|!i\-–]\s+")
+# An em dash stands for it too ("a. Nama — 2 ENDRO MUFID": its colon column read as a dash and a digit).
+MISREAD_COLON = re.compile(r"\s+[1lI|!i\-–—]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
 # Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"); its first

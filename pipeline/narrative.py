@@ -20,12 +20,23 @@ from pipeline.settings import RULES_DIR, load_yaml
 from pipeline.textindex import TextIndex
 
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
+CHILD_CHARS = r"[A-Za-z][A-Za-z0-9.,' ]+?"
+_DEBRIS = r"[\s:,.|\"'“”»«\-—–]"
 _AKTA = {
     # "telah lahir ,\nYOGA FIRMANSYAH": the name may follow on the next row, after OCR debris
     # (a comma, a stray '|' or quote); the 't' of "telah" is sometimes misread ("Aelah").
     # ... and its "lahir" too ("lahif", "lahlr")
+    # ... run together or its "e" read as "a" ("telahlahir", "talah lahir"), with a guillemet, a dash
+    # or a debris row before the name and a stray quote or dash after it ("ADITYA SETIAWAN -"), and
+    # digits for letters inside the name ("SE11IAWAN", "RI7KY": the KK repair reads them back).
     "nama": re.compile(
-        rf"\b\w?elah\s+la[hn][il1|][rft][\s:,.|\"'“”]*(?P<v>{NAME_CHARS})\s*(?=,|\banak\b|\bjenis\b|\n|$)", re.I
+        rf"\b\w?[ea]lah\s*la[hn][il1|][rft]\b{_DEBRIS}*(?P<v>(?!anak\b){CHILD_CHARS})"
+        rf"{_DEBRIS}*?(?=,|\banak\b|\bjenis\b|\n|$)",
+        re.I,
+    ),
+    # "telah lahir" lost: the child's name is the row of capitals just above "anak ke-satu, ..."
+    "nama_above_anak": re.compile(
+        rf"^\W{{0,3}}(?P<v>[A-Z][A-Z0-9.,' ]{{3,60}}?){_DEBRIS}*?\n\W{{0,3}}anak\s+ke\b", re.M
     ),
     "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
     "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
@@ -45,8 +56,9 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
     # the next, but a name itself stays on one row (NAME_CHARS has no newline).
     flat = index.text
     out: dict[str, FieldValue] = {}
-    for field, pattern in _AKTA.items():
-        m = pattern.search(flat)
+    for key, pattern in _AKTA.items():
+        field = "nama" if key == "nama_above_anak" else key
+        m = pattern.search(flat) if field not in out else None
         if m:
             value = names.clean_name_value(m.group("v"))
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
@@ -392,7 +404,7 @@ def read_table_name(index: TextIndex, rows_above: int = 3) -> dict[str, FieldVal
     above the NIP (or its "NIP" label) in the same column. The table's other columns (pangkat,
     jabatan, TMT) share the name's row, so only the words whose centre lies over that column are
     taken. The signer's NIP low on the page is no table's."""
-    for _, start, end in nip.find_nips(index.text, wrapped=True):
+    for _, start, end in [*nip.find_nips(index.text, wrapped=True), *_unread_nips(index)]:
         row_no = next((i for i, r in enumerate(index.rows) if r.start <= start < r.end), None)
         if row_no is None:
             continue
@@ -402,8 +414,21 @@ def read_table_name(index: TextIndex, rows_above: int = 3) -> dict[str, FieldVal
         box = index.bbox(row.start + label.start() if label else start, start + digits.end() if digits else end)
         if box is None or box[1] > SIGNATURE_ZONE * max(index.height, 1):
             continue
-        return _name_above(index, row_no, box[0] - (box[2] - box[0]) * 0.1, box[2], rows_above)
+        found = _name_above(index, row_no, box[0] - (box[2] - box[0]) * 0.1, box[2], rows_above)
+        if found:
+            return found
     return {}
+
+
+# A table cell's "NIP." label and the digits after it that are no valid NIP as OCR read them ("NIP.
+# 150717 762117012280", "NIP. , 19670203 7 200703 1 388"): still the place of the employee's NIP.
+_NIP_CELL = re.compile(r"^\W{0,3}NIP\W{0,4}(?P<d>[0-9][0-9 ]{10,24}[0-9])", re.M)
+
+
+def _unread_nips(index: TextIndex) -> list[tuple[str, int, int]]:
+    """(digits, start, end) of each row that starts with an "NIP" label and a run of digits that
+    nip.find_nips did not take; tried after the valid NIPs, so a readable one always wins."""
+    return [(m["d"], m.start("d"), m.end("d")) for m in _NIP_CELL.finditer(index.text)]
 
 
 def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_above: int) -> dict[str, FieldValue]:

@@ -1,0 +1,206 @@
+"""Person names OCR left without their label: read by where forms print them.
+
+The labelled reader (pipeline/labels.py) takes "Nama : AGUS MUFID". When OCR loses or garbles
+the label, the name is still where the document type always prints it:
+
+- under a signature: a DPCP is signed by the employee ("Yang bersangkutan," name, "NIP. ..."),
+  letters by an official (name, rank, "NIP. ..."); the name stands above the NIP in its column;
+- on the kartu keluarga: the kepala keluarga is the member row whose relation is "KEPALA
+  KELUARGA", and signs under the "KEPALA KELUARGA" caption at the foot.
+
+And a value read after a damaged label that is an address ("Namat : DK. PUCUNG", the KK's
+"Alamat" row) is no name: naming the wrong thing is worse than naming nothing.
+Thresholds and word lists: rules/names.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from pipeline import names
+from pipeline.models import FieldValue
+from pipeline.ranks import find_rank
+from pipeline.settings import RULES_DIR, load_yaml
+from pipeline.textindex import TextIndex
+
+
+@functools.cache
+def recall_rules() -> dict[str, Any]:
+    return load_yaml(RULES_DIR / "names.yaml")
+
+
+# A house number, an RT/RW pair or "RT 009/004": an address's marks, never a name's.
+_ADDRESS_MARKS = re.compile(r"\bNO\.?\s*\d|\bRT\W{0,2}\d|\b\d{1,3}\s*/\s*\d{1,3}\b", re.I)
+
+
+def is_address(value: str) -> bool:
+    """True when a value read as a name is an address: it starts with an address word ("DK.
+    PUCUNG", "JALAN NUSANTARA NO. 13") or carries a house number or RT/RW."""
+    words = re.findall(r"[A-Za-z]+", value.upper())
+    if not words:
+        return False
+    return words[0] in set(recall_rules()["address_words"]) or bool(_ADDRESS_MARKS.search(value))
+
+
+def is_sentence(value: str) -> bool:
+    """True when a value read as a name starts, gelar aside, with a lower-case word: the sentence
+    a damaged label ran into ("8. Nama sesungguhnya bahwa Pegawai Negeri"). Names are printed in
+    capitals or capitalised ("Agus Mufid"); a prefix gelar may be lower case ("dr. SLAMET")."""
+    for word in re.findall(r"\S+", value):
+        if names.is_gelar(word) or not re.search(r"[A-Za-z]", word):
+            continue
+        first = re.search(r"[A-Za-z]", word)
+        return first is not None and first.group().islower()
+    return False
+
+
+def not_a_name(value: str) -> bool:
+    """An address or a sentence read where a name was expected (is_address, is_sentence)."""
+    return is_address(value) or is_sentence(value)
+
+
+# A value on a row of its own under its label: ": DWI SANTOSO".
+_VALUE_ROW = re.compile(r"^\s*[:;]\s*(?P<v>[A-Z][A-Za-z.,' ]{3,60}?)[\s,]*$")
+
+
+def value_below(index: TextIndex, end: int) -> FieldValue | None:
+    """The name on the row after the one ending at ``end`` when that row is nothing but a colon and
+    a name (name_like): a two-column letter whose label row ran into the sentence beside it."""
+    row_no = next((n for n, r in enumerate(index.rows) if r.start <= end <= r.end), None)
+    if row_no is None or row_no + 1 >= len(index.rows):
+        return None
+    row = index.rows[row_no + 1]
+    m = _VALUE_ROW.match(index.text[row.start : row.end])
+    if m is None or not name_like(m["v"]):
+        return None
+    value = names.clean_name_value(m["v"])
+    start, stop = row.start + m.start("v"), row.start + m.end("v")
+    certainty = float(recall_rules()["placed_name_certainty"])
+    return FieldValue(value, index.page, index.confidence(start, stop) * certainty, index.bbox(start, stop))
+
+
+def other_person(a: str, b: str) -> bool:
+    """True when two names read on one page are surely two people, not one name read twice with
+    OCR damage ("ARE SUTRSSNO" under a signature, "ARIF SUTRISNO" in the form above): their
+    similarity is below rules/names.yaml ``other_person_below`` and they share no word of five
+    letters or more (a part of the name read alone, "RETNO" for RETNO SUPRAPTI, is no other person)."""
+    shared = {w for w in names.strip_gelar(a).split() if len(w) >= 5} & set(names.strip_gelar(b).split())
+    return not shared and names.name_similarity(a, b) < float(recall_rules()["other_person_below"])
+
+
+# Capitalised words in a signature column or under a table's caption that name no person.
+_NOT_A_NAME = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN", "KABUPATEN", "KOTA"}
+_NOT_A_NAME |= {"DINAS", "PEMERINTAH", "KEPALA", "BADAN", "PROVINSI", "REPUBLIK", "KECAMATAN", "SEKRETARIAT"}
+_NOT_A_NAME |= {"KELUARGA", "ISTRI", "ISTERI", "ANAK", "WNI", "KAWIN", "TTD", "AN", "PLT", "PLH", "BUPATI", "CAMAT"}
+_NOT_A_NAME |= {"WALIKOTA", "WALI", "SEKRETARIS", "DAERAH", "KEPENDUDUKAN", "PENCATATAN", "SIPIL", "MENGETAHUI"}
+
+
+def name_like(text: str) -> bool:
+    """Whether a cell's text is a person's name as forms print it: at least five letters, nearly all
+    capitals (gelar such as "S.Sos." aside), no heading or office word, no rank ("PEMBINA UTAMA
+    MUDA" under a signature) and no address."""
+    bare = names.strip_gelar(text).split()  # upper-cased, gelar ("S.Sos.") dropped
+    printed = set(re.findall(r"[^\W_]+", text))
+    if sum(len(re.sub(r"[^A-Z]", "", w)) for w in bare) < 5 or not all(w in printed for w in bare):
+        return False  # every word of the name printed in capitals
+    if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & _NOT_A_NAME:
+        return False
+    rank = find_rank(text)
+    return (rank is None or rank[2] > 2) and not is_address(text)
+
+
+def _column_text(index: TextIndex, row_no: int, left: float, right: float) -> tuple[int, int] | None:
+    """(start, end) of the words of a row whose centre lies between left and right."""
+    row = index.rows[row_no]
+    spans = [
+        s
+        for w, s in zip(index.words, index.spans, strict=True)
+        if row.start <= s.start < row.end and left <= (w.bbox[0] + w.bbox[2]) / 2 <= right
+    ]
+    return (spans[0].start, spans[-1].end) if spans else None
+
+
+def name_in_column(index: TextIndex, row_nos: list[int], left: float, right: float) -> FieldValue | None:
+    """The first of the given rows whose words in the column [left, right] are a name (name_like);
+    rows with nothing in the column are passed over, a row with other text ends the search only
+    when it is a name. The value keeps recall_rules()["placed_name_certainty"]."""
+    for row_no in row_nos:
+        if not 0 <= row_no < len(index.rows):
+            continue
+        found = _column_text(index, row_no, left, right)
+        if found is None:
+            continue
+        text = index.text[found[0] : found[1]]
+        if name_like(text):
+            value = names.clean_name_value(text)
+            if len(re.sub(r"[^A-Za-z]", "", value)) >= 5:
+                certainty = float(recall_rules()["placed_name_certainty"])
+                conf = index.confidence(found[0], found[1]) * certainty
+                return FieldValue(value, index.page, conf, index.bbox(found[0], found[1]))
+    return None
+
+
+def _row_of(index: TextIndex, fv: FieldValue) -> int | None:
+    """The row a value's box lies on (its vertical middle)."""
+    if fv.bbox is None:
+        return None
+    middle = (fv.bbox[1] + fv.bbox[3]) / 2
+    for n, row in enumerate(index.rows):
+        box = index.bbox(row.start, row.end)
+        if box is not None and box[1] <= middle <= box[3]:
+            return n
+    return None
+
+
+def signature_name(index: TextIndex, nip_fv: FieldValue) -> FieldValue | None:
+    """The name printed above a signature's "NIP. ..." in its column: the employee's on a DPCP's
+    "Yang bersangkutan" signature, an official's under a letter. The column runs from the NIP's
+    left edge (less a tenth of its width: names are centred or flush left over it) to its right."""
+    row_no = _row_of(index, nip_fv)
+    if row_no is None or nip_fv.bbox is None:
+        return None
+    left, right = nip_fv.bbox[0], nip_fv.bbox[2]
+    # the "NIP." label before the digits widens the column to the left
+    rows = [row_no - k for k in range(1, int(recall_rules()["signature_name_rows"]) + 1)]
+    return name_in_column(index, rows, left - (right - left) * 0.25, right + (right - left) * 0.1)
+
+
+# The KK's signature caption: the last "KEPALA KELUARGA" on the page that is no member row's
+# relation (member rows carry WNI and the marital status).
+_KK_CAPTION = re.compile(r"KEPALA\s+KELUARGA", re.I)
+_MEMBER_ROW = re.compile(r"\bWN[IA]\b|KAWIN", re.I)
+
+
+def kk_head(index: TextIndex, read: dict[str, FieldValue]) -> FieldValue | None:
+    """The kepala keluarga of a KK whose "Nama Kepala Keluarga" row OCR lost: the one member row
+    whose relation reads KEPALA KELUARGA, else the name under the "KEPALA KELUARGA" signature
+    caption at the foot of the card."""
+    members = read.get("anggota")
+    heads = [
+        m
+        for m in (members.value if members is not None and isinstance(members.value, list) else [])
+        if m.get("hubungan") == "KEPALA KELUARGA" and m.get("nama") and name_like(str(m["nama"]))
+    ]
+    if len(heads) == 1:
+        head = heads[0]
+        certainty = float(recall_rules()["placed_name_certainty"])
+        bbox = tuple(head["bbox"]) if head.get("bbox") else None
+        return FieldValue(head["nama"], index.page, float(head.get("confidence", 0.5)) * certainty, bbox)
+    captions = [
+        (n, m)
+        for n, (span, row) in enumerate(index.row_texts())
+        for m in _KK_CAPTION.finditer(row)
+        if not _MEMBER_ROW.search(row)
+    ]
+    if not captions:
+        return None
+    row_no, m = captions[-1]
+    row = index.rows[row_no]
+    box = index.bbox(row.start + m.start(), row.start + m.end())
+    if box is None:
+        return None
+    width = box[2] - box[0]
+    rows = [row_no + k for k in range(1, int(recall_rules()["kk_signature_rows"]) + 1)]
+    return name_in_column(index, rows, box[0] - width * 0.3, box[2] + width * 0.3)
