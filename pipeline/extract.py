@@ -164,6 +164,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     if "nama" in wanted_names:
         for block in persons:
             _name_above_nip(block, indexes, specs, doc.doc_type)
+            if doc.doc_type in NAME_BELOW_NIK:
+                _name_below_nik(block, indexes, specs)
     if chosen is None or any(chosen is x for x in signers):
         chosen = _subject_by_signature(persons, signers) if doc.doc_type in signed_about_another() else None
         chosen = chosen or (persons[0] if persons else None)
@@ -633,6 +635,25 @@ def _name_above_nip(block: Values, indexes: list[TextIndex], specs: dict, doc_ty
             if found is not None:
                 block["nama"] = found
                 return
+
+
+# Cards that print the name right under the NIK (e-KTP: NIK / Nama / Tempat/Tgl Lahir).
+NAME_BELOW_NIK = {"KTP"}
+
+
+def _name_below_nik(block: Values, indexes: list[TextIndex], specs: dict) -> None:
+    """The card holder's name where OCR lost its "Nama" label (": SRI KUSRINI" on the row under
+    the NIK): the row after the NIK's, read as _name_row reads the row above an NIP."""
+    fv = block.get("nik")
+    if fv is None or "nama" in block:
+        return
+    index = next((i for i in indexes if i.page == fv.page), None)
+    row_no = namerecall.row_of(index, fv) if index is not None else None
+    if row_no is None or row_no + 1 >= len(index.rows):
+        return
+    found = _name_row(index, index.rows[row_no + 1], specs)
+    if found is not None:
+        block["nama"] = found
 
 
 def _name_row(index: TextIndex, row, specs: dict) -> FieldValue | None:
@@ -1186,6 +1207,15 @@ def _read_kk(index: TextIndex) -> Values:
     return {**out, "nama": head} if head is not None else out
 
 
+def _read_spouse_table(index: TextIndex) -> Values:
+    """The family table's spouse row (kk.read_spouse_table), else its first row read by position
+    (namerecall.spouse_row) where OCR damaged a date or the relation column."""
+    out = read_spouse_table(index)
+    if "nama_isteri" in out or "nama_suami" in out:
+        return out
+    return {**out, **namerecall.spouse_row(index)}
+
+
 def _lampiran_name(index: TextIndex) -> Values:
     """The employee named in a decree's Lampiran table (narrative.read_table_name: the capitals
     above the NIP in the NAMA / NIP column), on a page that has such a column header; a decree's
@@ -1247,13 +1277,14 @@ SPECIAL: dict[str, Callable[[TextIndex], Values]] = {
     "SURAT_NIKAH": read_nikah,
     "SURAT_CERAI": read_nikah,  # the akta cerai names the couple in the same SUAMI / ISTERI sections
     "NPWP": read_npwp,
-    "DPCP": read_spouse_table,
-    "DAFTAR_KELUARGA": read_spouse_table,
+    "DPCP": _read_spouse_table,
+    "DAFTAR_KELUARGA": _read_spouse_table,
     "KARIS_KARSU": read_karis,
     "SURAT_JANDA_DUDA": read_heir,
     "SURAT_PERMOHONAN": read_heir,
     "SURAT_ALAMAT": read_heir,  # a widow's penunjukan alamat: "Janda dari almarhum: Nama : ..."
     "SURAT_PENGANTAR": read_pengantar,
+    "BUKU_TABUNGAN": namerecall.passbook_name,  # "Nama Nasabah" read as "Nama Nacahah"
     # A decree for several employees names them in its Lampiran ("NO / NAMA / NIP / PANGKAT /
     # JABATAN"), the body saying only "yang namanya tercantum dalam Lampiran Keputusan ini".
     # Taken only when no labelled "Nama :" row names the subject (the block's values win).

@@ -332,9 +332,13 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
     section: str | None = None
     for span, row in index.row_texts():
         upper = row.upper()
-        heading = re.fullmatch(r"\s*(?:[a-z]\.\s*)?([A-Z]+)\s*", upper.replace("/", " / ").split(" / ")[0])
+        # "a. Isteri", "b. Anak": the sub-heading's letter is upper-cased with the row
+        heading = re.fullmatch(r"\s*(?:[A-Z]\.\s*)?([A-Z]+)\s*", upper.replace("/", " / ").split(" / ")[0])
         if heading and heading.group(1) in words and not FAMILY_ROW.match(row):
             section = words[heading.group(1)]
+            continue
+        if heading and heading.group(1) == "ANAK":
+            section = None  # the children's table: its rows are no spouse's
             continue
         m = SPOUSE_ROW.match(row)
         shapes = list(DATE_SHAPE.finditer(row, m.end()))

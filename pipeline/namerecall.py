@@ -19,7 +19,10 @@ import functools
 import re
 from typing import Any
 
-from pipeline import names
+from rapidfuzz import fuzz
+
+from pipeline import names, nip
+from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words
 from pipeline.models import FieldValue
 from pipeline.ranks import find_rank
 from pipeline.settings import RULES_DIR, load_yaml
@@ -142,7 +145,7 @@ def name_in_column(index: TextIndex, row_nos: list[int], left: float, right: flo
     return None
 
 
-def _row_of(index: TextIndex, fv: FieldValue) -> int | None:
+def row_of(index: TextIndex, fv: FieldValue) -> int | None:
     """The row a value's box lies on (its vertical middle)."""
     if fv.bbox is None:
         return None
@@ -158,7 +161,7 @@ def signature_name(index: TextIndex, nip_fv: FieldValue) -> FieldValue | None:
     """The name printed above a signature's "NIP. ..." in its column: the employee's on a DPCP's
     "Yang bersangkutan" signature, an official's under a letter. The column runs from the NIP's
     left edge (less a tenth of its width: names are centred or flush left over it) to its right."""
-    row_no = _row_of(index, nip_fv)
+    row_no = row_of(index, nip_fv)
     if row_no is None or nip_fv.bbox is None:
         return None
     left, right = nip_fv.bbox[0], nip_fv.bbox[2]
@@ -204,3 +207,102 @@ def kk_head(index: TextIndex, read: dict[str, FieldValue]) -> FieldValue | None:
     width = box[2] - box[0]
     rows = [row_no + k for k in range(1, int(recall_rules()["kk_signature_rows"]) + 1)]
     return name_in_column(index, rows, box[0] - width * 0.3, box[2] + width * 0.3)
+
+
+# The first row of a family table: its number 1 as OCR reads it ("1.", "L", "I", "|").
+_FIRST_ROW = re.compile(r"^\s*(?:1|[lLI|!])\s*[.),:;|]?\s+")
+_SPOUSE_OF = {"L": "nama_isteri", "P": "nama_suami"}  # the NIP holder's gender -> their spouse's field
+
+
+_GENDER_ROW = re.compile(r"k[ea]lamin\W*(?:[1l|:;]\s+)?(?P<v>[A-Za-z-]{4,})", re.I)
+
+
+def _printed_gender(index: TextIndex) -> str | None:
+    """L or P from the page's "Jenis Kelamin : Perempuan" row, the word as OCR may damage it
+    ("Terempuan", "Laki-lakd")."""
+    m = _GENDER_ROW.search(index.text)
+    if m is None:
+        return None
+    word = m["v"].upper()
+    if word.startswith("LAKI") or fuzz.ratio(word[:4], "LAKI") >= 75:
+        return "L"
+    return "P" if fuzz.ratio(word, "PEREMPUAN") >= 75 else None
+
+
+_WIDOWED = re.compile(r"\b(janda|duda)\s+dari\b", re.I)
+
+
+def _holder_spouse_field(index: TextIndex) -> str | None:
+    """nama_isteri or nama_suami by the gender printed on the page, else by the gender digit of
+    the first valid NIP on it: the employee's (or, on a widow's list, the late employee's), whose
+    spouse the family table lists. The printed gender wins: an NIP whose gender digit disagrees
+    is a defect the cross-checks report, not the person's gender."""
+    widowed = _WIDOWED.search(index.text)
+    if widowed is not None:  # a widow's (widower's) list: the spouse row is the one who writes it
+        return "nama_isteri" if widowed.group(1).lower() == "janda" else "nama_suami"
+    printed = _printed_gender(index)
+    if printed is not None:
+        return _SPOUSE_OF[printed]
+    for value, _, _ in nip.find_nips(index.text):
+        info = nip.decode_nip(value)
+        if info.is_valid and info.gender in _SPOUSE_OF:
+            return _SPOUSE_OF[info.gender]
+    return None
+
+
+def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
+    """The spouse in a family table (DPCP keterangan keluarga, KP-4 susunan keluarga) where
+    kk.read_spouse_table found no row with two dates and a relation: row 1 with a relation word
+    after its one readable date ("1. RINI PURWANTI nana 1973 12-02-1906 - Isteri", "L | NUR
+    SETYANINGSIH 28-03-1970 30-06- B3 Isoeri"), or row 1 with two dates (birth and marriage, a
+    child's row has one) and its keterangan blank, whose relation is then the NIP holder's spouse.
+    The name ends at its first word with a digit or in lower case."""
+    words, kept = _spouse_words()
+    for span, row in index.row_texts():
+        m = _FIRST_ROW.match(row)
+        shapes = list(DATE_SHAPE.finditer(row, m.end())) if m else []
+        if not shapes:
+            continue
+        after = [w.upper() for w in re.findall(r"[A-Za-z]{4,}", row[shapes[0].end() :])]
+        if any(fuzz.ratio(w, "ANAK") >= RELATION_CUTOFF for w in after):
+            continue
+        scored = [(fuzz.ratio(a, w), w) for a in after for w in words]
+        best = max(scored, default=(0.0, ""))
+        field = words[best[1]] if best[0] >= RELATION_CUTOFF else None
+        if field is None and len(shapes) >= 2:
+            field = _holder_spouse_field(index)
+        if field is None:
+            return {}
+        raw = row[m.end() : shapes[0].start()]
+        cut = re.search(r"\s(?=\S*\d|[a-z])", raw)  # "RINI PURWANTI nana 1973"
+        offset, name = _row_name(raw[: cut.start()] if cut else raw, kept)
+        if len(re.sub(r"[^A-Za-z]", "", name)) < 3 or not name_like(name):
+            return {}
+        start = span.start + m.end() + offset
+        certainty = float(recall_rules()["placed_name_certainty"])
+        conf = index.confidence(start, start + len(name)) * certainty
+        return {field: FieldValue(name, index.page, conf, index.bbox(start, start + len(name)))}
+    return {}
+
+
+# A "Nama ..." row: "Nama Nasabah : X" with the second word as OCR damaged it ("Nacahah", "Matt"),
+# its colon read as "!", "»" or "1".
+_NAMA_ANY_ROW = re.compile(r"^\W{0,3}(?P<label>[A-Za-z]{4,5})(?:\s+[A-Za-z]{2,9})?\s*(?:[:;!»|]|\s1\s)\s*(?P<v>.+)$")
+
+
+def passbook_name(index: TextIndex) -> dict[str, FieldValue]:
+    """The account holder of a buku tabungan whose "Nama Nasabah" label OCR damaged past matching
+    ("Nama Nacahah : JOKO HIDAYAT", "Nama Matt » ANIK PURWANTI"): the first "Nama <word>" row whose
+    value is a name in capitals (name_like; the "Alamat" row read as "Namat" holds an address)."""
+    for span, row in index.row_texts():
+        m = _NAMA_ANY_ROW.match(row)
+        if m is None or fuzz.ratio(m["label"].upper(), "NAMA") < 75:
+            continue
+        value = names.clean_name_value(m["v"])
+        if not name_like(value):
+            continue
+        start = span.start + m.start("v")
+        certainty = float(recall_rules()["placed_name_certainty"])
+        conf = index.confidence(start, span.end) * certainty
+        return {"nama": FieldValue(value, index.page, conf, index.bbox(start, span.end))}
+    return {}

@@ -207,6 +207,20 @@ def glyph_variant(printed: str, read: str, readings: dict[str, list[str]], stray
     return changes(0, 0) <= max_changes
 
 
+# A name run on into the sentence after it ("Siti Astuti sebagai ahli waris yang sah"): a word of
+# three letters or more in lower case after a capitalised word ends the name. Lower-case particles
+# of names (bin, binti, van, de, al) are kept.
+_RUN_ON = re.compile(r"(?<=\S)\s+(?!(?:bin|binti|van|der|de|al)\b)[a-z]{3,}\b.*$", re.DOTALL)
+
+
+def _cut_run_on(text: str) -> str:
+    """The name without the sentence it ran on into (_RUN_ON), when a capitalised word precedes it."""
+    m = _RUN_ON.search(text)
+    if m is None or not re.search(r"(?:^|\s)[A-Z]", text[: m.start()]):
+        return text
+    return text[: m.start()]
+
+
 def clean_name_value(raw: str) -> str:
     """A name value as printed, minus OCR debris: label, leading ':', trailing punctuation.
 
@@ -221,6 +235,7 @@ def clean_name_value(raw: str) -> str:
     text = _LABEL_HEAD.sub("", text, count=1)
     text = _LEADING_DEBRIS.sub("", text, count=1)
     text = _LABEL_TAIL.sub("", text)
+    text = _cut_run_on(text)
     text = re.sub(r"\s+([,.])", r"\1", text)
     text = text.strip(" :;,=|_*•\"'-–—(")
     if text.endswith("."):

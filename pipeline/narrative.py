@@ -112,10 +112,15 @@ _SECTION_WORDS = {"SUAMI": "nama_suami", "ISTERI": "nama_isteri", "ISTRI": "nama
 # A name row whose label or colon OCR damaged: "Nama 4 AHMAD WIBOWO", "Nama SRI MUNAWAROH",
 # ": ROCHMAT SYAIFUDIN" (the label lost), "Nama 2 ARIF SUTRISNO" (the colon read '2'), "Nama MOH.
 # RIYADI '" (a stray quote after); the value in capitals, as the akta prints it.
+# ... after a dash or quote of debris ("- : : SITI SUSILOWATI", "— Nama .SITI WULANDARI"), the
+# colon doubled or read as "$" or "£" ("Nama $ PRIYO SUYANTO").
 _LOOSE_NAME_ROW = re.compile(
-    r"^\s*(?:(?P<label>[A-Za-z]{3,6})[\s.,\"'“”-]*(?:[:;]|[12l|!4](?=\s))?|[:;])\s*"
-    r"(?P<v>[A-Z][A-Z.,' ]{2,}[A-Z.])[\s.,'\"“”]*$"
+    r"^[\s\-—–.'\"“”]*(?:(?P<label>[A-Za-z]{3,6})[\s.,\"'“”-]*(?:[:;$£](?:\s*[:;])*|[12l|!4](?=\s))?"
+    r"|[:;](?:\s*[:;])*)\s*(?P<v>[A-Z][A-Z.,' ]{2,}[A-Z.])[\s.,'\"“”]*$"
 )
+# A row of nothing but a name in capitals (the label column lost), and the birth row under it
+# ("SRI PURWANTI" / "Samarang, 07-01-1967"): the place and date of birth follow every name row.
+_BARE_NAME_ROW = re.compile(r"^\W{0,3}(?P<v>[A-Z]{2,}(?:[ .,']+[A-Z]{2,})+)\W{0,3}$")
 COUPLE = ("nama_suami", "nama_isteri")  # the order the akta nikah and the akta cerai print them
 
 
@@ -146,7 +151,8 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
     section: str | None = None
     introduced = False  # past "... akad nikah antara:" / "telah terjadi perceraian antara:"
     intro = _couple_intro()
-    for span, row in index.row_texts():
+    rows = index.row_texts()
+    for row_no, (span, row) in enumerate(rows):
         introduced = introduced or intro.search(row) is not None
         heading = _section_of(row)
         if heading:
@@ -182,7 +188,19 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                 value = names.clean_name_value(loose.group("v"))
                 if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
                     out[target] = _value(index, span.start + loose.start("v"), span.end, value)
+            elif (section is not None or introduced) and _bare_name_over_birth(rows, row_no):
+                bare = _BARE_NAME_ROW.match(row)
+                if bare is not None:
+                    value = names.clean_name_value(bare.group("v"))
+                    out[target] = _value(index, span.start + bare.start("v"), span.start + bare.end("v"), value)
     return out
+
+
+def _bare_name_over_birth(rows: list, row_no: int) -> bool:
+    """Whether a row is a bare name in capitals with a date on the row under it (its birth row)."""
+    if row_no + 1 >= len(rows) or _BARE_NAME_ROW.match(rows[row_no][1]) is None:
+        return False
+    return bool(dates.find_dates(rows[row_no + 1][1]))
 
 
 @functools.cache

@@ -242,3 +242,130 @@ def test_employee_signature_names_a_dpcp_without_labels() -> None:
 def test_glyph_variants_of_akta_names(printed: str, read: str) -> None:
     spec = rules()["glyph_misreadings"]
     assert names.glyph_variant(printed, read, spec["readings"], spec["stray"], spec["max_changes"])
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the sub-heading names the relation, the keterangan column is empty
+        (
+            [
+                "II. KETERANGAN KELUARGA",
+                "a. Suami",
+                "NO NAMA TANGGAL LAHIR TANGGAL NIKAH",
+                "1. HERU SUTRISNO 06-12-1963 05-06-1991",
+            ],
+            {"nama_suami": "HERU SUTRISNO"},
+        ),
+        # one date damaged, the relation word read
+        (
+            [
+                "NO NAMA TANGGAL LAHIR",
+                "1. RINI PURWANTI nana 1973 12-02-1906 - Isteri",
+                "2. NOVITA SARI 13-03-1998 - Anak",
+            ],
+            {"nama_isteri": "RINI PURWANTI"},
+        ),
+        (
+            ["NO NAMA", "L | NUR SETYANINGSIH 28-03-1970 30-06- B3 Isoeri", "2 | RIZKY FIRMANSYAH 07-06-1994 - Anak"],
+            {"nama_isteri": "NUR SETYANINGSIH"},
+        ),
+        # two dates and no relation: the spouse of the NIP's holder (gender digit 1: a man's wife)
+        (
+            [
+                "NIP : 19690417 200801 1 333",
+                "NO NAMA",
+                "1. ANIK SUSILOWATI 24-11-1972 18-09-1998 -",
+                "2. LAILA 23-01-2000",
+            ],
+            {"nama_isteri": "ANIK SUSILOWATI"},
+        ),
+        # ... the printed gender wins over an NIP whose gender digit disagrees
+        (
+            [
+                "4. Jenis Kelamin 1 Terempuan",
+                "2. NIP 1 19680809 200604 1 155",
+                "1. KUSNO PRASETYO 16-09-1967 24-11-1994 Wita",
+            ],
+            {"nama_suami": "KUSNO PRASETYO"},
+        ),
+        # ... and a widow's list names her as the late employee's wife
+        (
+            ["Nama : NUR AINI", "Janda dari :", "Jenis Kelamin : Perempuan", "1. NUR AINI 28-03-1970 30-06-1993 -"],
+            {"nama_isteri": "NUR AINI"},
+        ),
+        # a child's row is no spouse's
+        (["NIP : 19690417 200801 1 333", "1. LAILA LESTARI 23-01-2000 - Anak kandung"], {}),
+    ],
+)
+def test_family_table_spouse(lines: list[str], expected: dict) -> None:
+    fields = read_document(Document("d", "DAFTAR_KELUARGA", [1]), {1: page_result(1, lines, "DAFTAR_KELUARGA")})[0]
+    assert {k: v.value for k, v in fields.items() if k in ("nama_isteri", "nama_suami")} == expected
+
+
+@pytest.mark.parametrize(
+    ("isteri_rows", "isteri"),
+    [
+        (
+            ['ISIERI "', "- : : SITI SUSILOWATI", "Tempat dan tanggal lahir : Karanganyar, 11-08-1970"],
+            "SITI SUSILOWATI",
+        ),
+        (["ISTER", "— Nama .SITI WULANDARI", "Tempat dan tanggal lahir : Cilacap, 16-05-1972"], "SITI WULANDARI"),
+        # the label column lost: a bare name over its birth row
+        (["SRI PURWANTI", "Semarang, 07-01-1967", "Indonesia"], "SRI PURWANTI"),
+    ],
+)
+def test_akta_nikah_isteri_rows(isteri_rows: list[str], isteri: str) -> None:
+    lines = [
+        "Pada hari Senin tanggal 06 Desember 1993 telah dilangsungkan akad nikah antara:",
+        "SUAMI",
+        "Nama $ PRIYO SUYANTO",
+        "Tempat dan tanggal lahir : Cilacap, 10-05-1969",
+        "Bin : SAMIDI",
+        *isteri_rows,
+    ]
+    fields = read_document(Document("d", "SURAT_NIKAH", [1]), {1: page_result(1, lines, "SURAT_NIKAH")})[0]
+    assert (fields["nama_suami"].value, fields["nama_isteri"].value) == ("PRIYO SUYANTO", isteri)
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "name"),
+    [
+        # e-KTP: the "Nama" label lost, the name under the NIK
+        (
+            "KTP",
+            ["KABUPATEN PATI", "NIK : 3318215501700529", ": SRI KUSRINI", "Tempat/Tgl Lahir : PATI, 15-01-1970"],
+            "SRI KUSRINI",
+        ),
+        ("KTP", ["NIK : 3318215501700529", ": JOKO HIDAYAT —", "Tempat/Tg! Lahir"], "JOKO HIDAYAT"),
+        # buku tabungan: "Nama Nasabah" damaged past matching; the "Alamat" row read as "Namat"
+        (
+            "BUKU_TABUNGAN",
+            ["TABUNGAN BIMA", "Nama Nacahah : JOKO HIDAYAT", "NO, Ramen 1 1-910-27467-3"],
+            "JOKO HIDAYAT",
+        ),
+        (
+            "BUKU_TABUNGAN",
+            ["TABUNGAN BIMA", "Nama Matt » ANIK PURWANTI .", "No. Rekening 1 9786450194"],
+            "ANIK PURWANTI",
+        ),
+        ("BUKU_TABUNGAN", ["TABUNGAN BRITAMA", "Namat ! JALAN PEMUDA NO. 5 RT 004/001 KARANGJATI"], None),
+    ],
+)
+def test_card_names_without_their_label(doc_type: str, lines: list[str], name: str | None) -> None:
+    fields = read_document(Document("d", doc_type, [1]), {1: page_result(1, lines, doc_type)})[0]
+    assert (fields["nama"].value if "nama" in fields else None) == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Siti Astuti sohasaj ahli waris yang sah", "Siti Astuti"),
+        ("Joko Hidayat sehacai ahli wars yang sah", "Joko Hidayat"),
+        ("Ahmad bin Yusuf", "Ahmad bin Yusuf"),  # a name's own lower-case particle
+        ("dr. SLAMET PURNOMO, M.Kes.", "dr. SLAMET PURNOMO, M.Kes."),
+        ("AGUS MUFID", "AGUS MUFID"),
+    ],
+)
+def test_name_run_on_into_the_sentence(raw: str, clean: str) -> None:
+    assert names.clean_name_value(raw) == clean
