@@ -15,18 +15,26 @@ What it deliberately does not do:
 
 OCR noise is tolerated only where it cannot create dates out of nothing: ``O``/``o`` for 0 and
 ``l``/``I`` for 1 inside a numeric date, and a fuzzy month name (rapidfuzz ratio >= 80 against the
-full names, for words of four letters or more). Every candidate must still be a real calendar
+full names, for words of four letters or more). A month word damaged further is read, less
+certain, only where a numeric day and a four-digit year frame it: by its nearest month when one is
+clearly nearest or its first letter tells it from the rivals (loose_month_number), or by a first
+letter only one month starts with (initial_month_number). Every candidate must still be a real calendar
 date with a year in 1900..2100. Nothing here raises on any input text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
+
+from pipeline.settings import RULES_DIR, load_yaml
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1,
@@ -75,7 +83,9 @@ class DateMatch:
 # -- patterns -----------------------------------------------------------------------------------
 
 _N = "[0-9OoIl]"  # a digit as OCR may print it
-_FIRST = r"(?:(?<![0-9A-Za-z])[OoIl]|(?<![0-9])[0-9])"  # a noisy digit may not continue a word
+# A noisy digit may not continue a word; nor may a one-digit day glued to a letter: "Z1 Mei 2023"
+# is a 21, 27 or 31 whose first digit OCR read as a letter, not the 1st ("N01-05-2024" still reads).
+_FIRST = r"(?:(?<![0-9A-Za-z])[OoIl0-9]|(?<=[A-Za-z])[0-9](?=[0-9]))"
 _NOT_AFTER_NUMBER = r"(?<![0-9][./-])"  # "823.4/15/05/2008" is a letter number
 _SEP = r"\s*[-‐‑–—−/.]\s*"
 _YEAR = rf"[12lI]{_N}{{3}}(?![0-9])"
@@ -98,13 +108,20 @@ _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
     # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
     # ... and "0S Januari 2025": a 5 read as S after a leading 0-3 digit
-    # ... and "Ot April 2023": a 1 read as t after a leading 0
-    rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3]S|(?<![0-9A-Za-z])[0O]t)"
-    rf"(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}})|(?<=[0O]t))\s*[-./]?\s*"
+    # ... and "Ot April 2023": a 1 read as t after a leading 0; "OS Juni 1991": both digits misread
+    rf"(?:(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3O]S|(?<![0-9A-Za-z])[0O]t)"
+    rf"(?:(?<=[0-9])|(?<=[0-9].)|(?<=[0-9OoIl]{{2}})|(?<=[0O]t)|(?<=OS))\s*[-./]?\s*"
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
     # the year may follow a row holding only a stray '|' ("O1 Maret" / "|" / "2010.")
     rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?:\|[ \t]*\n\s*)?(?i:tahun\s+)?"
     rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"
+)
+
+# A month word OCR broke up with marks ("13 D----her 1994", "24 Sera -— 2025", "07 Nus—-— 1968"):
+# a numeric day, a word starting with a letter, at most one more piece after a space, a year.
+_DAMAGED = re.compile(
+    rf"(?P<dn>{_FIRST}{_N}?|(?<![0-9A-Za-z])[0-3O]S)\s+"
+    rf"(?P<mon>[A-Za-z][^\s\d]{{1,12}}(?:[ \t][^\s\d]{{1,8}})?)\s*[.,]?\s*(?P<yn>{_YEAR})"
 )
 
 
@@ -140,13 +157,28 @@ def month_similarity(word: str, same_length: bool = False) -> dict[int, float]:
 # Letter shapes OCR merges or swaps inside a faint month word, as found in the seeds' scans: "mb"
 # read as one "w" ("Novawer", "Desenwer"), "b" as "h" ("Dasamher", "Oktnher"), "m" as "rn". A
 # damaged word is also scored with these put back; its best score over the readings counts.
-_OCR_LETTER_SWAPS = (("w", "mb"), ("h", "b"), ("rn", "m"))
+# "nu" read as "rm" or "mm" ("Jarmari", "Iarmarj", "lammari" for Januari).
+_OCR_LETTER_SWAPS = (("w", "mb"), ("h", "b"), ("rn", "m"), ("rm", "nu"), ("mm", "nu"))
 
 
-def _ocr_readings(token: str) -> list[str]:
+@functools.cache
+def damaged_month_rules() -> dict[str, Any]:
+    """rules/dates.yaml: how far a damaged month word may be read, and with what certainty."""
+    return load_yaml(RULES_DIR / "dates.yaml")
+
+
+def _letter_swaps(token: str) -> list[str]:
     readings = [token]
     for wrong, right in _OCR_LETTER_SWAPS:
         readings += [r.replace(wrong, right) for r in readings if wrong in r]
+    return readings
+
+
+def _ocr_readings(token: str) -> list[str]:
+    readings = _letter_swaps(token)
+    # a J read as I or l ("lannari", "Iarmarj"): also read with the J put back
+    if token[:1] in damaged_month_rules()["j_lookalikes"]:
+        readings += ["j" + r[1:] for r in readings]
     return readings
 
 
@@ -163,9 +195,82 @@ def loose_month_number(word: str) -> int | None:
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < LOOSE_MONTH_CUTOFF:
         return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LOOSE_MONTH_MARGIN:
+    rivals = [month for month, score in ranked[1:] if ranked[0][1] - score < LOOSE_MONTH_MARGIN]
+    if rivals and not _initial_decides(token, ranked[0][0], rivals):
         return None
     return ranked[0][0]
+
+
+def _initial_decides(token: str, best: int, rivals: list[int]) -> bool:
+    """Whether the word's first letter tells the nearest month from its close rivals: the months
+    ending in "-ember" score alike on a damaged word ("Sepusmber": September 78, Desember 71), but
+    only September starts with an S."""
+    initials = _month_initials()
+    first = token[:1]
+    return first in initials.get(best, ()) and not any(first in initials.get(m, ()) for m in rivals)
+
+
+@functools.cache
+def _month_initials() -> dict[int, frozenset[str]]:
+    """The first letters each month's spellings start with (2: f and p, for Pebruari)."""
+    out: dict[int, set[str]] = {}
+    for name, month in MONTHS.items():
+        out.setdefault(month, set()).add(name[0])
+    return {month: frozenset(letters) for month, letters in out.items()}
+
+
+def _long_months() -> dict[int, tuple[str, ...]]:
+    """The months' full names (the longest spellings: "september", not "sept"), as a damaged word
+    is measured against them."""
+    longest = {m: max(len(n) for n in MONTHS if MONTHS[n] == m) for m in set(MONTHS.values())}
+    out: dict[int, tuple[str, ...]] = {}
+    for name, month in MONTHS.items():
+        if len(name) == longest[month]:
+            out[month] = (*out.get(month, ()), name)
+    return out
+
+
+_LONG_MONTHS = _long_months()
+
+
+_MARKS = re.compile(r"[^a-z]")
+# What OCR leaves of letters it could not read: dashes, colons, quotes, bars (full stops and commas
+# are a word's own: "S.E.", "Demak,")
+_DAMAGE = re.compile(r"[-‐‑–—−:;~_=\"'“”«»|!]")
+
+
+def initial_month_number(word: str) -> int | None:
+    """The month a month word names by its first letter, where OCR kept little more ("Soptamher",
+    "D----her", "Nus—-—", "Novemuxi", "Feuumi"): only F/P, S, O, N and D start one month's name
+    alone. A word that marks show as broken ("D----her", "Sera -—") is read when its length is
+    about the name's and its letters after the first follow the name's own, in order; a word of
+    letters only (it may be a real word: "Negeri", "Pegawai") when it is also near the name as a
+    whole (rules/dates.yaml ``initial_month``). For a word already framed as a date: a numeric day
+    before it, a four-digit year after it."""
+    rules = damaged_month_rules()["initial_month"]
+    token = word.strip().rstrip(".,;:").lower().translate(_MONTH_DIGIT_FIX)
+    month = rules["initials"].get(token[:1])
+    if month is None or token.partition(" ")[0] in rules["words"]:
+        return None
+    rest = token[1:]
+    letters = _MARKS.sub("", rest)
+    if len(_MARKS.sub("", rest.partition(" ")[2])) > rules["max_second_letters"]:
+        return None  # two words ("Desa Beran"), not a month word with its tail broken off
+    marked = len(_DAMAGE.findall(rest)) >= rules["marks_for_damage"]
+    if len(letters) < rules["min_letters"] and not marked:
+        return None
+    slack = rules["length_slack"] + (rules["marked_extra_slack"] if marked else 0)
+    for name in _LONG_MONTHS[month]:
+        if name[0] != token[0] or abs(len(token) - len(name)) > slack:
+            continue
+        if not marked and max(fuzz.ratio(r, name) for r in _letter_swaps(token)) < rules["min_word_ratio"]:
+            continue
+        if len(letters) < rules["min_letters"]:
+            return month
+        agreement = max(LCSseq.similarity(r, name[1:]) / len(r) for r in _letter_swaps(letters))
+        if agreement >= rules["min_agreement"]:
+            return month
+    return None
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -231,6 +336,11 @@ def _textual_loose(m: re.Match[str]) -> date | None:
     return _make_date(ocr_number(m["yn"]), loose_month_number(m["mon"]), _day(m["dn"]))
 
 
+def _textual_initial(m: re.Match[str]) -> date | None:
+    """A numeric day, a month word told only by its first letter (initial_month_number), a year."""
+    return _make_date(ocr_number(m["yn"]), initial_month_number(m["mon"]), _day(m["dn"]))
+
+
 def _scan(
     pattern: re.Pattern[str],
     text: str,
@@ -291,6 +401,13 @@ def find_dates(text: str) -> list[DateMatch]:
     found += [
         d
         for d in _scan(_TEXT, words, _textual_loose, LOOSE_MONTH_CERTAINTY)
+        if not any(o.start < d.end and d.start < o.end for o in found)
+    ]
+    # ... and a month told by its first letter only where neither reading overlaps
+    certainty = damaged_month_rules()["initial_month"]["certainty"]
+    found += [
+        d
+        for d in _scan(_DAMAGED, text, _textual_initial, certainty)
         if not any(o.start < d.end and d.start < o.end for o in found)
     ]
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))

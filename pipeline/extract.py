@@ -17,7 +17,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, namerecall, names, nik, nip, nip_layout
+from pipeline import dates, issue_date, namerecall, names, nik, nip, nip_layout
 from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
@@ -208,6 +208,10 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
                 for name, fv in found.items():
                     values.setdefault(name, fv)
                 break
+    if "tanggal_dokumen" not in values:
+        fv = issue_date.fallback_issue_date(values, doc.doc_type, indexes)
+        if fv is not None:
+            values["tanggal_dokumen"] = fv
     _drop_impossible_issue_date(values, doc.doc_type)
     return values, persons, signers
 
@@ -247,6 +251,9 @@ def _registered_issue_date(values: Values, indexes: list[TextIndex]) -> None:
             read = str(fv.value)
             if len(read) == 10 and sum(a != b for a, b in zip(read, registered.isoformat(), strict=True)) == 1:
                 values["tanggal_dokumen"] = _with_certainty(evidence, REGISTERED_ONE_DIGIT)
+            elif read == registered.isoformat() and fv.confidence < evidence.confidence * REGISTERED_DAMAGED:
+                # a damaged month word read as the month registered: as sure as the registration
+                values["tanggal_dokumen"] = FieldValue(read, fv.page, evidence.confidence * REGISTERED_DAMAGED, fv.bbox)
             return
         found = _issue_row_date(index, registered)
         if found is not None:
@@ -1074,7 +1081,7 @@ def _letter_row(row: str) -> re.Match[str] | None:
     08-02-2010" is a wrapped cell of a rank-history table, where a letter's "Kebumen. 02 Juni 2024"
     (its comma read as a full stop) writes the month in words."""
     m = LETTER_DATE.match(row)
-    if m is None:
+    if m is None or ":" in m.group("d"):  # "Tempav Tgl. Lahir : Tegal, 28-04-1967" is a labelled row
         return None
     separator = row[: m.start("d")].rstrip()[-1:]
     if separator == "." and not re.search(r"[A-Za-z]{3}", m.group("d")):
@@ -1096,6 +1103,7 @@ def _bare_letter_date(row: str) -> re.Match[str] | None:
 SIGNING_DATE_CERTAINTY = 0.8  # a damaged label, placed by the decree's signature rows around it
 SIGNING_LABEL_CUTOFF = 70.0  # "padatancsal", "pada tmnasal", "nara tanggal" against "pada tanggal"
 SIGNING_CONTEXT_CUTOFF = 70.0  # "Ditatankan di", "Diicisnkan di" against "ditetapkan di"
+SIGNING_LABEL_PLACED_CUTOFF = 65.0  # "padatsnccal" (70 less a hair) under a place row of PLACE_ROW_SHAPE
 
 
 def _signing_date(index: TextIndex) -> FieldValue | None:
@@ -1109,18 +1117,26 @@ def _signing_date(index: TextIndex) -> FieldValue | None:
     rules = signing_rules()
     rows = index.row_texts()
     for n, (span, row) in enumerate(rows):
-        found = _signing_row(row, rules)
+        shaped = n > 0 and PLACE_ROW_SHAPE.match(rows[n - 1][1]) is not None
+        found = _signing_row(row, rules, SIGNING_LABEL_PLACED_CUTOFF if shaped else SIGNING_LABEL_CUTOFF)
         if found is None:
             continue
         offset, d = found
         before = [normalise(r.split(":")[0]) for _, r in rows[max(0, n - 2) : n]]
         after = normalise(rows[n + 1][1]) if n + 1 < len(rows) else ""
         placed = any(fuzz.ratio(b, p) >= SIGNING_CONTEXT_CUTOFF for b in before for p in rules["place_rows"])
+        placed = placed or shaped
         signer = any(re.match(rf"{re.escape(w)}\b", after) for w in rules["signers"])
         if offset < 0 or placed or signer:
             start = span.start + abs(offset) + d.start
             return _fv(index, start, start + len(d.raw), dates.iso(d.value), SIGNING_DATE_CERTAINTY * d.certainty)
     return None
+
+
+# The place row of a decree's signature with its verb damaged past SIGNING_CONTEXT_CUTOFF
+# ("Ducupkan di : Pekalongan", "Diicis:kan di : Demak", "Dar — di : Demak"): what is left of the
+# verb, "di", a colon and a capitalised place ending the row.
+PLACE_ROW_SHAPE = re.compile(r"^\W{0,3}[A-Za-z][^\n]{1,14}?\s+d[ij]\s*:\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\W{0,2}$")
 
 
 # "di Jakarta tanggal 01 Juli 2008", "di Blora pada tanggal 04 Juni 2006": the tail of an issue row
@@ -1132,7 +1148,7 @@ _ISSUED_AT = re.compile(
 )
 
 
-def _signing_row(row: str, rules: dict) -> tuple[int, dates.DateMatch] | None:
+def _signing_row(row: str, rules: dict, cutoff: float = SIGNING_LABEL_CUTOFF) -> tuple[int, dates.DateMatch] | None:
     """(offset of the date's text in the row, negative when the row is an issue row of its own;
     the date) of a signing-date row, or None."""
     m = _ISSUED_AT.match(row)
@@ -1145,7 +1161,7 @@ def _signing_row(row: str, rules: dict) -> tuple[int, dates.DateMatch] | None:
     label, colon, value = row.partition(":")
     key = normalise(label)
     score = max(fuzz.ratio(key, lab) for lab in rules["labels"]) if colon and key else 0.0
-    if score < SIGNING_LABEL_CUTOFF or _other_date_label(key) >= score:
+    if score < cutoff or _other_date_label(key) >= score:
         return None  # "Mulai tanggal : 01 April 2024" is a TMT
     text = value.strip()
     if not _WHOLE_DATE.match(text):

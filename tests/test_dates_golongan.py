@@ -162,8 +162,9 @@ AKTA = [
         # the month word damaged: the day and year as the akta number registers them
         (["pada tanggal 15 Moi 2000", "KEPALA DINAS"], "2000-05-15"),
         (["pada tancgal 15 M-—-:— 2000", "KEPALA DINAS"], "2000-05-15"),
-        # ... but not where what is left of it reads as another month
-        (["pada tancgal 15 Sep-—-:— 2000", "KEPALA DINAS"], None),
+        # ... where what is left of it reads as another month by its first letter only
+        # (dates.initial_month_number), that reading is one digit away from the registration date
+        (["pada tancgal 15 Sep-—-:— 2000", "KEPALA DINAS"], "2000-05-15"),
         # one digit away from the registration date: an OCR slip
         (["pada tanggal 15 Mei 2005", "KEPALA DINAS"], "2000-05-15"),
         (["pada tanggal 18 Mei 2000", "KEPALA DINAS"], "2000-05-15"),
