@@ -986,8 +986,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
     another number or a sentence end, which would belong to something else."""
     lowered = index.text.lower()
     for phrase in phrases:
-        # A sentence wraps anywhere: "... terhitung\nmulai tanggal 01 Mei 2020".
-        pattern = r"\s+".join(re.escape(w) for w in phrase.lower().split())
+        # A sentence wraps anywhere: "... terhitung\nmulai tanggal 01 Mei 2020"; a space may be
+        # read as a full stop ("Pada.hari Rabu tanggal 04 Desember 1996").
+        pattern = r"(?:\s+|\.\s*)".join(re.escape(w) for w in phrase.lower().split())
         for m in re.finditer(pattern, lowered):
             text = index.text[m.end() : m.end() + window + 40]
             # a speck opening the date's next row ("... tanggal 01" / "« Januari 2009"), blanked in place

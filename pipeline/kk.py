@@ -360,21 +360,32 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
         if field is None:
             continue
         offset, name = _row_name(row[m.end() : shapes[0].start()], kept)
+        married = _marriage_date(index, span.start, shapes[:2])
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
+            # the name cell lost ("22-07-1972 18-07-1999 Isteri ke-1"): the marriage date still
+            # stands, unless a later spouse row reads whole
+            if married is not None:
+                out.setdefault("tanggal_nikah", married)
             continue
         start = span.start + m.end() + offset
         out[field] = FieldValue(
             name, index.page, index.confidence(start, start + len(name)), index.bbox(start, start + len(name))
         )
-        found = [dates.find_dates(x.group()) for x in shapes[:2]]
-        if not found[1]:
-            break  # the marriage date's digits misread past a date
-        if found[0] and found[1][0].value <= found[0][0].value:
-            break  # a marriage before the spouse's birth is a misread year ("1904" for "1994")
-        d = found[1][0]
-        s = span.start + shapes[1].start() + d.start
-        out["tanggal_nikah"] = FieldValue(
-            dates.iso(d.value), index.page, index.confidence(s, s + len(d.raw)), index.bbox(s, s + len(d.raw))
-        )
+        out.pop("tanggal_nikah", None)
+        if married is not None:
+            out["tanggal_nikah"] = married
         break
     return out
+
+
+def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]) -> FieldValue | None:
+    """The second of a spouse row's two dates, unless its digits were misread past a date or it
+    falls before the first (a marriage before the spouse's birth is a misread year, "1904")."""
+    found = [dates.find_dates(x.group()) for x in shapes]
+    if not found[1] or (found[0] and found[1][0].value <= found[0][0].value):
+        return None
+    d = found[1][0]
+    s = row_start + shapes[1].start() + d.start
+    return FieldValue(
+        dates.iso(d.value), index.page, index.confidence(s, s + len(d.raw)) * d.certainty, index.bbox(s, s + len(d.raw))
+    )

@@ -179,3 +179,25 @@ def test_akta_damaged_month_confirmed_by_registration() -> None:
     fv = read("AKTA_KELAHIRAN", lines)["tanggal_dokumen"]
     assert fv.value == "2002-09-19"
     assert INITIAL * 0.95 < fv.confidence <= 0.8
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # the family table's spouse section heading "a. Suami" marks the row below as the spouse's
+        ("DPCP", ["a. Suami", "TN LAHIR NIKAH", "1. HERU SUTRISNO 06-12-1963 05-06-1991", "b. Anak"], "1991-06-05"),
+        # the name cell lost: the row's two dates and its relation word still make it the spouse's
+        ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1999 Isteri ke-1"], "1999-07-18"),
+        # ... but a marriage before the spouse's birth is a misread year
+        ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1909 Isteri ke-1"], None),
+        # the space of "Pada hari" read as a full stop
+        (
+            "SURAT_NIKAH",
+            ["KUTIPAN AKTA NIKAH", "Pada.hari Rabu tanggal 04 Desember 1996 telah dilangsungkan akad nikah antara:"],
+            "1996-12-04",
+        ),
+    ],
+)
+def test_marriage_date(doc_type: str, lines: list[str], expected: str | None) -> None:
+    fv = read(doc_type, lines).get("tanggal_nikah")
+    assert (fv.value if fv else None) == expected
