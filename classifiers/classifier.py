@@ -63,6 +63,16 @@ def _titles_found(phrases: tuple[str, ...], head: str, t: Thresholds) -> list[tu
     return [(p, s) for p, s in _found(phrases, head, t.title_cutoff) if _words_in_window(p, head, cutoff)]
 
 
+def _head_rows_found(patterns: tuple[str, ...], body: str, window: int) -> bool:
+    """Whether the page's first ``window`` rows hold rows matching ``patterns`` in that order."""
+    rows = [r.strip() for r in body.split("\n") if r.strip()][:window]
+    i = 0
+    for row in rows:
+        if i < len(patterns) and re.search(patterns[i], row):
+            i += 1
+    return i == len(patterns)
+
+
 def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tuple[float, list[str], bool]:
     """Score one profile on a page; returns (score, reasons, title_hit)."""
     reasons: list[str] = []
@@ -74,6 +84,9 @@ def score_profile(profile: Profile, head: str, body: str, t: Thresholds) -> tupl
         title_score = s + min(len(phrase), 60) / 20.0
         title_hit = True
         reasons.append(f"judul '{phrase}' {s:.0f}")
+    if not title_hit and profile.head_rows and _head_rows_found(profile.head_rows, body, t.head_rows_window):
+        title_score, title_hit = t.head_rows_score, True
+        reasons.append("tata letak kepala halaman")
     kws = _found(profile.keywords, body, t.keyword_cutoff)
     kw_score = t.keyword_score_cap * min(1.0, len(kws) / max(profile.min_keywords, 1))
     if kws:

@@ -42,6 +42,9 @@ class Profile:
     # consecutive pages of this type are one document even when each carries its own title
     # (a kartu pegawai and the konversi NIP letter copied after it: one checklist item)
     joins_same_type: bool = False
+    # the first rows of a document that prints no title, as regexes on normalised rows in order
+    # (the e-KTP: "PROVINSI ...", "KABUPATEN ..." or "KOTA ...", "NIK ..."): its layout is its title
+    head_rows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class Thresholds:
     negative_cutoff: float
     negative_penalty: float
     negative_body_penalty: float
+    head_rows_score: float
+    head_rows_window: int
     unknown_below: float
     min_letters_for_text: int
 
@@ -75,6 +80,7 @@ def load_profiles(directory: Path = PROFILE_DIR) -> tuple[Profile, ...]:
                 min_keywords=int(data.get("min_keywords", 3)),
                 multi_page=bool(data.get("multi_page", False)),
                 joins_same_type=bool(data.get("joins_same_type", False)),
+                head_rows=tuple(data.get("head_rows") or ()),
             )
         )
     return tuple(profiles)

@@ -478,6 +478,32 @@ CASES = [
         "DAFTAR_KELUARGA",
         id="kp4-title-over-two-rows",
     ),
+    pytest.param(
+        # an e-KTP photocopy whose labels OCR lost: the card's head (province, kabupaten, NIK) decides
+        [
+            "PROVINSI JAWA TENGAH",
+            "KABUPATEN KEBUMEN",
+            "NIK 1 3385049706699521",
+            "Nama ! ROCHMAT PURNOMO, S.H.",
+            "Tempas gi Lahir 1 KEBUMEN, 07-06-1969",
+            "Jenis Kain TLAKI-LAKI Gol. Daran : -",
+            "1 KATHOLIK",
+            "1 SEUMUR HIDUP",
+        ],
+        "KTP",
+        id="ektp-by-its-head-rows",
+    ),
+    pytest.param(
+        # a letterhead names the province too, but the page does not start with it
+        [
+            "PEMERINTAH PROVINSI JAWA TENGAH",
+            "KABUPATEN KEBUMEN",
+            "NIK 3305040706690521",
+            "Nama : ROCHMAT PURNOMO",
+        ],
+        UNKNOWN,
+        id="letterhead-is-no-ektp-head",
+    ),
 ]
 
 
