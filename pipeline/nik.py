@@ -237,20 +237,35 @@ def repair_from_known(read: str, known: list[str], max_edits: int = MAX_REPAIR_D
 
 
 def corroborated(
-    read: str, certainty: float, known: list[tuple[str, float]], max_edits: int, margin: float
+    read: str,
+    certainty: float,
+    known: list[tuple[str, float]],
+    max_edits: int,
+    margin: float,
+    printed: tuple[date | None, str | None] = (None, None),
 ) -> str | None:
     """The one NIK among ``known`` (value, certainty: read on another document of the dossier) that
     a valid but unsure reading misread: within ``max_edits`` digit edits, the same encoded birth
-    date and gender (positions 7-12: the same person), and read surer by ``margin``. None when the
-    reading is invalid (see :func:`repair_from_known`), or none or several fit."""
+    date and gender (positions 7-12: the same person) or, where the reading's own date digits were
+    misread, encoding the birth date and gender ``printed`` beside the reading; and read surer by
+    ``margin``. None when the reading is invalid (see :func:`repair_from_known`), or none or several
+    fit. A NIK that really disagrees with its card's date is printed so on the KK too, so no reading
+    of it encodes the printed date."""
     if not decode_nik(read).is_valid:
         return None
+    born, gender = printed
+
+    def same_person(k: str) -> bool:
+        if k[6:12] == read[6:12]:
+            return True
+        return isinstance(born, date) and not nik_matches_birth(decode_nik(k), born, gender_code(gender))
+
     close = {
         k
         for k, c in known
         if k != read
         and c >= certainty + margin
-        and k[6:12] == read[6:12]
+        and same_person(k)
         and decode_nik(k).is_valid
         and Levenshtein.distance(read, k) <= max_edits
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -184,11 +185,21 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
         read = str(fv.value)
         fixed = nik.repair_from_known(read, [k for k, _ in pool])
         if fixed is None and fv.confidence < spec["below"]:
-            fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"])
+            fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
         if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
         if fixed is not None:
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
+
+
+def _printed_birth(doc: Document) -> tuple[date | None, str | None]:
+    """The birth date and gender a card prints beside its NIK, where read."""
+    born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
+    try:
+        day = date.fromisoformat(str(born.value)) if born is not None else None
+    except ValueError:
+        day = None
+    return day, (str(gender.value) if gender is not None else None)
 
 
 def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:

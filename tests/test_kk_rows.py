@@ -257,3 +257,24 @@ def test_garbled_card_nik_holder_by_birth_date_and_name(card_name, want):
         card.fields["nama"] = fv(card_name)
     findings([*BASE, card, kk_doc(9, [HEAD, WIFE])])
     assert card.fields["nik"].value == want
+
+
+@pytest.mark.parametrize(
+    "card_nik, row_nik, want",
+    [
+        # the card's year digits misread (68 as 63): the KK row encodes the card's printed birth date
+        pytest.param("3328131703630953", "3328131703680953", "3328131703680953", id="card-date-digits-misread"),
+        # a NIK that really disagrees with the card's date is printed so on the KK too: kept, reported
+        pytest.param("3328132203680953", "3328132203680953", "3328132203680953", id="real-defect-kept"),
+        # a row encoding another date than the card prints is another person
+        pytest.param("3328131703630953", "3328131803630953", "3328131703630953", id="row-encodes-another-date"),
+    ],
+)
+def test_card_nik_whose_date_digits_were_misread(card_nik, row_nik, want):
+    from pipeline.persons import repair_niks_from_kk
+
+    card = doc(3, "KTP", 0.65, nama="ROCHMAT SUYANTO", nik=card_nik, tanggal_lahir="1968-03-17", jenis_kelamin="L")
+    table = kk_doc(9, [("ROCHMAT SUYANTO", row_nik, "1968-03-17", "L", "KEPALA KELUARGA")])
+    table.fields["anggota"].value[0].update(confidence=0.73, nik_confidence=0.9)
+    repair_niks_from_kk([card, table])
+    assert card.fields["nik"].value == want
