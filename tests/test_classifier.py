@@ -504,6 +504,19 @@ CASES = [
         UNKNOWN,
         id="letterhead-is-no-ektp-head",
     ),
+    pytest.param(
+        # a university's keterangan aktif kuliah, its title's "AKTIF" damaged: its wording decides
+        [
+            "UNIVERSITAS TIDAR",
+            "SURAT KETERANGAN AK 1ir KULIAH",
+            "Nama : DEWI RAHMAWATI",
+            "Program Studi : S1 Ilmu Komunikasi",
+            "Tahun Akademik : 2025/2026",
+            "adalah benar mahasiswa aktif Universitas Tidar pada tahun akademik 2025/2026.",
+        ],
+        "SURAT_KET_SEKOLAH",
+        id="aktif-kuliah-by-its-wording",
+    ),
 ]
 
 
