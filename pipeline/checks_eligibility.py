@@ -10,19 +10,11 @@ Both stay silent when a value they need was not read: never a guess.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from pipeline import pension
+from pipeline import dates, pension
 from pipeline.findings import ev, finding
 from pipeline.models import Document, Evidence, FieldValue, Finding
 from pipeline.persons import Employee
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def _first(documents: list[Document], types: tuple[str, ...], field: str) -> tuple[Document, FieldValue] | None:
@@ -39,14 +31,14 @@ def _submitted(documents: list[Document]) -> tuple[Document, FieldValue] | None:
 
 
 def check_eligibility(emp: Employee, documents: list[Document], case_type: str, today: date) -> list[Finding]:
-    birth, tmt_cpns = _date(emp.birth_date), _date(emp.tmt_cpns)
+    birth, tmt_cpns = dates.from_iso(emp.birth_date), dates.from_iso(emp.tmt_cpns)
     if birth is None or emp.nip_source is None:
         return []
     jabatan = _first(documents, ("SK_JABATAN", "DPCP", "SURAT_PERMOHONAN", "SK_PANGKAT", "SKP"), "jabatan")
     gol_awal = _first(documents, ("SK_CPNS",), "golongan")
     gol_akhir = _first(documents, ("SK_PANGKAT", "DPCP"), "golongan")
     sent = _submitted(documents)
-    on = _date(sent[1].value) if sent else None
+    on = dates.from_iso(sent[1].value) if sent else None
     # Masa kerja at appointment (honorer years recognised on the SK CPNS): unread -> no masa kerja verdict.
     mk = _first(documents, ("SK_CPNS",), "masa_kerja_golongan")
     mk_awal = tuple(int(v) for v in str(mk[1].value).split("-")) if mk else None
@@ -78,14 +70,14 @@ def check_eligibility(emp: Employee, documents: list[Document], case_type: str, 
 
 
 def check_late(emp: Employee, documents: list[Document], case_type: str, instansi: str | None) -> list[Finding]:
-    birth = _date(emp.birth_date)
+    birth = dates.from_iso(emp.birth_date)
     sent = _submitted(documents)
-    if case_type != "BUP" or birth is None or sent is None or _date(sent[1].value) is None:
+    if case_type != "BUP" or birth is None or sent is None or dates.from_iso(sent[1].value) is None:
         return []
     jabatan = _first(documents, ("SK_JABATAN", "DPCP", "SURAT_PERMOHONAN"), "jabatan")
     age, age_source = pension.bup_age(str(jabatan[1].value) if jabatan else None)
     tmt = pension.tmt_pensiun(birth, age)
-    late, reason = pension.is_late(_date(sent[1].value), tmt, instansi)
+    late, reason = pension.is_late(dates.from_iso(sent[1].value), tmt, instansi)
     if not late:
         return []
     doc, fv = sent

@@ -13,7 +13,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import nik, nip, wilayah
+from pipeline import dates, nik, nip, wilayah
 from pipeline.findings import dmy, ev, finding, rules, where
 from pipeline.models import Document, Evidence, FieldValue, Finding
 from pipeline.persons import Employee, employee_ktps, kk_members, member_fv, member_named, same_name
@@ -232,8 +232,6 @@ def _kk_row_confirmed(holder: str | None, read: str, born: str | None, documents
 
 
 def check_niks(documents: list[Document]) -> list[Finding]:
-    from datetime import date
-
     findings = []
     for doc, fv, born, gender, holder in _nik_people(documents):
         info = nik.decode_nik(str(fv.value))
@@ -247,10 +245,7 @@ def check_niks(documents: list[Document]) -> list[Finding]:
                 )
             )
             continue
-        try:
-            birth = date.fromisoformat(born) if born else None
-        except ValueError:
-            birth = None
+        birth = dates.from_iso(born)
         if wilayah.region_of(str(fv.value)) is None:
             findings.append(
                 finding(

@@ -424,6 +424,14 @@ def parse_date(text: str) -> date | None:
     return found[0].value if found else None
 
 
+def from_iso(value: object) -> date | None:
+    """A report value ``YYYY-MM-DD`` back as a date; None when empty or not a date."""
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 def iso(d: date | None) -> str | None:
     """``YYYY-MM-DD`` as the report contract wants, None stays None."""
     return d.isoformat() if d is not None else None

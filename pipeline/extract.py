@@ -943,9 +943,8 @@ def _repair_nik(block: Values) -> None:
     fv, born, gender = block.get("nik"), block.get("tanggal_lahir"), block.get("jenis_kelamin")
     if fv is None or born is None:
         return
-    try:
-        birth = date.fromisoformat(str(born.value))
-    except ValueError:
+    birth = dates.from_iso(born.value)
+    if birth is None:
         return
     fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value) if gender else None)
     if fixed != fv.value:

@@ -43,13 +43,13 @@ LOOSE_ROW_CERTAINTY = 0.85  # a row found without its row number or its NIK's ex
 MAX_ROWS = 20  # a KK's rows; a larger "row number" is a misread
 
 
+# the gender words of a member row, their ends or starts enough ("PEREMPUAM", "LAKIHLAKI")
+_GENDER_WORDS = {"P": r"PEREM|EMPUAN|WANITA", "L": r"LAKI|PRIA"}
+
+
 def _gender(text: str) -> str | None:
     upper = text.upper()
-    if re.search(r"PEREM|EMPUAN|WANITA", upper):
-        return "P"
-    if re.search(r"LAKI|PRIA", upper):
-        return "L"
-    return None
+    return next((code for code, words in _GENDER_WORDS.items() if re.search(words, upper)), None)
 
 
 def _relation(text: str) -> str | None:
@@ -130,20 +130,19 @@ def _member(row: str, found: tuple[str, int, int, bool], following: str | None) 
     value, s, e, exact = found
     number, name_start = _number(row[:s])
     rest = row[e:]
-    wrapped = ""
-    bare = _gender(rest) is None and not dates.find_dates(rest)
-    if bare and following and _member_nik(following) is None and (_gender(following) or dates.find_dates(following)):
-        wrapped = following
+    gender, found_dates = _gender(rest), dates.find_dates(rest)
     _, kept = _spouse_words()
     _, name = _row_name(row[name_start:s], kept)
-    if wrapped:
-        gender_at = re.search(r"LAKI|PEREM|EMPUAN|PRIA|WANITA|\d", wrapped.upper())
-        more = re.findall(r"\b[A-Z][A-Z'.]{2,}\b", wrapped[: gender_at.start() if gender_at else 0])
-        name = " ".join([name, *more]).strip()
-        rest = rest + " " + wrapped
+    wrapped = ""
+    if gender is None and not found_dates and following and _member_nik(following) is None:
+        gender, found_dates = _gender(following), dates.find_dates(following)
+        if gender or found_dates:
+            wrapped = following
+            value_at = re.search("|".join([*_GENDER_WORDS.values(), r"\d"]), wrapped.upper())
+            more = re.findall(r"\b[A-Z][A-Z'.]{2,}\b", wrapped[: value_at.start() if value_at else 0])
+            name = " ".join([name, *more]).strip()
     if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
         return None
-    gender, found_dates = _gender(rest), dates.find_dates(rest)
     if not (exact and number is not None) and gender is None and not found_dates:
         return None
     return {

@@ -195,11 +195,7 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
 def _printed_birth(doc: Document) -> tuple[date | None, str | None]:
     """The birth date and gender a card prints beside its NIK, where read."""
     born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
-    try:
-        day = date.fromisoformat(str(born.value)) if born is not None else None
-    except ValueError:
-        day = None
-    return day, (str(gender.value) if gender is not None else None)
+    return dates.from_iso(born.value if born is not None else None), (str(gender.value) if gender else None)
 
 
 def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:
@@ -211,14 +207,12 @@ def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[D
     name, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
     if born is None:
         return None
-    cutoff = rules()["child_same_birth_name_similarity"]
     fits = {
         str(m["nik"])
         for _, m in kk_members(documents)
         if m.get("nik")
-        and m.get("tanggal_lahir") == born.value
         # born that day, and the card's name (when OCR left one) close to the row's for OCR noise
-        and (name is None or names.name_similarity(str(m.get("nama") or ""), str(name.value)) >= cutoff)
+        and (born_that_day(m, name.value, born.value) if name is not None else m.get("tanggal_lahir") == born.value)
         and nik.decode_nik(str(m["nik"])).is_valid
         and Levenshtein.distance(read, str(m["nik"])) <= max_edits
     }
@@ -249,6 +243,16 @@ def repair_child_names_from_kk(documents: list[Document]) -> None:
             doc.fields["nama"] = FieldValue(fits.pop(), fv.page, certainty, fv.bbox)
 
 
+def born_that_day(member: dict[str, Any], name: Any, born: Any) -> bool:
+    """Whether a KK row is the person of this name born that day: the same birth date and a name
+    close enough (crosscheck.yaml child_same_birth_name_similarity) for OCR noise on either side."""
+    cutoff = rules()["child_same_birth_name_similarity"]
+    return (
+        member.get("tanggal_lahir") == born
+        and names.name_similarity(str(member.get("nama") or ""), str(name)) >= cutoff
+    )
+
+
 def member_named(
     members: list[tuple[Document, dict[str, Any]]], name: Any, born: Any = None
 ) -> tuple[Document, dict] | None:
@@ -258,17 +262,7 @@ def member_named(
     # two rows of one name (a child named after a sibling who died): the one born that day
     found = next((x for x in named if born and x[1].get("tanggal_lahir") == born), named[0] if named else None)
     if found is None and born:
-        cutoff = rules()["child_same_birth_name_similarity"]
-        found = next(
-            (
-                (d, m)
-                for d, m in members
-                if m.get("nama")
-                and m.get("tanggal_lahir") == born
-                and names.name_similarity(str(m["nama"]), str(name)) >= cutoff
-            ),
-            None,
-        )
+        found = next(((d, m) for d, m in members if m.get("nama") and born_that_day(m, name, born)), None)
     return found
 
 
