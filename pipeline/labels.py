@@ -92,18 +92,25 @@ def signed_about_another() -> frozenset[str]:
 
 
 def _label_score(label: str, spec: FieldSpec) -> float:
+    return _labels_score(label, spec.labels)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _labels_score(label: str, labels: tuple[str, ...]) -> float:
+    """How well a row's label reads as one of ``labels``. Cached: every row is scored against every
+    field's labels, the same few hundred rows many times a dossier (~0.1 s of a text-layer one)."""
     # A stray one-letter token after the label ("NIP a :") is OCR noise from the colon column.
     norm = re.sub(r"(?:\s+[A-Z0-9])+$", "", normalise(label))
     if not norm:
         return 0.0
-    score = max((fuzz.ratio(norm, cand) for cand in spec.labels), default=0.0)
+    score = max((fuzz.ratio(norm, cand) for cand in labels), default=0.0)
     head, _, rest = norm.partition(" ")
     if rest and head not in label_words() and score < JUNK_HEAD_SCORE:
         # "ka Nama :", "DONDYDUNG Pangkat/Gol. Ruang :": the row numbering ("1.", "a.") or a stamp
         # in the margin read as a word. Dropped only when it is no word of any label (so "Masa"
         # of "Masa Kerja Golongan" or "Nama" of "Nama Ayah" always stays) and what remains is a
         # near-exact label.
-        rest_score = max((fuzz.ratio(rest, cand) for cand in spec.labels), default=0.0)
+        rest_score = max((fuzz.ratio(rest, cand) for cand in labels), default=0.0)
         if rest_score >= JUNK_HEAD_SCORE:
             score = rest_score
     return score
@@ -211,8 +218,9 @@ def _prefix_hits(row_start: int, row: str, specs: list[FieldSpec], cutoff: float
                 # is a row of the riwayat's rank history, not "Pangkat" with a stray word before it;
                 # a rank name leading the value confirms a damaged label ("Pangkat/Gol. Koeng -
                 # Penata / III/c"), a golongan alone does not
-                need = _rank_value(value)
-                if need and _plain_score(head, spec) >= need:
+                plain = _plain_score(head, spec)
+                need = _rank_value(value) if plain >= RANK_ROW_LABEL else 0.0  # the rank test is the dear one
+                if need and plain >= need:
                     out.append(LabelHit(spec.name, row_start + offset, row_start + offset + len(value), value, 90))
                     break
                 continue

@@ -85,6 +85,7 @@ def _best_rank(key: str) -> tuple[str, float] | None:
     return (rank, score) if score >= min_ratio or _word_match(key, rank) else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def find_rank(text: str) -> tuple[str, str, int, int] | None:
     """The rank name in free text that may wrap over rows and carry other words: (rank, golongan,
     start, end of its words in ``text``), or None.

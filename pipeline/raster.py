@@ -70,10 +70,16 @@ def _check_resampled(page: RasterPage, settings: Settings) -> None:
 
 
 def _load_pdf(ref: PageRef, settings: Settings) -> RasterPage:
-    info = pdf.page_info(ref.path, ref.source_page)
+    image, dpi, text = pdf.read_page(ref.path, ref.source_page, lambda info: _pdf_plan(info, settings))
+    return RasterPage(image=image, dpi=dpi, text=text)
+
+
+def _pdf_plan(info: pdf.PdfPageInfo, settings: Settings) -> tuple[float, bool]:
+    """(render dpi, read the text layer) for a PDF page, or RasterError for one too big to render."""
     if info.image_pixels > settings.max_image_pixels:
         raise RasterError(_too_many(info.image_pixels, settings, "image embedded in the PDF page"))
-    if info.text_chars >= settings.text_layer_min_chars:
+    with_text = info.text_chars >= settings.text_layer_min_chars
+    if with_text:
         dpi = settings.preview_width / max(info.width_pt / 72.0, 1.0)
     else:
         dpi = float(info.image_dpi or settings.pdf_default_dpi)
@@ -87,10 +93,7 @@ def _load_pdf(ref: PageRef, settings: Settings) -> RasterPage:
         raise RasterError(_too_many(pixels, settings, f"PDF page ({inches} at {dpi:.0f} dpi)"))
     if pixels < 1:
         raise RasterError(f"PDF page has no area ({info.width_pt:.1f}×{info.height_pt:.1f} pt)")
-    image = pdf.render(ref.path, ref.source_page, dpi)
-    if info.text_chars >= settings.text_layer_min_chars:
-        return RasterPage(image=image, dpi=dpi, text=pdf.text_layer(ref.path, ref.source_page, dpi))
-    return RasterPage(image=image, dpi=dpi)
+    return dpi, with_text
 
 
 def _load_image(ref: PageRef, settings: Settings) -> RasterPage:
