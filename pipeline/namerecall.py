@@ -21,7 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from pipeline import names, nip
+from pipeline import dates, names, nip
 from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words
 from pipeline.models import FieldValue
 from pipeline.ranks import find_rank
@@ -60,8 +60,9 @@ def is_sentence(value: str) -> bool:
 
 
 def not_a_name(value: str) -> bool:
-    """An address or a sentence read where a name was expected (is_address, is_sentence)."""
-    return is_address(value) or is_sentence(value)
+    """An address, a sentence or a caption read where a name was expected (is_address, is_sentence,
+    is_caption)."""
+    return is_address(value) or is_sentence(value) or is_caption(value)
 
 
 # A value on a row of its own under its label: ": DWI SANTOSO".
@@ -94,10 +95,17 @@ def other_person(a: str, b: str) -> bool:
 
 
 # Capitalised words in a signature column or under a table's caption that name no person.
-_NOT_A_NAME = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN", "KABUPATEN", "KOTA"}
-_NOT_A_NAME |= {"DINAS", "PEMERINTAH", "KEPALA", "BADAN", "PROVINSI", "REPUBLIK", "KECAMATAN", "SEKRETARIAT"}
-_NOT_A_NAME |= {"KELUARGA", "ISTRI", "ISTERI", "ANAK", "WNI", "KAWIN", "TTD", "AN", "PLT", "PLH", "BUPATI", "CAMAT"}
-_NOT_A_NAME |= {"WALIKOTA", "WALI", "SEKRETARIS", "DAERAH", "KEPENDUDUKAN", "PENCATATAN", "SIPIL", "MENGETAHUI"}
+@functools.cache
+def caption_words() -> frozenset[str]:
+    """Caption, heading and office words that are no part of a name (names.yaml caption_words)."""
+    return frozenset(str(w).upper() for w in recall_rules()["caption_words"])
+
+
+def is_caption(value: str) -> bool:
+    """True when a value read as a name is only caption words and abbreviations: the "NIP" of a
+    Lampiran's "NAMA | NIP" header, "PANGKAT /", a gelar's remains ("M.Ke.")."""
+    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in value.split() if not w.endswith(".")]
+    return not [w for w in words if len(w) >= 2 and w not in caption_words()]
 
 
 def name_like(text: str) -> bool:
@@ -108,7 +116,7 @@ def name_like(text: str) -> bool:
     printed = set(re.findall(r"[^\W_]+", text))
     if sum(len(re.sub(r"[^A-Z]", "", w)) for w in bare) < 5 or not all(w in printed for w in bare):
         return False  # every word of the name printed in capitals
-    if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & _NOT_A_NAME:
+    if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & caption_words():
         return False
     rank = find_rank(text)
     return (rank is None or rank[2] > 2) and not is_address(text)
@@ -261,8 +269,8 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
     for span, row in index.row_texts():
         m = _FIRST_ROW.match(row)
         shapes = list(DATE_SHAPE.finditer(row, m.end())) if m else []
-        if not shapes:
-            continue
+        if not shapes or ":" in row[m.end() : shapes[0].start()]:
+            continue  # a labelled row numbered 1 ("1. Mulai masuk PNS (TMT CPNS) : 01-01-2007") is no table row
         after = [w.upper() for w in re.findall(r"[A-Za-z]{4,}", row[shapes[0].end() :])]
         if any(fuzz.ratio(w, "ANAK") >= RELATION_CUTOFF for w in after):
             continue
@@ -274,15 +282,49 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
         if field is None:
             return {}
         raw = row[m.end() : shapes[0].start()]
-        cut = re.search(r"\s(?=\S*\d|[a-z])", raw)  # "RINI PURWANTI nana 1973"
-        offset, name = _row_name(raw[: cut.start()] if cut else raw, kept)
+        out = _married_after_lost_birth(index, span.start, row, raw, shapes)
+        # "RINI PURWANTI nana 1973", "SUGENG HARYANTO IX Il Nibre-1007": the name ends before the
+        # first word with a digit or a small letter, and a short word left before that is the
+        # lost date's debris too
+        cut = re.search(r"\s(?=\S*[\da-z])", raw)
+        raw = raw[: cut.start()] if cut else raw
+        if len(re.findall(r"[A-Z]{3,}", raw)) >= 2:
+            raw = re.sub(r"(?:\s+\S{1,2})+\s*$", "", raw)
+        offset, name = _row_name(raw, kept)
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3 or not name_like(name):
             return {}
         start = span.start + m.end() + offset
         certainty = float(recall_rules()["placed_name_certainty"])
         conf = index.confidence(start, start + len(name)) * certainty
-        return {field: FieldValue(name, index.page, conf, index.bbox(start, start + len(name)))}
+        return {**out, field: FieldValue(name, index.page, conf, index.bbox(start, start + len(name)))}
     return {}
+
+
+# What a spouse row's birth-date cell leaves when OCR loses it: digits among other marks ("124 79",
+# "Nibre-1007 --").
+_LOST_DATE = re.compile(r"\S*\d\S*(?:\s+\S+)?\s*$")
+
+
+def _married_after_lost_birth(
+    index: TextIndex, row_start: int, row: str, name_cell: str, shapes: list[re.Match[str]]
+) -> dict[str, FieldValue]:
+    """tanggal_nikah from a spouse row whose birth date OCR lost: the row's one date is the marriage
+    date when the debris of a date stands before it and the relation word ("Isteri ke-1", "Suami")
+    right after it, the column order of the DPCP and KP-4 family tables (NAMA, TANGGAL LAHIR,
+    TANGGAL NIKAH, KETERANGAN). Placed by position, so below certain (placed_name_certainty)."""
+    following = re.sub(r"[^A-Za-z]", "", (row[shapes[0].end() :].split() or [""])[0]).upper()
+    related = max((fuzz.ratio(following, w) for w in _spouse_words()[0]), default=0.0) >= RELATION_CUTOFF
+    if len(shapes) != 1 or not related or not _LOST_DATE.search(name_cell):
+        return {}
+    found = dates.find_dates(shapes[0].group())
+    if not found:
+        return {}
+    d = found[0]
+    s = row_start + shapes[0].start() + d.start
+    certainty = float(recall_rules()["placed_name_certainty"]) * d.certainty
+    e = s + len(d.raw)
+    married = FieldValue(dates.iso(d.value), index.page, index.confidence(s, e) * certainty, index.bbox(s, e))
+    return {"tanggal_nikah": married}
 
 
 # A "Nama ..." row: "Nama Nasabah : X" with the second word as OCR damaged it ("Nacahah", "Matt"),

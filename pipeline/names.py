@@ -72,7 +72,9 @@ _LABEL_HEAD = re.compile(
 # What OCR leaves of the label column before a name: the colon read as a digit or a mark ("1 EKO",
 # "3 ANIK", "1EKO", "? FAJAR"), a speck read as a lone small letter ("d KIYOSETYAWAN"). No name
 # starts with a digit; a capitalised name does not start with a one-letter lowercase word.
-_LEADING_DEBRIS = re.compile(r"^(?:[\d?!|]{1,2}\s*(?=[A-Z])|[a-z]\s+(?=[A-Z]{2}))")
+_LEADING_DEBRIS = re.compile(r"^(?:[\d?!|#]{1,2}\s*(?=[A-Z])|[a-z][\d:;]?\s+(?=[A-Z]{2}))")
+# A speck or stamp stroke after the name read as a lone small word or digit ("ROCHMAT WIBOWO, S.P. uk 4").
+_TRAILING_DEBRIS = re.compile(r"(?:\s+(?:[a-z]{1,2}|\d))+$")
 _LABEL_TAIL = re.compile(
     r"\s+(?:NIP|NIK|NRP|Tempat|Tgl|Tanggal|TTL|Jenis\s+Kelamin|Pangkat|Gol(?:ongan)?|Jabatan|Alamat"
     r"|Agama|Pekerjaan|Unit\s+Kerja|Umur|Lahir)\b.*$|\s+\S*\d{4,}.*$",
@@ -235,6 +237,9 @@ def clean_name_value(raw: str) -> str:
     text = _LABEL_HEAD.sub("", text, count=1)
     text = _LEADING_DEBRIS.sub("", text, count=1)
     text = _LABEL_TAIL.sub("", text)
+    if re.search(r"[A-Z]{3}", text):
+        text = _TRAILING_DEBRIS.sub("", text)
+        text = re.sub(r",\s*[^A-Za-z\s]+$", "", text)  # a gelar read as digits ("YULI WULANDARI, 8.803.")
     text = _cut_run_on(text)
     text = re.sub(r"\s+([,.])", r"\1", text)
     text = text.strip(" :;,=|_*•\"'-–—(")

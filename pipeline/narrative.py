@@ -13,7 +13,7 @@ import re
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, names, nip
+from pipeline import dates, namerecall, names, nip
 from pipeline.labels import split_row
 from pipeline.models import FieldValue
 from pipeline.settings import RULES_DIR, load_yaml
@@ -61,7 +61,8 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
         m = pattern.search(flat) if field not in out else None
         if m:
             value = names.clean_name_value(m.group("v"))
-            if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
+            # the name's row lost, the row after it ("Kutipan ini dikeluarkan di ...") is no name
+            if len(re.sub(r"[^A-Za-z]", "", value)) >= 3 and not namerecall.is_caption(value):
                 out[field] = _value(index, m.start("v"), m.start("v") + len(m.group("v").rstrip()), value)
         if field == "nama" and m:
             issued = _issue_date(index, m.end())
@@ -222,7 +223,7 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
     holder, pns = card
     out: dict[str, FieldValue] = {}
     for span, row in index.row_texts():
-        for label, v_offset in split_row(row):
+        for label, v_offset in split_row(row) or _pns_label_prefix(row, pns_labels, cutoff):
             key = normalise(label)
             field = holder if key == "NAMA" else None
             if field is None and max(fuzz.ratio(key, x) for x in pns_labels) >= cutoff:
@@ -236,6 +237,21 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
                 out[field] = _value(index, s, e, value)
             break
     return out
+
+
+def _pns_label_prefix(row: str, pns_labels: tuple[str, ...], cutoff: float) -> list[tuple[str, int]]:
+    """(label, value offset) of a row that starts with the employee's label and lost its colon
+    ("Isteri dari #ROCHMAT WIBOWO, S.P."): the label is two words, so it is matched as the row's
+    first words of the same count, never as one word that a name could start with."""
+    words = list(re.finditer(r"\S+", row))
+    for label in pns_labels:
+        n = len(label.split())
+        if n < 2 or len(words) <= n:
+            continue
+        head = row[words[0].start() : words[n - 1].end()]
+        if fuzz.ratio(normalise(head), label) >= cutoff:
+            return [(head, words[n].start())]
+    return []
 
 
 # "Almarhum"/"Almarhumah", or as letters abbreviate it: "Alm." / "Almh." (a woman)
@@ -257,12 +273,14 @@ def _heir_rules() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
 
 AN_HOLDER = re.compile(r"\ba\.\s?n\.\s*(?P<v>[A-Za-z][A-Za-z.,' ]{1,40}?)\s*\(\s*(?:janda|duda)\b", re.I)
 # the value on the label's own row: "atas nama:" ending a row is no name row for the row below.
-# The colon as OCR leaves it: "Nama . : ISTI", "Nama ! ANIK", "Nama 1 TRI" (a misread colon), or
+# The colon as OCR leaves it: "Nama . : ISTI", "Nama ! ANIK", "Nama 1 TRI", "Nama s4 ROCHMAT" (a
+# misread colon: a short token with no capital before a name in capitals), or
 # lost ("Nama AHMAD HIDAYAT": then the name must follow in capitals, no colon after it: "Nama PNS :"
 # is another label).
 NAMA_ROW = re.compile(
     r"^\W{0,3}(?:[0-9a-z]{1,2}[.)]\s*)?nama(?:\s+lengkap)?"
-    r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|(?=[ \t]+(?-i:[A-Z]{2})[^:;\n]*$))[ \t]*(?P<v>[^\n]+)$",
+    r"(?:[ \t.,]*[:;!|]|[ \t]+[1lI](?=[ \t])|[ \t]+(?-i:[a-z0-9!|.]{1,2})(?=[ \t]+(?-i:[A-Z]{2}))"
+    r"|(?=[ \t]+(?-i:[A-Z]{2})[^:;\n]*$))[ \t]*(?P<v>[^\n]+)$",
     re.I | re.M,
 )
 # ... or its value on the next row, where OCR split a wide gap into two rows ("Nama" / "! ANIK RAHAYU")
@@ -411,8 +429,6 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
 
 
 # Capitalised words above an NIP that are a table's header or the letterhead, not a name.
-_NOT_A_NAME = {"NAMA", "NIP", "NO", "PANGKAT", "JABATAN", "GOL", "RUANG", "KET", "KETERANGAN", "KABUPATEN", "KOTA"}
-_NOT_A_NAME |= {"DINAS", "PEMERINTAH", "KEPALA", "BADAN", "PROVINSI", "REPUBLIK", "KECAMATAN", "SEKRETARIAT"}
 TABLE_NAME_CERTAINTY = 0.7  # placed by position, not by a label: a mismatch it causes is "unsure"
 SIGNATURE_ZONE = 0.6  # share of the page height below which an NIP is the signer's
 
@@ -459,8 +475,11 @@ def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_a
         if not in_column:
             continue
         text = index.text[in_column[0].start : in_column[-1].end]
-        letters = re.sub(r"[^A-Za-z]", "", names.strip_gelar(text))  # "S.Sos." is not in capitals
-        if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & _NOT_A_NAME:
+        # A signer's name is printed in capitals, its gelar not ("Drs. BUDI SANTOSO, S.Sos."): the
+        # letters counted are those before the comma, in words that are no abbreviation.
+        core = text.split(",")[0].split()
+        letters = "".join(re.sub(r"[^A-Za-z]", "", w) for w in core if not w.endswith("."))
+        if {re.sub(r"[^A-Z]", "", t.upper()) for t in text.split()} & namerecall.caption_words():
             continue
         if len(letters) >= 5 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
             value = names.clean_name_value(text)

@@ -369,3 +369,99 @@ def test_card_names_without_their_label(doc_type: str, lines: list[str], name: s
 )
 def test_name_run_on_into_the_sentence(raw: str, clean: str) -> None:
     assert names.clean_name_value(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("s4 ROCHMAT WIBOWO, S.P.", "ROCHMAT WIBOWO, S.P."),  # the colon read as "s4"
+        ("#ROCHMAT WIBOWO, S.P. uk 4", "ROCHMAT WIBOWO, S.P."),  # a stamp's specks around the name
+        ("YULI WULANDARI, 8.803.", "YULI WULANDARI"),  # "S.Sos." read as digits
+        ("AGUS SALIM, S.Pd.", "AGUS SALIM, S.Pd."),
+        ("Ahmad bin Yusuf", "Ahmad bin Yusuf"),
+    ],
+)
+def test_name_debris_around_the_name(raw: str, clean: str) -> None:
+    assert names.clean_name_value(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("value", "caption"),
+    [
+        ("NIP", True),  # a Lampiran's "NAMA | NIP" header
+        ("PANGKAT /", True),
+        ("M.Ke.", True),  # a gelar's remains
+        ("Kutipan", True),  # the row after a lost akta name
+        ("SUPARMAN", False),  # one-word names are common
+        ("M. YUSUF", False),
+        ("KETUT KOTA", False),  # one caption word among name words
+    ],
+)
+def test_caption_is_no_name(value: str, caption: bool) -> None:
+    assert namerecall.is_caption(value) is caption
+    assert namerecall.not_a_name(value) is caption
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the spouse's birth date lost to debris: the one date before "Suami" is the marriage date
+        (
+            [
+                "1. Mulai masuk PNS (TMT CPNS) : 01-01-2007",
+                "II. KETERANGAN KELUARGA",
+                "a. Suami",
+                "NO NAMA FOTO COPY TANGGAL NIKAH KETERANGAN",
+                "l SUGENG HARYANTO IX Il Nibre-1007 -- 01-01-1993 Suami",
+            ],
+            {"nama_suami": "SUGENG HARYANTO", "tanggal_nikah": "1993-01-01"},
+        ),
+        (
+            ["a. Isteri", "NO NAMA", "1. SRI RAHAYU 124 79 09-08-1994 Isteri ke-1"],
+            {"nama_isteri": "SRI RAHAYU", "tanggal_nikah": "1994-08-09"},
+        ),
+        # one date and no debris before it: which date it is cannot be told, the name still stands
+        (["NO NAMA", "1. SRI RAHAYU 09-08-1994 Isteri ke-1"], {"nama_isteri": "SRI RAHAYU"}),
+    ],
+)
+def test_spouse_row_with_its_birth_date_lost(lines: list[str], expected: dict) -> None:
+    fields = read_document(Document("d", "DPCP", [1]), {1: page_result(1, lines, "DPCP")})[0]
+    got = {k: v.value for k, v in fields.items() if k in ("nama_isteri", "nama_suami", "tanggal_nikah")}
+    assert got == expected
+    if "tanggal_nikah" in expected:
+        assert fields["tanggal_nikah"].confidence < 0.75  # placed by position: a verifier looks
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "field", "name"),
+    [
+        # a karis whose "Isteri dari" lost its colon
+        (
+            "KARIS_KARSU",
+            ["KARTU ISTERI PEGAWAI NEGERI SIPIL", "Nama : WIWIK HANDAYANI", "Isteri dari #ROCHMAT WIBOWO, S.P. uk 4"],
+            "nama_suami",
+            "ROCHMAT WIBOWO, S.P.",
+        ),
+        # a widow's permohonan: the deceased's "Nama" colon read as "s4"
+        (
+            "SURAT_PERMOHONAN",
+            [
+                "SURAT PERMINTAAN PEMBAYARAN PENSIUN JANDA",
+                "Nama : WIWIK HANDAYANI",
+                "adalah janda dari Almarhum:",
+                "Nama s4 ROCHMAT WIBOWO, S.P.",
+                "NIP : 196703082008011210",
+            ],
+            "nama_suami",
+            "ROCHMAT WIBOWO, S.P.",
+        ),
+    ],
+)
+def test_spouse_label_damaged(doc_type: str, lines: list[str], field: str, name: str) -> None:
+    fields = read_document(Document("d", doc_type, [1]), {1: page_result(1, lines, doc_type)})[0]
+    assert fields[field].value == name
+
+
+def test_akta_name_row_lost_is_not_the_next_row() -> None:
+    lines = ["bahwa di PEKALONGAN", "pada tanggal dua April dua ribu", "telah lahir", "Kutipan ini dikeluarkan di X"]
+    assert "nama" not in read_akta(index_of(lines))
