@@ -12,6 +12,7 @@ from pipeline import checklist, versions
 from pipeline.checks_pages import UNCLASSIFIED_PAGE_RULE
 from pipeline.crosscheck import crosscheck
 from pipeline.extract import read_document
+from pipeline.findings import rules
 from pipeline.group import group_pages
 from pipeline.models import Bundle, ChecklistItem, Finding, PageResult
 
@@ -29,12 +30,16 @@ def decide_case_type(bundle: Bundle, cli_jenis: str | None, documents, pages) ->
 
 
 def decide_status(items: list[ChecklistItem], findings: list[Finding]) -> str:
-    """The contract's status: a required item missing; else an error, a finding resting on a value
-    read unsurely, or a page not classified with confidence; else complete. Warnings alone (a
-    poorly read page that was classified surely among them) leave the dossier LENGKAP."""
+    """The contract's status: a required item missing; else an error, an error demoted to a warning
+    because it rests on a value read unsurely, or a page not classified with confidence; else
+    complete. Warnings alone (a poorly read page that was classified surely among them, a NIK
+    warning however surely read) leave the dossier LENGKAP: reading a warning's value unsurely makes
+    it no more than a warning."""
     if any(i.required and i.status == "missing" for i in items):
         return "TIDAK_LENGKAP"
-    if any(f.severity == "error" or f.unsure or f.rule == UNCLASSIFIED_PAGE_RULE for f in findings):
+    severity = rules()["severity"]
+    demoted = [f for f in findings if f.unsure and severity.get(f.code, "error") == "error"]
+    if demoted or any(f.severity == "error" or f.rule == UNCLASSIFIED_PAGE_RULE for f in findings):
         return "PERLU_VERIFIKASI"
     return "LENGKAP"
 

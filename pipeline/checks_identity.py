@@ -189,22 +189,26 @@ def check_names(emp: Employee, documents: list[Document], foreign: set[str]) -> 
     ]
 
 
-def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, str | None, str | None, Any]]:
-    """(document, nik value, birth date, gender, holder's name) for every NIK printed with its owner's data."""
+def _nik_people(documents: list[Document]) -> list[tuple[Document, FieldValue, FieldValue | None, str | None, Any]]:
+    """(document, nik value, birth date, gender, holder's name) for every NIK printed with its owner's
+    data. Each value carries the certainty it was read with: a KK row's NIK the lower of its row's and
+    its own word's (the table's small print), so a finding resting on it can say it is unsure."""
     out = []
     for doc in documents:
         if doc.doc_type == "KTP" and "nik" in doc.fields:
             born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
             holder = doc.fields["nama"].value if "nama" in doc.fields else None
-            out.append((doc, doc.fields["nik"], born.value if born else None, gender.value if gender else None, holder))
+            out.append((doc, doc.fields["nik"], born, gender.value if gender else None, holder))
     for doc, member in kk_members(documents):
         if member.get("nik"):
             fv = member_fv(doc, member)
+            certainty = min(fv.confidence, member.get("nik_confidence", fv.confidence))
+            born = member.get("tanggal_lahir")
             out.append(
                 (
                     doc,
-                    FieldValue(member["nik"], fv.page, fv.confidence, fv.bbox),
-                    member.get("tanggal_lahir"),
+                    FieldValue(member["nik"], fv.page, certainty, fv.bbox),
+                    FieldValue(born, fv.page, fv.confidence, fv.bbox) if born else None,
                     member.get("jenis_kelamin"),
                     member.get("nama"),
                 )
@@ -233,15 +237,17 @@ def _kk_row_confirmed(holder: str | None, read: str, born: str | None, documents
 
 def check_niks(documents: list[Document]) -> list[Finding]:
     findings = []
-    for doc, fv, born, gender, holder in _nik_people(documents):
+    for doc, fv, born_fv, gender, holder in _nik_people(documents):
         info = nik.decode_nik(str(fv.value))
         evidence = [Evidence(doc.id, fv.page, "nik", fv.value)]
+        born = str(born_fv.value) if born_fv is not None else None
         if not info.is_valid:
             findings.append(
                 finding(
                     "NIK_INVALID",
                     f"NIK pada {where(doc, fv)} tidak valid: {'; '.join(info.problems)}.",
                     evidence,
+                    values=(fv,),
                 )
             )
             continue
@@ -254,6 +260,7 @@ def check_niks(documents: list[Document]) -> list[Finding]:
                     "wilayah Kemendagri 2025; bisa karena pemekaran wilayah atau salah baca. Periksa.",
                     evidence,
                     "wilayah: pipeline/data/kode_wilayah_prov_kab_kec.csv",
+                    values=(fv,),
                 )
             )
             findings[-1].severity = "warning"
@@ -267,6 +274,7 @@ def check_niks(documents: list[Document]) -> list[Finding]:
                     f"NIK pada {where(doc, fv)} tidak sesuai dengan tanggal lahir/jenis kelamin yang tercetak "
                     f"({dmy(born)}, {gender or '-'}): {'; '.join(problems)}.",
                     [*evidence, Evidence(doc.id, fv.page, "tanggal_lahir", born)],
+                    values=(fv, *([born_fv] if born_fv is not None else [])),
                 )
             )
     return findings

@@ -240,3 +240,16 @@ def test_spouse_told_by_name_when_the_nip_gender_digit_is_the_defect():
     ]
     assert "SPOUSE_MISMATCH" not in codes(documents)
     assert "NIP_GENDER_MISMATCH" in codes(documents)
+
+
+@pytest.mark.parametrize(
+    ("nik_confidence", "unsure"),
+    [(0.3, True), (0.95, False)],
+)
+def test_nik_finding_on_a_kk_row_says_how_surely_the_nik_was_read(nik_confidence, unsure):
+    """A KK row's NIK in the table's small print, read at low certainty, makes its finding unsure."""
+    row = {"nama": "SRI WAHYUNI", "nik": "3316053502800002", "tanggal_lahir": "1980-02-21", "jenis_kelamin": "P"}
+    row |= {"hubungan": "ISTRI", "page": 9, "confidence": 0.9, "nik_confidence": nik_confidence}
+    kk_doc = Document("d9", "KK", [9], {"anggota": FieldValue([row], 9, 0.9)})
+    found = [f for f in crosscheck([*BASE, kk_doc], [], "BUP", None)[1] if f.code == "NIK_INVALID"]
+    assert len(found) == 1 and found[0].unsure is unsure

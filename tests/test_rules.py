@@ -268,3 +268,15 @@ def test_nip_fragment_is_an_unsure_warning(read, severity):
         Document("d3", "SK_PANGKAT", [3], {"nama": FieldValue("AGUS MUFID", 3, 0.9), "nip": FieldValue(read, 3, 0.95)}),
     ]
     assert [(f.code, f.severity) for f in run(documents)[1]] == [("NIP_INVALID", severity)]
+
+
+def test_status_unsure_warning_stays_a_warning():
+    """An error resting on an unsure value becomes an unsure warning and still asks for a verifier;
+    a warning-level finding (a NIK warning) read unsurely is no more than a warning."""
+    from pipeline.models import ChecklistItem, Finding
+
+    ok = [ChecklistItem("SURAT_NIKAH", True, "present")]
+    demoted = Finding("NAME_MISMATCH", "warning", "x", unsure=True)
+    nik_warning = Finding("NIK_INVALID", "warning", "x", unsure=True)
+    assert decide_status(ok, [demoted]) == "PERLU_VERIFIKASI"
+    assert decide_status(ok, [nik_warning]) == "LENGKAP"
