@@ -114,9 +114,11 @@ def _is_title_like(line: str) -> bool:
 
 
 # "Hal : Usul Pensiun ...", also behind a speck (". Hal : ...") or with its label column lost to the
-# letter's two-column header (": Usul Pensiun Janda/Duda a.n. ... Kabupaten Kebumen").
+# letter's two-column header (": Usul Pensiun Janda/Duda a.n. ... Kabupaten Kebumen"), its colon
+# read as "1" or "|" ("1 Usul Pensiun Janda/Duda a.n. Wiwik"; a numbered row has its dot, "1. Nama").
 SUBJECT_LINE = re.compile(
-    r"^\W{0,3}?(?:(?:hal|perihal|prihal)\b\s*[:;.]?\s*(?P<subject>.+)|[:;]\s*(?P<unlabelled>[A-Za-z].+))$",
+    r"^\W{0,3}?(?:(?:hal|perihal|prihal)\b\s*[:;.]?\s*(?P<subject>.+)|[:;]\s*(?P<unlabelled>[A-Za-z].+)"
+    r"|(?-i:[1l|])\s+(?P<misread>(?-i:[A-Z][a-z]+ [A-Z][a-z]+).+))$",
     re.IGNORECASE,
 )
 
@@ -129,7 +131,7 @@ def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
     for line in raw[:head_lines]:
         subject = SUBJECT_LINE.match(line)
         if subject:
-            head.append(normalise(subject.group("subject") or subject.group("unlabelled")))
+            head.append(normalise(subject.group("subject") or subject.group("unlabelled") or subject.group("misread")))
         elif _is_title_like(line):
             head.append(normalise(line))
     body = [normalise(line) for line in raw]

@@ -456,6 +456,30 @@ CASES = [
         id="pengantar-subject-behind-a-speck",
     ),
     pytest.param(
+        # the subject's label lost and its colon read as 1; the letter recites the death
+        [
+            "PEMERINTAH KABUPATEN BANYUMAS",
+            "DINAS LINGKUNGAN HIDUP",
+            "1 882/496/2023 Kepada",
+            "1 Usul Pensiun Janda/Duda a.n. Wiwik Kabupaten Banyumas",
+            "Bersama ini kami sampaikan usul pemberian pensiun janda/duda bagi",
+            "Almarhum ROCHMAT WIBOWO, S.P. telah meninggal dunia pada",
+            "tanggal 18 Juni 2023 dan meninggalkan seorang janda",
+        ],
+        "SURAT_PENGANTAR",
+        id="pengantar-subject-colon-read-as-1",
+    ),
+    pytest.param(
+        # a numbered row is no subject line
+        [
+            "SURAT KETERANGAN KEMATIAN",
+            "1 Nama Lengkap : SLAMET RIYADI",
+            "telah meninggal dunia pada hari Senin",
+        ],
+        "SURAT_KEMATIAN",
+        id="kematian-numbered-row-no-subject",
+    ),
+    pytest.param(
         # the subject's colon read as 1
         [
             "PEMERINTAH KABUPATEN WONOSOBO",
