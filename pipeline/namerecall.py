@@ -104,8 +104,15 @@ def caption_words() -> frozenset[str]:
 def is_caption(value: str) -> bool:
     """True when a value read as a name is only caption words and abbreviations: the "NIP" of a
     Lampiran's "NAMA | NIP" header, "PANGKAT /", a gelar's remains ("M.Ke.")."""
-    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in value.split() if not w.endswith(".")]
+    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in value.split() if not _abbreviation(w)]
     return not [w for w in words if len(w) >= 2 and w not in caption_words()]
+
+
+def _abbreviation(word: str) -> bool:
+    """'M.Ke.', 'S.Pd.', 'Drs.': a dotted word of a few letters or with a dot inside, not a name
+    whose trailing dot is a speck ('SUPARMAN.')."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    return word.endswith(".") and ("." in word.rstrip(".") or len(letters) <= 3)
 
 
 def name_like(text: str) -> bool:

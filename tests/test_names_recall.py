@@ -394,6 +394,8 @@ def test_name_debris_around_the_name(raw: str, clean: str) -> None:
         ("Kutipan", True),  # the row after a lost akta name
         ("SUPARMAN", False),  # one-word names are common
         ("M. YUSUF", False),
+        ("SUPARMAN.", False),  # a speck after the name, no abbreviation
+        ("Drs.", True),
         ("KETUT KOTA", False),  # one caption word among name words
     ],
 )
