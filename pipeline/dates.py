@@ -104,6 +104,10 @@ _WORD = (
     r"|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|belas|puluh|ratus|ribu)"
 )
 _WORD_RE = re.compile(_WORD, re.IGNORECASE)
+# A year in words broken over two rows, the second row starting with OCR debris ("... sembilan
+# puluh" / ", satu", "... sembilan puluh" / "| lima" on a kutipan akta): crossed only after a word
+# that leaves the number open (puluh, ratus, ribu), so a finished year never takes in a stray word.
+_ROW_BREAK = r"(?:(?<=puluh)|(?<=ratus)|(?<=ribu))[ \t]*\n[ \t]*[,|.'\"“”»-]{1,2}[ \t]*"
 _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
     # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
@@ -114,7 +118,7 @@ _TEXT = re.compile(
     rf"|(?i:\b(?P<dw>{_WORD}(?:[\s-]*{_WORD}){{0,3}})\b)\s+)"
     # the year may follow a row holding only a stray '|' ("O1 Maret" / "|" / "2010.")
     rf"(?i:bulan\s+)?(?P<mon>{_MONTH_TOKEN})\s*[-.,/]?\s*(?:\|[ \t]*\n\s*)?(?i:tahun\s+)?"
-    rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:[\s-]*{_WORD}){{0,8}})\b))"
+    rf"(?:(?P<yn>{_YEAR})|(?i:\b(?P<yw>{_WORD}(?:(?:{_ROW_BREAK}|[\s-]*){_WORD}){{0,8}})\b))"
 )
 
 # A month word OCR broke up with marks ("13 D----her 1994", "24 Sera -— 2025", "07 Nus—-— 1968"):
