@@ -209,13 +209,13 @@ def _initial_decides(token: str, best: int, rivals: list[int]) -> bool:
     """Whether the word's first letter tells the nearest month from its close rivals: the months
     ending in "-ember" score alike on a damaged word ("Sepusmber": September 78, Desember 71), but
     only September starts with an S."""
-    initials = _month_initials()
+    initials = month_initials()
     first = token[:1]
     return first in initials.get(best, ()) and not any(first in initials.get(m, ()) for m in rivals)
 
 
 @functools.cache
-def _month_initials() -> dict[int, frozenset[str]]:
+def month_initials() -> dict[int, frozenset[str]]:
     """The first letters each month's spellings start with (2: f and p, for Pebruari)."""
     out: dict[int, set[str]] = {}
     for name, month in MONTHS.items():

@@ -602,7 +602,19 @@ def _month_may_be(word: str, month: int) -> bool:
     if not scores:
         return True
     best = max(scores, key=lambda k: scores[k])
-    return scores[best] < PLAUSIBLE_MONTH or scores[best] - scores.get(month, 0.0) < CONTRADICTION_MARGIN
+    if scores[best] < PLAUSIBLE_MONTH or scores[best] - scores.get(month, 0.0) < CONTRADICTION_MARGIN:
+        return True
+    return _initial_sides_with(word, month, best)
+
+
+def _initial_sides_with(word: str, month: int, rival: int) -> bool:
+    """Whether the word's first letter, kept where the rest went, is ``month``'s and not the
+    rival's: "Aru eh" and "Am et" score as Maret (60, 67: a short name takes any a, r, e, t) far
+    above Agustus, yet start with Agustus' A. A word that starts as the rival does ("Novemuxi"
+    against October) still contradicts."""
+    first = word.strip().lower()[:1]
+    initials = dates.month_initials()
+    return first in initials.get(month, ()) and first not in initials.get(rival, ())
 
 
 NAME_ROW_CERTAINTY = 0.7  # a name placed by the form's row order, its label unread

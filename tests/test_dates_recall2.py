@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import dates
+from pipeline import dates, extract
+from pipeline.models import FieldValue
+from pipeline.textindex import TextIndex
+from tests.textpage import page_text
 
 
 @pytest.mark.parametrize(
@@ -29,3 +32,47 @@ from pipeline import dates
 def test_year_in_words_over_two_rows(text: str, expected: str) -> None:
     found = dates.find_dates(text)
     assert found and found[0].value.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "month", "may_be"),
+    [
+        # a short name (Maret) scores high on any a, r, e, t; the first letter is Agustus'
+        ("Aru eh", 8, True),
+        ("Am et", 8, True),
+        # the word starts as the rival does: a real disagreement
+        ("Novemuxi", 10, False),
+        ("Maret", 8, False),
+        # the first letter is shared by both (April, Agustus): it decides nothing
+        ("Apiil", 8, False),
+        # near enough already
+        ("Aruetia", 8, True),
+    ],
+)
+def test_damaged_month_may_be_the_nip_month(word: str, month: int, may_be: bool) -> None:
+    assert extract._month_may_be(word, month) is may_be
+
+
+def _page(text: str) -> TextIndex:
+    return TextIndex(page_text(text.strip().split("\n")), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "b. NIP : 19680810 201003 2 349\nc. Tempat/Tanggal Lahir : Surakarta, 10 Am et 1968\n",
+            "1968-08-10",
+        ),
+        # the printed month reads as another month outright: left for the cross-checks
+        ("b. NIP : 19680810 201003 2 349\nc. Tempat/Tanggal Lahir : Surakarta, 10 Mnret 1968\n", None),
+    ],
+)
+def test_birth_month_from_nip_by_first_letter(text: str, expected: str | None) -> None:
+    ix = _page(text)
+    block: dict = {"nip": FieldValue("196808102010032349", 1, 0.9)}
+    extract._birth_from_nip(block, [ix])
+    got = block.get("tanggal_lahir")
+    assert (got.value if got else None) == expected
+    if got is not None:
+        assert got.confidence < 0.75
