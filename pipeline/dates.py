@@ -246,14 +246,15 @@ _DAMAGE = re.compile(r"[-‐‑–—−:;~_=\"'“”«»|!]")
 def initial_month_number(word: str) -> int | None:
     """The month a month word names by its first letter, where OCR kept little more ("Soptamher",
     "D----her", "Nus—-—", "Novemuxi", "Feuumi"): only F/P, S, O, N and D start one month's name
-    alone. A word that marks show as broken ("D----her", "Sera -—") is read when its length is
+    alone, and "Ag" or "Ap" tell Agustus from April ("Ag'stis", "Apni"). A word that marks show as
+    broken ("D----her", "Sera -—") is read when its length is
     about the name's and its letters after the first follow the name's own, in order; a word of
     letters only (it may be a real word: "Negeri", "Pegawai") when it is also near the name as a
     whole (rules/dates.yaml ``initial_month``). For a word already framed as a date: a numeric day
     before it, a four-digit year after it."""
     rules = damaged_month_rules()["initial_month"]
     token = word.strip().rstrip(".,;:").lower().translate(_MONTH_DIGIT_FIX)
-    month = rules["initials"].get(token[:1])
+    month = rules["initials"].get(token[:1]) or rules["initial_pairs"].get(token[:2])
     if month is None or token.partition(" ")[0] in rules["words"]:
         return None
     rest = token[1:]

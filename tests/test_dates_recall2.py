@@ -76,3 +76,28 @@ def test_birth_month_from_nip_by_first_letter(text: str, expected: str | None) -
     assert (got.value if got else None) == expected
     if got is not None:
         assert got.confidence < 0.75
+
+
+INITIAL = dates.damaged_month_rules()["initial_month"]["certainty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A starts April and Agustus: the second letter, kept, tells which
+        ("C. Terhitung mulai tanggal 1 O1 Apni 2021", "2021-04-01"),
+        ("Tegal, 06 Ag'stis 2025", "2025-08-06"),
+        # words of the dossiers' own wording that start so are no month
+        ("10 Apabila 2020", None),
+        ("12 Agama 2020", None),
+        ("03 Aparatur 2014", None),
+        # an A and nothing that tells the two apart stays unread
+        ("Baraya, 24 Amene 1968", None),
+        ("Banyumas, 30 As: 2023", None),
+    ],
+)
+def test_month_told_by_its_first_two_letters(text: str, expected: str | None) -> None:
+    found = dates.find_dates(text)
+    assert (found[0].value.isoformat() if found else None) == expected
+    if found:
+        assert found[0].certainty == INITIAL
