@@ -423,6 +423,29 @@ def find_dates(text: str) -> list[DateMatch]:
     return kept
 
 
+# A numeric date one of whose two separators OCR lost ("0312-2011", "25-011972"), standing at the
+# start of a labelled value: the digits around the one separator left split as day+month and year.
+_JOINED = re.compile(
+    r"^[\s:;,.|]*(?:(?P<d1>[0-3][0-9])(?P<m1>[01][0-9])[-/.](?P<y1>[12][0-9]{3})"
+    r"|(?P<d2>[0-3][0-9])[-/.](?P<m2>[01][0-9])(?P<y2>[12][0-9]{3}))(?![0-9./-])"
+)
+
+
+def joined_date(value: str) -> DateMatch | None:
+    """The date of a labelled value written day-month-year with one separator lost, less certain
+    (rules/dates.yaml ``joined_date``): only for a value a date label already stands before, since
+    in running text such digit runs are as often table cells or number fragments."""
+    m = _JOINED.match(value) if isinstance(value, str) else None
+    if m is None:
+        return None
+    n = "1" if m["d1"] else "2"
+    found = _make_date(int(m["y" + n]), int(m["m" + n]), int(m["d" + n]))
+    if found is None:
+        return None
+    start = m.start("d" + n)
+    return DateMatch(found, start, m.end(), value[start : m.end()], damaged_month_rules()["joined_date"]["certainty"])
+
+
 def parse_date(text: str) -> date | None:
     """The first date in ``text``, or None."""
     found = find_dates(text)

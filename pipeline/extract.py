@@ -809,9 +809,10 @@ def _nik(hit: LabelHit, index: TextIndex) -> Values:
 
 def _date(hit: LabelHit, index: TextIndex) -> Values:
     found = dates.find_dates(hit.value)
-    if not found:
+    joined = dates.joined_date(hit.value) if not found else None
+    if not found and joined is None:
         return {}
-    d = found[0]
+    d = found[0] if found else joined
     return {hit.field: _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)}
 
 

@@ -101,3 +101,34 @@ def test_month_told_by_its_first_two_letters(text: str, expected: str | None) ->
     assert (found[0].value.isoformat() if found else None) == expected
     if found:
         assert found[0].certainty == INITIAL
+
+
+JOINED = dates.damaged_month_rules()["joined_date"]["certainty"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # one of the two separators lost, the value right after a date label
+        (" 0312-2011", "2011-12-03"),
+        (": 25-011972", "1972-01-25"),
+        # not a date: a longer digit run, an impossible day or month, an NIP part
+        ("0312-20111", None),
+        ("3312-2011", None),
+        ("0313-2011", None),
+        ("19690918 199901", None),
+        # a letter number, the date not at the value's start
+        ("823/0312-2011", None),
+    ],
+)
+def test_joined_date(value: str, expected: str | None) -> None:
+    found = dates.joined_date(value)
+    assert (found.value.isoformat() if found else None) == expected
+    if found:
+        assert found.certainty == JOINED
+        assert value[found.start : found.end] == found.raw
+
+
+def test_joined_date_only_under_a_label() -> None:
+    # in running text (a table cell) the digits stay unread
+    assert dates.find_dates("2 ATRI KHOIRUNNISA 1612-2001 | SETYANINGSIH") == []
