@@ -28,9 +28,12 @@ from pipeline.textindex import TextIndex
 # A letter's head date row whose place OCR damaged: debris or a stray colon, the place, a comma or
 # full stop, a date with its month in words, nothing after ("Oo”. Karanganyar, 18 Juni 2023",
 # ": Klaten, 20 April 2025"), or the date alone ("21 April 2026").
+# A numeric date ("Tegalgunung. 20-08-2023": a janda's handwritten-style permohonan) only after its
+# place: a bare "dd-mm-yyyy" row may be any table cell.
 HEAD_DATE = re.compile(
-    r"^\W{0,3}(?:[A-Za-z]{1,2}\W{1,3})?(?:[A-Z][A-Za-z'-]{2,20}(?: [A-Z][A-Za-z'-]{2,20})?[,.]\s*)?"
-    r"(?P<d>[0-9OoIl]{1,2}\s+[A-Za-z][^\s\d]{2,11}\s+[12][0-9]{3})\s*\.?$"
+    r"^\W{0,3}(?:[A-Za-z]{1,2}\W{1,3})?(?P<place>[A-Z][A-Za-z'-]{2,20}(?: [A-Z][A-Za-z'-]{2,20})?[,.]\s*)?"
+    r"(?P<d>[0-9OoIl]{1,2}\s+[A-Za-z][^\s\d]{2,11}\s+[12][0-9]{3}"
+    r"|(?(place)[0-9OoIl]{1,2}\s*[-/.]\s*[0-9OoIl]{1,2}\s*[-/.]\s*[12][0-9]{3}|(?!)))\s*\.?$"
 )
 # "Dikeluarkan Tanggal 08-11-2023 KEPALA KELUARGA ...": the label as on the KK, the date after it.
 KK_ISSUED = re.compile(r"dikeluarkan\s+tanggal\s*[:;]?\s*", re.I)
@@ -50,19 +53,23 @@ def _fv(index: TextIndex, start: int, end: int, value: str, certainty: float) ->
 
 def head_letter_date(index: TextIndex, doc_type: str) -> FieldValue | None:
     """The date row at the head of a letter, its place damaged or lost, among the page's first
-    rows (a birth-date row whose label OCR lost stands lower, in the body)."""
+    rows (a birth-date row whose label OCR lost stands lower, in the body); a numeric date after
+    its place ("Tegalgunung. 20-08-2023", the comma read as a full stop) on the very first rows
+    only, above any Nama / Tempat, Tgl. Lahir rows."""
     rules = issue_date_rules()["head_letter"]
     if doc_type not in rules["doc_types"]:
         return None
-    for span, row in index.row_texts()[: rules["rows"]]:
+    for n, (span, row) in enumerate(index.row_texts()[: rules["rows"]]):
         m = HEAD_DATE.match(row)
-        if m is None or not re.search(r"[A-Za-z]{3}", m["d"]):
+        worded = m is not None and re.search(r"[A-Za-z]{3}", m["d"]) is not None
+        if m is None or not (worded or n < rules["numeric_rows"]):
             continue
         found = dates.find_dates(m["d"])
         if found:
             d = found[0]
             start = span.start + m.start("d") + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), rules["certainty"] * d.certainty)
+            certainty = rules["certainty"] if worded else rules["numeric_certainty"]
+            return _fv(index, start, start + len(d.raw), dates.iso(d.value), certainty * d.certainty)
     return None
 
 

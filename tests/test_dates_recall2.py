@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import dates, extract
+from pipeline import dates, extract, issue_date
 from pipeline.models import FieldValue
 from pipeline.textindex import TextIndex
 from tests.textpage import page_text
@@ -132,3 +132,23 @@ def test_joined_date(value: str, expected: str | None) -> None:
 def test_joined_date_only_under_a_label() -> None:
     # in running text (a table cell) the digits stay unread
     assert dates.find_dates("2 ATRI KHOIRUNNISA 1612-2001 | SETYANINGSIH") == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a numeric date after its place, the comma read as a full stop, on the letter's first row
+        (["Tegalgunung. 20-08-2023", "Kepada", "Yth. Bupati Banyumas"], "2023-08-20"),
+        # a bare numeric row, or one lower down (a birth row whose label OCR lost), is no head date
+        (["20-08-2023", "Kepada", "Yth. Bupati Banyumas"], None),
+        (
+            ["Kepada", "Yth. Bupati Banyumas", "SURAT PERMINTAAN", "Yang bertanda tangan", ": Banyumas, 28-10-1970"],
+            None,
+        ),
+    ],
+)
+def test_numeric_head_letter_date(lines: list[str], expected: str | None) -> None:
+    found = issue_date.head_letter_date(TextIndex(page_text(lines), 1), "SURAT_PERMOHONAN")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence < 0.75
