@@ -1076,17 +1076,34 @@ BIRTH_WORDS = ("lahir", "tgl")
 
 
 def _letter_date(index: TextIndex) -> FieldValue | None:
-    """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own."""
-    for span, row in index.row_texts():
+    """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own (a legalisation
+    stamp's words OCR ran into the row before them set aside)."""
+    for span, full in index.row_texts():
+        cut = _after_stamp(full)
+        row = full[cut:]
         m = _letter_row(row) or _signed_date(row) or _bare_letter_date(row)
         if not m:
             continue
         found = dates.find_dates(m.group("d"))
         if found:
             d = found[0]
-            start = span.start + m.start("d") + d.start
+            start = span.start + cut + m.start("d") + d.start
             return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
     return _signing_date(index)
+
+
+@functools.cache
+def _stamp_ends() -> re.Pattern[str]:
+    """fields.yaml ``legalisation_stamp``: the words a copy's stamp ends with, as OCR reads them."""
+    words = load_yaml(RULES_DIR / "fields.yaml")["legalisation_stamp"]["ends_with"]
+    return re.compile(r"^.{0,40}?\b(?:" + "|".join(words) + r")\b[\s.,:]*", re.I)
+
+
+def _after_stamp(row: str) -> int:
+    """Where a row goes on after a legalisation stamp OCR read into it ("Foto copy sesuai dengan
+    asli Magelang, 13 Februari 2024": the stamp overlaps the letter's date row), else 0."""
+    m = _stamp_ends().match(row)
+    return m.end() if m else 0
 
 
 def _letter_row(row: str) -> re.Match[str] | None:

@@ -152,3 +152,30 @@ def test_numeric_head_letter_date(lines: list[str], expected: str | None) -> Non
     assert (found.value if found else None) == expected
     if found is not None:
         assert found.confidence < 0.75
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a legalisation stamp read into the letter's date row
+        (["Demikian surat ini dibuat.", "Foto copy apsual dengan asli elang, 13 Februari,2024"], "2024-02-13"),
+        (["Foto copy sesuai dengan aslinya Blora, 02 Juni 2024", "KEPALA DINAS"], "2024-06-02"),
+        # the stamp alone: no date
+        (["Foto copy gesuai dengan aslinya", "KEPALA DINAS"], None),
+    ],
+)
+def test_letter_date_behind_a_stamp(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(TextIndex(page_text(lines), 1))
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "cut"),
+    [
+        ("Foto copy apsual dengan asli elang, 13 Februari,2024", len("Foto copy apsual dengan asli ")),
+        ("copy setual dengan asilnya Wonogiri", len("copy setual dengan asilnya ")),
+        ("Blora, 02 Juni 2024", 0),
+    ],
+)
+def test_after_stamp(row: str, cut: int) -> None:
+    assert extract._after_stamp(row) == cut
