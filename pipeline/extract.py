@@ -1089,7 +1089,30 @@ def _letter_date(index: TextIndex) -> FieldValue | None:
             d = found[0]
             start = span.start + cut + m.start("d") + d.start
             return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
-    return _signing_date(index)
+    return _wrapped_letter_date(index) or _signing_date(index)
+
+
+# A two-column signature block read row by row: the letter's "Tegal, 21 Februari" ends one row, its
+# year ends the next, after the left column's words ("KEPALA DINAS 2025").
+WRAPPED_DATE_HEAD = re.compile(r"^[^\w:;]{0,6}[A-Z][A-Za-z .'-]{2,30}?,\s*(?P<dm>[0-9OoIl]{1,2}\s+[A-Za-z]{3,12})\s*$")
+WRAPPED_DATE_YEAR = re.compile(r"(?<![0-9./-])(?P<y>[12][0-9]{3})\s*[.,]?\s*$")
+WRAPPED_DATE_CERTAINTY = 0.7  # the year placed by where it stands, on the row after its day and month
+
+
+def _wrapped_letter_date(index: TextIndex) -> FieldValue | None:
+    """A letter's date whose year OCR put at the end of the next row (WRAPPED_DATE_HEAD), read as
+    one date, less certain: the day and month must read whole."""
+    rows = index.row_texts()
+    for (span, row), (next_span, next_row) in zip(rows, rows[1:], strict=False):
+        head, year = WRAPPED_DATE_HEAD.match(row), WRAPPED_DATE_YEAR.search(next_row)
+        if head is None or year is None:
+            continue
+        found = dates.find_dates(f"{head['dm']} {year['y']}")
+        if found and found[0].start == 0 and found[0].certainty == 1.0:
+            value = dates.iso(found[0].value)
+            fv = _fv(index, span.start + head.start("dm"), next_span.start + year.end("y"), value)
+            return _with_certainty(fv, WRAPPED_DATE_CERTAINTY)
+    return None
 
 
 @functools.cache

@@ -179,3 +179,26 @@ def test_letter_date_behind_a_stamp(lines: list[str], expected: str | None) -> N
 )
 def test_after_stamp(row: str, cut: int) -> None:
     assert extract._after_stamp(row) == cut
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a two-column signature: the year ends the next row, after the left column's words
+        (
+            ["maka saya bersedia menanggung kerugian.", "Tegal, 21 Februari", "KEPALA DINAS 2025", "KABUPATEN TEGAL,"],
+            "2025-02-21",
+        ),
+        (["Surakarta, 19 Maret", "2024"], "2024-03-19"),
+        # the year lost: nothing; a damaged month: nothing
+        (["Surakarta, 19 Novemwer", "KEPALA DINAS KEPENDUDUKAN DAN"], None),
+        (["Tegal, 21 Fbx", "KEPALA DINAS 2025"], None),
+        # a number part is no year
+        (["Tegal, 21 Februari", "Nomor 800/273/2025"], None),
+    ],
+)
+def test_letter_date_year_on_next_row(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(TextIndex(page_text(lines), 1))
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence < 0.75
