@@ -104,12 +104,33 @@ def issue_date_from_event(values: dict[str, FieldValue], doc_type: str) -> Field
     return FieldValue(fv.value, fv.page, round(fv.confidence * certainty, 3), fv.bbox)
 
 
+def opening_date(index: TextIndex, doc_type: str) -> FieldValue | None:
+    """The date an akta opens with as the day it is drawn up ("Panitera Pengadilan Agama ...
+    menerangkan bahwa pada hari ini Selasa tanggal 10 September 1991, berdasarkan Putusan ..."):
+    the first date within a few words of the phrase (the day's name, "tanggal", a row break)."""
+    rules = issue_date_rules()["opening"]
+    if doc_type not in rules["doc_types"]:
+        return None
+    for phrase in rules["phrases"]:
+        m = re.search(r"\s+".join(map(re.escape, phrase.split())), index.text, re.I)
+        if m is None:
+            continue
+        found = dates.find_dates(index.text[m.end() : m.end() + rules["window"] + 40])
+        if found and found[0].start <= rules["window"]:
+            d = found[0]
+            start = m.end() + d.start
+            return _fv(index, start, start + len(d.raw), dates.iso(d.value), rules["certainty"] * d.certainty)
+    return None
+
+
 def fallback_issue_date(values: dict[str, FieldValue], doc_type: str, indexes: list[TextIndex]) -> FieldValue | None:
     """The document's issue date by where its type prints it, when no labelled or letter row gave
-    one: a letter's head row, a KK's issue row or number, the event an akta records."""
+    one: a letter's head row, a KK's issue row or number, an akta's opening sentence, the event an
+    akta records."""
     for index in indexes:
         kk = doc_type in issue_date_rules()["kk"]["doc_types"]
         fv = head_letter_date(index, doc_type) or (kk_issue_date(index) if kk else None)
+        fv = fv or opening_date(index, doc_type)
         if fv is not None:
             return fv
     return issue_date_from_event(values, doc_type)

@@ -202,3 +202,31 @@ def test_letter_date_year_on_next_row(lines: list[str], expected: str | None) ->
     assert (found.value if found else None) == expected
     if found is not None:
         assert found.confidence < 0.75
+
+
+@pytest.mark.parametrize(
+    ("lines", "doc_type", "expected"),
+    [
+        (
+            [
+                "AKTA CERAI",
+                "Panitera Pengadilan Agama Wonosari menerangkan bahwa pada hari ini Selasa tanggal 10",
+                "Sep—-— 1991, berdasarkan Putusan Pengadilan Agama Wonosari Nomor 635/Pdt.G/1991/PA.Wns",
+                "tanggal 24 Agustus 1991 yang telah berkekuatan hukum tetap",
+            ],
+            "SURAT_CERAI",
+            "1991-09-10",
+        ),
+        (["bahwa pada hari ini", "Rabu tanggal 16 Oktober 1991, berdasarkan"], "SURAT_CERAI", "1991-10-16"),
+        # a date far after the phrase is another one; another type has no such opening
+        (
+            ["bahwa pada hari ini telah terjadi perceraian antara kedua belah pihak 16 Oktober 1991"],
+            "SURAT_CERAI",
+            None,
+        ),
+        (["bahwa pada hari ini Rabu tanggal 16 Oktober 1991"], "SURAT_NIKAH", None),
+    ],
+)
+def test_akta_cerai_opening_date(lines: list[str], doc_type: str, expected: str | None) -> None:
+    found = issue_date.opening_date(TextIndex(page_text(lines), 1), doc_type)
+    assert (found.value if found else None) == expected
