@@ -13,6 +13,13 @@ import numpy as np
 WORK_DPI = 50.0
 MIN_PHOTO_CM = (2.0, 2.5)  # smaller than a 3x4 photo, larger than any stamp or letter block
 MIN_DENSITY = 0.55
+# A photo lies inside the page: a dense region touching the image's edge (within this many pixels at
+# WORK_DPI, ~1 mm) is the scanner's shadow or the fill of a deskewed page (a blank page read as a pas
+# foto on corpus seeds 13907 and 16233).
+EDGE_PX = 2
+# ... and is inked over most of its box: the median grey of the pas foto on generated sheets is
+# 120-185; a KK's shaded column headers, dense enough in places at 150 dpi, have 225 (seed 16233).
+PHOTO_MAX_MEDIAN = 200
 
 
 def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int, int, int]]:
@@ -27,10 +34,16 @@ def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int,
     min_w = MIN_PHOTO_CM[0] / 2.54 * WORK_DPI
     min_h = MIN_PHOTO_CM[1] / 2.54 * WORK_DPI
     boxes = []
+    height, width = small.shape[:2]
     for i in range(1, n):
         x, y, w, h, area = stats[i]
-        if w >= min_w and h >= min_h and area >= 0.5 * w * h and w < small.shape[1] * 0.9:
-            boxes.append(tuple(int(v / scale) for v in (x, y, x + w, y + h)))
+        if not (w >= min_w and h >= min_h and area >= 0.5 * w * h and w < width * 0.9):
+            continue
+        if min(x, y) < EDGE_PX or x + w > width - EDGE_PX or y + h > height - EDGE_PX:
+            continue  # a scanner's shadow or the dark fill of a turned page runs along its edge
+        if np.median(small[y : y + h, x : x + w]) >= PHOTO_MAX_MEDIAN:
+            continue  # a shaded table header: a photo is inked over most of its box
+        boxes.append(tuple(int(v / scale) for v in (x, y, x + w, y + h)))
     return boxes
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from classifiers.photo import is_photo_sheet
+from classifiers.photo import is_photo_sheet, photo_regions
 from pipeline import pdf, preprocess, tesseract
 from pipeline.page import read_upright, reading_score
 from pipeline.settings import load_settings
@@ -194,3 +194,36 @@ def _sheet(sizes: list[tuple[int, int]]) -> np.ndarray:
 )
 def test_photo_sheet_is_told_without_ocr(page, expected):
     assert is_photo_sheet(page, 200.0) is expected
+
+
+def _small_print_table() -> np.ndarray:
+    """A KK's member rows at 150 dpi: rules every 15 pixels with a row of small print between them,
+    four cells dense enough at 50 dpi to pass for photos of one size, while most of each is paper."""
+    rng = np.random.default_rng(1)
+    page = np.full((1240, 1754), 232, np.uint8)
+    for x in (126, 417, 1161, 1371):
+        cell = page[303:456, x : x + 180]
+        for y in range(0, 153, 15):
+            cell[y : y + 3, :] = 80
+            cell[y + 5 : y + 10, rng.random(180) < 0.4] = 110
+    return page
+
+
+def _blank_with_edge_shadow() -> np.ndarray:
+    """A blank page turned by deskewing: a dark wedge of fill along its lower left edge."""
+    page = np.full((2339, 1654), 235, np.uint8)
+    page[1520:, :668] = 40
+    return page
+
+
+@pytest.mark.parametrize(
+    ("page", "dpi", "photos"),
+    [
+        (_sheet([(315, 472)] * 6), 200.0, 6),
+        (_small_print_table(), 150.0, 0),  # inked over less than half of each box: no photo
+        (_blank_with_edge_shadow(), 200.0, 0),  # touches the page's edge: a shadow, no photo
+    ],
+)
+def test_photo_regions_are_inside_the_page_and_inked(page, dpi, photos):
+    assert len(photo_regions(page, dpi)) == photos
+    assert not is_photo_sheet(page, dpi) or photos >= 4
