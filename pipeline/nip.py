@@ -283,6 +283,41 @@ def find_wrapped_nips(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_LOOK_ALIKES = frozenset("OoIl|SBZzu")  # the letters _OCR_FIX reads as digits
+_MALFORMED_DIGITS = 17  # the longest malformed NIP worth reporting: one digit lost
+
+
+def group_lost(text: str) -> bool:
+    """True when a word among the NIP's digit groups holds letters no OCR look-alike explains
+    ("NIP 1 19680907 z'nwuza 1 172", "NIP 119671 m7008011210"): a printed group came out as
+    letters, so the digits left are no malformed NIP to report as NIP_INVALID but an unreadable
+    one. Only words before the 17th digit count: what follows a whole NIP is another column."""
+    words = text.split()
+    digit_at = [n for n, w in enumerate(words) if re.search(r"\d", w)]
+    if len(digit_at) < 2:
+        return False
+    seen = 0
+    for word in words[digit_at[0] : digit_at[-1] + 1]:
+        if seen >= _MALFORMED_DIGITS:
+            return False
+        if any(c.isalpha() and c not in _LOOK_ALIKES for c in word):
+            return True
+        seen += len(_digits_only(word))
+    return False
+
+
+def speck_dropped(digits: str, printed: set[str]) -> str | None:
+    """The NIP that ``digits`` (19 read, one too many: "1968111520090310983") becomes without one
+    of them, when exactly one such NIP decodes and is printed whole elsewhere on the same page (the
+    signature's "NIP. 19681115 200903 1 098"); else None. Which digit is the speck the structure
+    alone cannot tell (dropping the last or a sequence digit may both decode), the page can."""
+    if len(digits) != 19:
+        return None
+    found = {digits[:n] + digits[n + 1 :] for n in range(19)} & printed
+    found = {value for value in found if decode_nip(value).is_valid}
+    return found.pop() if len(found) == 1 else None
+
+
 def encode_nip(birth: date, tmt_cpns: date, gender: str, sequence: int = 1) -> str:
     """Build a NIP from its parts: the inverse of :func:`decode_nip`, for fixtures and tests."""
     code = {"L": "1", "P": "2"}[gender]
