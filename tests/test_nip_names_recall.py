@@ -35,3 +35,19 @@ def test_group_lost(text: str, lost: bool) -> None:
 )
 def test_speck_dropped(digits: str, printed: set[str], expected: str | None) -> None:
     assert nip.speck_dropped(digits, printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        ("Mma ! WAHYU SANTOSA", "WAHYU SANTOSA"),  # a KTP's "Nama :" damaged, its colon read as "!"
+        ("Nama : WAHYU SANTOSA", "WAHYU SANTOSA"),
+        ("Nama 1 WAHYU SANTOSA", "WAHYU SANTOSA"),
+        ("Mma! WAHYU SANTOSA", None),  # "!" glued to the label is no colon
+    ],
+)
+def test_name_row_separator(row: str, name: str | None) -> None:
+    from pipeline import extract
+
+    m = extract._NAME_ROW.match(row)
+    assert (m["v"] if m else None) == name
