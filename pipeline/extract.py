@@ -622,9 +622,10 @@ NAME_ROW_CERTAINTY = 0.7  # a name placed by the form's row order, its label unr
 # SUPRFYANTO, S.H.", "LL yaa : ANIK PURWANTI, S.H.", ": ISTI WAHYUNI" (label on the row above),
 # "aa 1 RETNO SUPRAPTI -" (a dash or quote of debris after the name).
 # the separator: a colon, or one OCR misread as a lone 1, l, | or ! ("Mma ! WAHYU SHOLIKIN"), as
-# labels.MISREAD_COLON takes it
+# labels.MISREAD_COLON takes it; also opening the row when OCR lost the whole label column ("1 AGUS
+# SANTOSO" above "1 19680907 200803 1 172"), after a row number without its dot ("1 1 NAME").
 _NAME_ROW = re.compile(
-    r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?(?P<label>[^:;\d\n]{0,14}?)\s*(?:[:;]|(?<=\s)[1l|!](?=\s))\s*"
+    r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?(?P<label>[^:;\d\n]{0,14}?)\s*(?:[:;]|(?<!\S)[1l|!](?=\s))(?:\s+[1l|!](?=\s))?\s*"
     r"(?P<v>[A-Z][A-Za-z.,' ]{3,60}?)[\s,\-–—|\"“”]*$"
 )
 # Capitalised words that are a heading, an office or a value of another row, never a person.

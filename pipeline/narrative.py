@@ -22,6 +22,7 @@ from pipeline.textindex import TextIndex
 NAME_CHARS = r"[A-Za-z][A-Za-z.,' ]+?"
 CHILD_CHARS = r"[A-Za-z][A-Za-z0-9.,' ]+?"
 _DEBRIS = r"[\s:,.|\"'“”»«\-—–]"
+_TRAILING = r"[\s|\"'“”»«\-—–]*"  # debris that may end a name's row: no comma or full stop, which end it
 _AKTA = {
     # "telah lahir ,\nYOGA FIRMANSYAH": the name may follow on the next row, after OCR debris
     # (a comma, a stray '|' or quote); the 't' of "telah" is sometimes misread ("Aelah").
@@ -38,8 +39,9 @@ _AKTA = {
     "nama_above_anak": re.compile(
         rf"^\W{{0,3}}(?P<v>[A-Z][A-Z0-9.,' ]{{3,60}}?){_DEBRIS}*?\n\W{{0,3}}anak\s+ke\b", re.M
     ),
-    "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=\bdan\b|,|\n|$)", re.I),
-    "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS})\s*(?=,|\.|\n|$)", re.I),
+    # ... a parent's name may end its row with a stray bar, quote or dash too ("dan ibu SRI WAHYUNI |")
+    "nama_ayah": re.compile(rf"\bdari\s+(?:ayah|suami)\s*:?\s*(?P<v>{NAME_CHARS}){_TRAILING}(?=\bdan\b|,|\n|$)", re.I),
+    "nama_ibu": re.compile(rf"\b(?:dan\s+)?ibu\s*:?\s*(?P<v>{NAME_CHARS}){_TRAILING}(?=,|\.|\n|$)", re.I),
 }
 # "pada tanggal" with the word worn as OCR reads it ("tanngal", "tangga1", "tangal"): else the
 # next intact "pada tanggal" is taken, the akta's issue date ("dikeluarkan ... pada tanggal"). Its p read as n

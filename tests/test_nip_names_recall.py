@@ -44,6 +44,9 @@ def test_speck_dropped(digits: str, printed: set[str], expected: str | None) -> 
         ("Nama : WAHYU SANTOSA", "WAHYU SANTOSA"),
         ("Nama 1 WAHYU SANTOSA", "WAHYU SANTOSA"),
         ("Mma! WAHYU SANTOSA", None),  # "!" glued to the label is no colon
+        ("1 AGUS SANTOSO", "AGUS SANTOSO"),  # the label column lost, its colon read as 1
+        ("1 1 BUDI RAHARJO, S.P.", "BUDI RAHARJO, S.P."),  # a row number without its dot first
+        ("1 Semarang, 08-03-1967", None),  # the birth row under the name: no name
     ],
 )
 def test_name_row_separator(row: str, name: str | None) -> None:
@@ -51,3 +54,19 @@ def test_name_row_separator(row: str, name: str | None) -> None:
 
     m = extract._NAME_ROW.match(row)
     assert (m["v"] if m else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "name"),
+    [
+        ("anak ke-satu, laki-laki, dari ayah BUDI SANTOSO\ndan ibu SRI LESTARI |\nKutipan", "nama_ibu", "SRI LESTARI"),
+        ("dari ayah BUDI SANTOSO -\ndan ibu SRI LESTARI\n", "nama_ayah", "BUDI SANTOSO"),
+        ("dari ayah BUDI, dan ibu SRI.", "nama_ibu", "SRI"),
+        ("dari ayah BUDI SANTOSO dan ibu SRI LESTARI, Kutipan", "nama_ayah", "BUDI SANTOSO"),
+    ],
+)
+def test_akta_parent_with_trailing_debris(text: str, field: str, name: str) -> None:
+    from pipeline import narrative
+
+    m = narrative._AKTA[field].search(text)
+    assert m is not None and m["v"] == name
