@@ -77,11 +77,46 @@ def value_below(index: TextIndex, end: int) -> FieldValue | None:
         return None
     row = index.rows[row_no + 1]
     m = _VALUE_ROW.match(index.text[row.start : row.end])
-    if m is None or not name_like(m["v"]):
+    if m is None:
+        return _shifted_value(index, row_no + 1)
+    if not name_like(m["v"]):
         return None
     value = names.clean_name_value(m["v"])
     start, stop = row.start + m.start("v"), row.start + m.end("v")
     certainty = float(recall_rules()["placed_name_certainty"])
+    return FieldValue(value, index.page, index.confidence(start, stop) * certainty, index.bbox(start, stop))
+
+
+# "b. NIP : WIWIK LESTARI Negeri Sipil:": the NIP's label with, after its colon, a name in capitals
+# (gelar aside) and then the sentence beside the form, no digit on the row
+_SHIFTED_ROW = re.compile(r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?N\s?I\s?P\s*[:;]\s*(?P<v>[^\d\n]+)$")
+_NIP_DIGITS = re.compile(r"\d{6,}|\d+(?:\s\d+){2,}")  # an NIP or its digit groups
+
+
+def _shifted_value(index: TextIndex, row_no: int) -> FieldValue | None:
+    """The name a form printed one row above its place: a two-column letter whose labels wrap
+    ("Pangkat/Gol." / "Ruang") while its values do not, so the name stands after "NIP :" and the
+    NIP after the next label. Taken only when the row after holds the NIP's digits, which confirms
+    the shift; the name is the row's leading capitals and gelar, placed (placed_name_certainty)."""
+    row = index.rows[row_no]
+    m = _SHIFTED_ROW.match(index.text[row.start : row.end])
+    if m is None or row_no + 1 >= len(index.rows):
+        return None
+    after = index.rows[row_no + 1]
+    if not _NIP_DIGITS.search(index.text[after.start : after.end]):
+        return None
+    kept = []
+    for word in m["v"].split():
+        if not (word.isupper() or "." in word):
+            break  # the sentence beside the form begins
+        kept.append(word)
+    text = " ".join(kept).rstrip(" ,")
+    if not kept or not name_like(text):
+        return None
+    start = row.start + m.start("v") + m["v"].find(kept[0])
+    stop = start + len(text)
+    certainty = float(recall_rules()["placed_name_certainty"])
+    value = names.clean_name_value(text)
     return FieldValue(value, index.page, index.confidence(start, stop) * certainty, index.bbox(start, stop))
 
 
@@ -181,8 +216,26 @@ def signature_name(index: TextIndex, nip_fv: FieldValue) -> FieldValue | None:
         return None
     left, right = nip_fv.bbox[0], nip_fv.bbox[2]
     # the "NIP." label before the digits widens the column to the left
-    rows = [row_no - k for k in range(1, int(recall_rules()["signature_name_rows"]) + 1)]
+    rows = _rows_above(index, row_no, int(recall_rules()["signature_name_rows"]))
     return name_in_column(index, rows, left - (right - left) * 0.25, right + (right - left) * 0.1)
+
+
+# A row of nothing but gelar ("M.Si.", "S.Sos., M.Si."): the end of a long name wrapped under it
+_GELAR_ROW = re.compile(r"^\s*(?:[A-Za-z]{1,4}\.(?:[A-Za-z]{1,4}\.?)*,?\s*)+$")
+
+
+def _rows_above(index: TextIndex, row_no: int, count: int) -> list[int]:
+    """The ``count`` row numbers above ``row_no``, nearest first, not counting a row of gelar alone
+    ("SUGENG RIYADI, S.Sos.," / "M.Si." / "Pembina Utama Muda" / "NIP. ..."): the name it ends
+    is still within reach."""
+    rows: list[int] = []
+    for above in range(row_no - 1, -1, -1):
+        if len(rows) == count:
+            break
+        row = index.rows[above]
+        if not _GELAR_ROW.match(index.text[row.start : row.end]):
+            rows.append(above)
+    return rows
 
 
 # The KK's signature caption: the last "KEPALA KELUARGA" on the page that is no member row's

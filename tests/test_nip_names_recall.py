@@ -70,3 +70,50 @@ def test_akta_parent_with_trailing_debris(text: str, field: str, name: str) -> N
 
     m = narrative._AKTA[field].search(text)
     assert m is not None and m["v"] == name
+
+
+def _index(lines: list[str]):
+    from pipeline.textindex import TextIndex
+    from tests.textpage import page_text
+
+    return TextIndex(page_text(lines), 1)
+
+
+_SHIFTED = [
+    "a. Nama sesungguhnya, bahwa Pegawai",
+    "b. NIP : SRI LESTARI, S.E. Negeri Sipil:",
+    "c. Pangkat/Gol. : 19680921 200801 2 106",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (_SHIFTED, "SRI LESTARI, S.E."),  # values one row above their labels: the name after "NIP :"
+        ([*_SHIFTED[:2], "c. Pangkat/Gol. : Penata Muda"], None),  # no NIP after it: no shift shown
+        ([_SHIFTED[0], "b. NIP : Kepala Dinas Sosial", _SHIFTED[2]], None),  # no capitals: no name
+        ([_SHIFTED[0], ": SRI LESTARI", _SHIFTED[2]], "SRI LESTARI"),  # the value row of its own
+    ],
+)
+def test_value_below_shifted_column(lines: list[str], name: str | None) -> None:
+    from pipeline import namerecall
+
+    index = _index(lines)
+    found = namerecall.value_below(index, index.rows[0].end)
+    assert (found.value if found else None) == name
+    if found is not None:
+        assert found.confidence <= namerecall.recall_rules()["placed_name_certainty"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        (["SUGENG RIYADI S.Sos.,", "M.Si.", "Pembina Utama Muda", "NIP. 19700419 199601 1 002"], [2, 0]),
+        (["SUGENG RIYADI", "Pembina Utama Muda", "NIP. 19700419 199601 1 002"], [1, 0]),
+        (["A", "B", "C", "NIP. 19700419 199601 1 002"], [2, 1]),
+    ],
+)
+def test_signature_rows_skip_gelar_row(lines: list[str], rows: list[int]) -> None:
+    from pipeline import namerecall
+
+    assert namerecall._rows_above(_index(lines), len(lines) - 1, 2) == rows
