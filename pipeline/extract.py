@@ -1271,7 +1271,7 @@ def _signed_date(row: str) -> re.Match[str] | None:
 
 
 # The column header of a list of employees: "NO NAMA / NIP JABATAN", "NAMA/NIP", "NAMA NIP", "NAMA | NIP".
-NAME_NIP_HEADER = re.compile(r"\bNAMA\s*[/|]?\s*NIP\b")  # "NAMA | NIP": the slash read as a bar
+NAME_NIP_HEADER = re.compile(r"\bNAMA\s*[/|!]?\s*NIP\b")  # "NAMA | NIP", "NAMA ! NIP": the slash read as a bar
 
 
 def _read_kk(index: TextIndex) -> Values:

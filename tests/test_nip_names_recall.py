@@ -117,3 +117,18 @@ def test_signature_rows_skip_gelar_row(lines: list[str], rows: list[int]) -> Non
     from pipeline import namerecall
 
     assert namerecall._rows_above(_index(lines), len(lines) - 1, 2) == rows
+
+
+@pytest.mark.parametrize(
+    ("header", "table"),
+    [
+        ("NO NAMA ! NIP JABATAN UNIT KERJA", True),  # the slash read as "!"
+        ("NO NAMA / NIP JABATAN", True),
+        ("NO NAMA | NIP JABATAN", True),
+        ("a. Nama : BUDI", False),
+    ],
+)
+def test_lampiran_header(header: str, table: bool) -> None:
+    from pipeline import extract
+
+    assert bool(extract.NAME_NIP_HEADER.search(header)) is table
