@@ -652,11 +652,32 @@ def _name_above_nip(block: Values, indexes: list[TextIndex], specs: dict, doc_ty
     if index is None:
         return
     for row_no in _nip_rows(index, fv):
-        for row in reversed(index.rows[max(0, row_no - 3) : row_no]):
-            found = _name_row(index, row, specs)
+        for above in range(row_no - 1, max(0, row_no - 3) - 1, -1):
+            found = _name_row(index, index.rows[above], specs) or _name_over_label(index, above)
             if found is not None:
                 block["nama"] = found
                 return
+
+
+# A "Nama" label with nothing after it: its value was printed a little higher and OCR put it first
+_BARE_NAME_LABEL = re.compile(r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?Nama\s*[:;]?\s*$", re.I)
+
+
+def _name_over_label(index: TextIndex, row_no: int) -> FieldValue | None:
+    """The name on a row of its own just above an empty "Nama :" row ("DWI PRASETYO, S.P." /
+    "Nama :" / ": 19691216 ..." / "NIP"): a skewed scan put each value a row above its label.
+    Placed by position, so with NAME_ROW_CERTAINTY."""
+    if row_no + 1 >= len(index.rows):
+        return None
+    label = index.rows[row_no + 1]
+    if not _BARE_NAME_LABEL.match(index.text[label.start : label.end]):
+        return None
+    row = index.rows[row_no]
+    text = index.text[row.start : row.end].strip()
+    if ":" in text or not namerecall.name_like(text) or namerecall.not_a_name(text):
+        return None
+    value = names.clean_name_value(text)
+    return _fv(index, row.start, row.end, value, NAME_ROW_CERTAINTY)
 
 
 # Cards that print the name right under the NIK (e-KTP: NIK / Nama / Tempat/Tgl Lahir).

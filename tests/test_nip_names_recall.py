@@ -132,3 +132,22 @@ def test_lampiran_header(header: str, table: bool) -> None:
     from pipeline import extract
 
     assert bool(extract.NAME_NIP_HEADER.search(header)) is table
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["KESATU :", "DWI SANTOSO, S.P.", "Nama :", ": 19691216 200901 2 160", "NIP"], "DWI SANTOSO, S.P."),
+        (["KESATU :", "DWI SANTOSO, S.P.", "Jabatan :", ": 19691216 200901 2 160"], None),  # no Nama label
+        (["KESATU :", "KEPALA DINAS", "Nama :", ": 19691216 200901 2 160"], None),  # a caption, no name
+        (["KESATU :", "Mengangkat sebagai", "Nama :", ": 19691216 200901 2 160"], None),
+    ],
+)
+def test_name_over_empty_label(lines: list[str], name: str | None) -> None:
+    from pipeline import extract
+
+    index = _index(lines)
+    found = extract._name_over_label(index, 1)
+    assert (found.value if found else None) == name
+    if found is not None:
+        assert found.confidence <= extract.NAME_ROW_CERTAINTY
