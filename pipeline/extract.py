@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -213,7 +213,27 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         if fv is not None:
             values["tanggal_dokumen"] = fv
     _drop_impossible_issue_date(values, doc.doc_type)
+    _tmt_after_issue(values, persons)
     return values, persons, signers
+
+
+TMT_REPAIR_CERTAINTY = 0.8  # an NIP's TMT digit put right by structure and the document's date
+
+
+def _tmt_after_issue(values: Values, persons: list[Values]) -> None:
+    """Every block's NIP whose TMT as read comes after the document's own date (and the margin of
+    fields.yaml nip_tmt_after_issue_days) put right where one TMT digit does it (nip.tmt_repaired:
+    "196803112098011356" on an SK of 2008), with less certainty."""
+    issued = values.get("tanggal_dokumen")
+    when = dates.from_iso(issued.value) if issued is not None else None
+    if when is None:
+        return
+    when += timedelta(days=int(load_yaml(RULES_DIR / "fields.yaml")["nip_tmt_after_issue_days"]))
+    for block in (values, *persons):
+        fv = block.get("nip")
+        fixed = nip.tmt_repaired(str(fv.value), when) if fv is not None else None
+        if fixed is not None:
+            block["nip"] = FieldValue(fixed, fv.page, fv.confidence * TMT_REPAIR_CERTAINTY, fv.bbox)
 
 
 # "Berdasarkan Akta Kelahiran Nomor 3317-LT-15052000-0399": kode wilayah, the kind of registration,

@@ -306,6 +306,24 @@ def group_lost(text: str) -> bool:
     return False
 
 
+def tmt_repaired(digits: str, latest: date) -> str | None:
+    """The NIP with one digit of its TMT put right, when the TMT as read lies after ``latest`` (the
+    date of the document printing it, which cannot cite an appointment yet to come: "20980 1" for
+    200801) and exactly one one-digit change of the TMT makes an NIP that decodes with a TMT no
+    later than that; else None. Structure and the document's date confirm the digit, nothing else."""
+    info = decode_nip(digits)
+    if info.kind != "baru" or info.tmt_cpns is None or info.tmt_cpns <= latest:
+        return None
+    found = set()
+    for pos in range(8, 14):
+        for digit in "0123456789":
+            other = digits[:pos] + digit + digits[pos + 1 :]
+            fixed = decode_nip(other)
+            if other != digits and fixed.is_valid and fixed.tmt_cpns is not None and fixed.tmt_cpns <= latest:
+                found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
 def speck_dropped(digits: str, printed: set[str]) -> str | None:
     """The NIP that ``digits`` (19 read, one too many: "1968111520090310983") becomes without one
     of them, when exactly one such NIP decodes and is printed whole elsewhere on the same page (the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline import nip
@@ -151,3 +153,34 @@ def test_name_over_empty_label(lines: list[str], name: str | None) -> None:
     assert (found.value if found else None) == name
     if found is not None:
         assert found.confidence <= extract.NAME_ROW_CERTAINTY
+
+
+@pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        ("1 Usul Pensiun Janda/Duda a.n. Wiwik", "Usul Pensiun Janda/Duda a.n. Wiwik"),  # "Hal :" lost, colon read as 1
+        (": Usul Pensiun Janda/Duda a.n. Wiwik", "Usul Pensiun Janda/Duda a.n. Wiwik"),
+        ("Hal : Usul Pensiun", "Usul Pensiun"),
+        ("1. Yth. Sekretaris Daerah", None),  # a numbered row
+        ("19 Usul", None),
+    ],
+)
+def test_subject_line_colon_misread(line: str, subject: str | None) -> None:
+    from classifiers.classifier import SUBJECT_LINE
+
+    m = SUBJECT_LINE.match(line)
+    assert (m and (m["subject"] or m["unlabelled"] or m["misread"])) == subject
+
+
+@pytest.mark.parametrize(
+    ("digits", "latest", "expected"),
+    [
+        ("196803112098011356", date(2009, 12, 11), "196803112008011356"),  # 2098: only 2008 fits
+        ("196803112098011356", date(2021, 1, 1), None),  # 2008 and 2018 both fit: no guess
+        ("196803112008011356", date(2009, 12, 11), None),  # a TMT before the date: untouched
+        ("196901272010012251", date(2010, 12, 1), None),  # an SK CPNS signed before its TMT
+        ("1968031120980113", date(2009, 12, 11), None),  # no whole NIP
+    ],
+)
+def test_tmt_repaired(digits: str, latest: date, expected: str | None) -> None:
+    assert nip.tmt_repaired(digits, latest) == expected
