@@ -31,6 +31,27 @@ def _misread_of(value: str, employee_nip: str | None, confidence: float) -> bool
     return confidence < near["max_confidence"] and Levenshtein.distance(value, employee_nip) <= near["max_edits"]
 
 
+def _birth_digit_misread(doc: Document, fv: FieldValue, employee_nip: str) -> bool:
+    """The document's NIP differs from the employee's in one digit of its birth date only, was read
+    with low confidence (crosscheck.yaml nip_misread.max_confidence), and the document's own birth
+    date is the one the employee's NIP encodes: the page prints that NIP, OCR misread a digit
+    ("19691211" on a karpeg whose "Tgl. Lahir" reads 10-12-1969). Another employee's NIP differs
+    in its sequence; an NIP whose birth date disagrees with the dossier's differs on every page."""
+    value = str(fv.value)
+    if len(value) != len(employee_nip) or fv.confidence >= rules()["nip_misread"]["max_confidence"]:
+        return False
+    differ = [n for n, (a, b) in enumerate(zip(value, employee_nip, strict=True)) if a != b]
+    born = doc.fields.get("tanggal_lahir")
+    encoded = nip.decode_nip(employee_nip).birth_date
+    return (
+        len(differ) == 1
+        and differ[0] < 8
+        and born is not None
+        and encoded is not None
+        and str(born.value) == encoded.isoformat()
+    )
+
+
 def foreign_documents(emp: Employee) -> set[str]:
     """Documents about someone else: no block is the employee's, and the document's own person
     has another valid NIP and another name (a page of another berkas)."""
@@ -80,7 +101,14 @@ def check_nips(emp: Employee, foreign: set[str]) -> list[Finding]:
                 f.severity = "warning"
                 f.message += " Kemungkinan salah baca OCR; cocokkan dengan dokumen asli."
             findings.append(f)
-        elif emp.nip and emp.nip_source and info.kind == "baru" and info.is_valid and _speaks_of_employee(doc):
+        elif (
+            emp.nip
+            and emp.nip_source
+            and info.kind == "baru"
+            and info.is_valid
+            and _speaks_of_employee(doc)
+            and not _birth_digit_misread(doc, fv, emp.nip)
+        ):
             ref_doc, ref_fv = emp.nip_source
             findings.append(
                 finding(

@@ -184,3 +184,28 @@ def test_subject_line_colon_misread(line: str, subject: str | None) -> None:
 )
 def test_tmt_repaired(digits: str, latest: date, expected: str | None) -> None:
     assert nip.tmt_repaired(digits, latest) == expected
+
+
+_EMPLOYEE_NIP = "196912102009012208"
+
+
+@pytest.mark.parametrize(
+    ("read", "confidence", "born", "misread"),
+    [
+        ("196912112009012208", 0.61, "1969-12-10", True),  # one birth digit off, the page's date agrees
+        ("196912112009012208", 0.95, "1969-12-10", False),  # read surely: the page prints it so
+        ("196912112009012208", 0.61, "1969-12-11", False),  # the page's date agrees with the read
+        ("196912112009012208", 0.61, None, False),  # no date on the page to confirm
+        ("196912102009012517", 0.61, "1969-12-10", False),  # another sequence: another employee
+        ("196912102009022208", 0.61, "1969-12-10", False),  # the TMT differs, not the birth date
+    ],
+)
+def test_birth_digit_misread(read: str, confidence: float, born: str | None, misread: bool) -> None:
+    from pipeline.checks_identity import _birth_digit_misread
+    from pipeline.models import Document, FieldValue
+
+    fields = {"nip": FieldValue(read, 1, confidence)}
+    if born:
+        fields["tanggal_lahir"] = FieldValue(born, 1, 0.9)
+    doc = Document("d1", "KARPEG", [1], fields=fields)
+    assert _birth_digit_misread(doc, fields["nip"], _EMPLOYEE_NIP) is misread
