@@ -686,7 +686,7 @@ _BARE_NAME_LABEL = re.compile(r"^\W{0,3}(?:[0-9A-Za-z]{1,2}[.)]\s*)?Nama\s*[:;]?
 def _name_over_label(index: TextIndex, row_no: int) -> FieldValue | None:
     """The name on a row of its own just above an empty "Nama :" row ("DWI PRASETYO, S.P." /
     "Nama :" / ": 19691216 ..." / "NIP"): a skewed scan put each value a row above its label.
-    Placed by position, so with NAME_ROW_CERTAINTY."""
+    Placed by position, so with names.yaml placed_name_certainty."""
     if row_no + 1 >= len(index.rows):
         return None
     label = index.rows[row_no + 1]
@@ -697,7 +697,7 @@ def _name_over_label(index: TextIndex, row_no: int) -> FieldValue | None:
     if ":" in text or not namerecall.name_like(text) or namerecall.not_a_name(text):
         return None
     value = names.clean_name_value(text)
-    return _fv(index, row.start, row.end, value, NAME_ROW_CERTAINTY)
+    return _fv(index, row.start, row.end, value, float(namerecall.recall_rules()["placed_name_certainty"]))
 
 
 # Cards that print the name right under the NIK (e-KTP: NIK / Nama / Tempat/Tgl Lahir).

@@ -152,7 +152,7 @@ def test_name_over_empty_label(lines: list[str], name: str | None) -> None:
     found = extract._name_over_label(index, 1)
     assert (found.value if found else None) == name
     if found is not None:
-        assert found.confidence <= extract.NAME_ROW_CERTAINTY
+        assert found.confidence <= extract.namerecall.recall_rules()["placed_name_certainty"]
 
 
 @pytest.mark.parametrize(
