@@ -106,8 +106,11 @@ def _placed_date(index: TextIndex, d: dates.DateMatch, offset: int, factor: floa
 
 SECTION = re.compile(r"^\s*(?:[IVX]+\.|\d+\.)?\s*(SUAMI|ISTERI|ISTRI)\b\s*:?\s*$", re.I)
 # "Nama :" as OCR leaves the label: a stray quote before it, a dot or quote before its colon, or a
-# misread second colon ("Nama . :", "Nama -: :", '"Nama :', "Nama 1: TRI").
-NAMA_LABEL = re.compile(r"^\W{0,3}(?:\d+\.|[a-z]\.)?\s*nama(?:\s+lengkap)?[\s.,\-\"'“”|]*(?:[12l|!][\s.]*)?$", re.I)
+# misread second colon ("Nama . :", "Nama -: :", '"Nama :', "Nama 1: TRI"), or a speck read as a
+# one-letter word before the colon ("Nama e : RETNO ..."), as labels._labels_score drops it.
+NAMA_LABEL = re.compile(
+    r"^\W{0,3}(?:\d+\.|[a-z]\.)?\s*nama(?:\s+lengkap)?[\s.,\-\"'“”|]*(?:[12l|!][\s.]*|(?<=\s)[a-z]\s*)?$", re.I
+)
 
 
 # A section heading read with noise ("SUAMI s", "ISTEKI"): its first word, fuzzily, on a short row.

@@ -209,3 +209,19 @@ def test_birth_digit_misread(read: str, confidence: float, born: str | None, mis
         fields["tanggal_lahir"] = FieldValue(born, 1, 0.9)
     doc = Document("d1", "KARPEG", [1], fields=fields)
     assert _birth_digit_misread(doc, fields["nip"], _EMPLOYEE_NIP) is misread
+
+
+@pytest.mark.parametrize(
+    ("label", "is_nama"),
+    [
+        ("Nama e ", True),  # a speck read as a one-letter word before the colon
+        ("Nama ", True),
+        ("Nama 1", True),
+        ("Namar ", False),  # "Nomor" misread: the letter is part of the word
+        ("Nama ee ", False),
+    ],
+)
+def test_nikah_nama_label_speck(label: str, is_nama: bool) -> None:
+    from pipeline.narrative import NAMA_LABEL
+
+    assert bool(NAMA_LABEL.match(label)) is is_nama
