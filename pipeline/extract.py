@@ -480,11 +480,22 @@ def _with_new_nip(chosen: Values, persons: list[Values]) -> Values:
 
 def _subject_by_signature(persons: list[Values], signers: list[Values]) -> Values | None:
     """In a letter an official signs about another employee, the block after the official's own
-    (the first, whose NIP the signature at the foot repeats); None when that cannot be told."""
-    signed = {b["nip"].value for b in signers if "nip" in b}
-    if len(persons) < 2 or "nip" not in persons[0] or persons[0]["nip"].value not in signed:
+    (the first, whose NIP the signature at the foot repeats, or, its NIP row lost or shifted, whose
+    name the signature repeats); None when that cannot be told."""
+    if len(persons) < 2 or not _signed_by(persons[0], signers):
         return None
     return next((b for b in persons[1:] if "nama" in b), None)
+
+
+def _signed_by(block: Values, signers: list[Values]) -> bool:
+    """Whether a signature at the foot is this block's person: the same NIP, or where the block has
+    no NIP, the same name (names.names_match; OCR noise and gelar tolerated)."""
+    if "nip" in block:
+        return block["nip"].value in {b["nip"].value for b in signers if "nip" in b}
+    if "nama" not in block:
+        return False
+    named = [str(b["nama"].value) for b in signers if "nama" in b]
+    return any(names.names_match(name, str(block["nama"].value)) for name in named)
 
 
 def _with_signed_nip(chosen: Values, signers: list[Values]) -> Values:

@@ -225,3 +225,25 @@ def test_nikah_nama_label_speck(label: str, is_nama: bool) -> None:
     from pipeline.narrative import NAMA_LABEL
 
     assert bool(NAMA_LABEL.match(label)) is is_nama
+
+
+def _fv(value: str):
+    from pipeline.models import FieldValue
+
+    return FieldValue(value, 1, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("block", "signer", "signed"),
+    [
+        ({"nama": "SUGENG RIYADI, S.Sos., M.Si."}, {"nama": "SUGENG RIYADI S.Sos.,", "nip": "1"}, True),  # NIP lost
+        ({"nama": "SUGENG RIYADI, S.Sos."}, {"nama": "WIWIK LESTARI", "nip": "1"}, False),
+        ({"nama": "SUGENG RIYADI", "nip": "2"}, {"nama": "SUGENG RIYADI", "nip": "1"}, False),  # the NIP decides
+        ({"nama": "SUGENG RIYADI", "nip": "1"}, {"nip": "1"}, True),
+        ({}, {"nama": "SUGENG RIYADI", "nip": "1"}, False),
+    ],
+)
+def test_official_block_signed_by_name(block: dict, signer: dict, signed: bool) -> None:
+    from pipeline.extract import _signed_by
+
+    assert _signed_by({k: _fv(v) for k, v in block.items()}, [{k: _fv(v) for k, v in signer.items()}]) is signed
