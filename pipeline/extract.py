@@ -823,7 +823,9 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
     printed = {value for value, _, _ in nip.find_nips(index.text)}
     if dropped := nip.speck_dropped(digits, printed):  # one speck too many, the page prints it whole
         return {"nip": _fv(index, hit.start, hit.end, dropped, 0.7)}
-    if len(digits) >= 8 and not nip.group_lost(hit.value):  # an NIP as read, even if malformed: NIP_INVALID must see it
+    if (
+        len(digits) >= 8
+    ):  # an NIP as read, even if malformed: NIP_INVALID must see it (and no other NIP fills its place)
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
 

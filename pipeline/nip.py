@@ -283,29 +283,6 @@ def find_wrapped_nips(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-_LOOK_ALIKES = frozenset("OoIl|SBZzu")  # the letters _OCR_FIX reads as digits
-_MALFORMED_DIGITS = 17  # the longest malformed NIP worth reporting: one digit lost
-
-
-def group_lost(text: str) -> bool:
-    """True when a word among the NIP's digit groups holds letters no OCR look-alike explains
-    ("NIP 1 19680907 z'nwuza 1 172", "NIP 119671 m7008011210"): a printed group came out as
-    letters, so the digits left are no malformed NIP to report as NIP_INVALID but an unreadable
-    one. Only words before the 17th digit count: what follows a whole NIP is another column."""
-    words = text.split()
-    digit_at = [n for n, w in enumerate(words) if re.search(r"\d", w)]
-    if len(digit_at) < 2:
-        return False
-    seen = 0
-    for word in words[digit_at[0] : digit_at[-1] + 1]:
-        if seen >= _MALFORMED_DIGITS:
-            return False
-        if any(c.isalpha() and c not in _LOOK_ALIKES for c in word):
-            return True
-        seen += len(_digits_only(word))
-    return False
-
-
 def tmt_repaired(digits: str, latest: date) -> str | None:
     """The NIP with one digit of its TMT put right, when the TMT as read lies after ``latest`` (the
     date of the document printing it, which cannot cite an appointment yet to come: "20980 1" for

@@ -10,22 +10,6 @@ from pipeline import nip
 
 
 @pytest.mark.parametrize(
-    ("text", "lost"),
-    [
-        ("1 19680907 z'nwuza 1 172", True),  # the TMT group came out as letters
-        ("119671 m7008011210", True),  # a letter no look-alike explains inside the digits
-        ("19680907 20080 1 172 Penata Muda 2", False),  # a malformed NIP, then another column
-        ("1968111520090310983", False),
-        (": 19680907 200803 1 17 Tingkat I 2024", False),  # 17 digits read: the rest is a column
-        ("19680907 2oo803 1 172", False),  # look-alike letters only
-        ("NIP 19680907", False),  # one digit group: nothing between
-    ],
-)
-def test_group_lost(text: str, lost: bool) -> None:
-    assert nip.group_lost(text) is lost
-
-
-@pytest.mark.parametrize(
     ("digits", "printed", "expected"),
     [
         ("1968111520090310983", {"196811152009031098"}, "196811152009031098"),  # speck at the end
