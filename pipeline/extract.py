@@ -220,6 +220,12 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
 TMT_REPAIR_CERTAINTY = 0.8  # an NIP's TMT digit put right by structure and the document's date
 
 
+@functools.cache
+def _tmt_margin_days() -> int:
+    """fields.yaml ``nip_tmt_after_issue_days`` (read once: every document asks)."""
+    return int(load_yaml(RULES_DIR / "fields.yaml")["nip_tmt_after_issue_days"])
+
+
 def _tmt_after_issue(values: Values, persons: list[Values]) -> None:
     """Every block's NIP whose TMT as read comes after the document's own date (and the margin of
     fields.yaml nip_tmt_after_issue_days) put right where one TMT digit does it (nip.tmt_repaired:
@@ -228,7 +234,7 @@ def _tmt_after_issue(values: Values, persons: list[Values]) -> None:
     when = dates.from_iso(issued.value) if issued is not None else None
     if when is None:
         return
-    when += timedelta(days=int(load_yaml(RULES_DIR / "fields.yaml")["nip_tmt_after_issue_days"]))
+    when += timedelta(days=_tmt_margin_days())
     for block in (values, *persons):
         fv = block.get("nip")
         fixed = nip.tmt_repaired(str(fv.value), when) if fv is not None else None
@@ -823,9 +829,8 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
     printed = {value for value, _, _ in nip.find_nips(index.text)}
     if dropped := nip.speck_dropped(digits, printed):  # one speck too many, the page prints it whole
         return {"nip": _fv(index, hit.start, hit.end, dropped, 0.7)}
-    if (
-        len(digits) >= 8
-    ):  # an NIP as read, even if malformed: NIP_INVALID must see it (and no other NIP fills its place)
+    if len(digits) >= 8:
+        # an NIP as read, even if malformed: NIP_INVALID must see it, and no other NIP takes its place
         return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
     return {}
 

@@ -7,6 +7,7 @@ word, its character span, so any match in the string maps back to word boxes and
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from pipeline.models import BBox, PageText, Word
@@ -41,12 +42,20 @@ class TextIndex:
             parts.append("\n")
             pos += 1
         self.text = "".join(parts)
+        # Word spans are in text order and do not overlap: the words of a span are found by
+        # bisection (extraction asks for boxes and confidences of hundreds of spans a page).
+        self._starts = [s.start for s in self.spans]
+        self._ends = [s.end for s in self.spans]
 
     def row_texts(self) -> list[tuple[Span, str]]:
         return [(r, self.text[r.start : r.end]) for r in self.rows]
 
+    def word_range(self, start: int, end: int) -> range:
+        """Indices of the words overlapping the text span [start, end)."""
+        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end))
+
     def _words_in(self, start: int, end: int) -> list[Word]:
-        return [w for w, s in zip(self.words, self.spans, strict=True) if s.start < end and s.end > start]
+        return [self.words[i] for i in self.word_range(start, end)]
 
     def bbox(self, start: int, end: int) -> BBox | None:
         words = self._words_in(start, end)
@@ -65,8 +74,7 @@ class TextIndex:
         Forms align their values in a column ("Jenis Kelamin        : Laki-laki"); Tesseract
         often drops or misreads the lone colon, but the gap is always there.
         """
-        spans = zip(self.words, self.spans, strict=True)
-        pairs = [(w, s) for w, s in spans if start < s.end and s.start < end]
+        pairs = [(self.words[i], self.spans[i]) for i in self.word_range(start, end)]
         for (a, _), (b, sb) in zip(pairs, pairs[1:], strict=False):
             height = max(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1], 1)
             if b.bbox[0] - a.bbox[2] > factor * height:
