@@ -1068,8 +1068,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
         pattern = r"(?:\s+|\.\s*)".join(re.escape(w) for w in phrase.lower().split())
         for m in re.finditer(pattern, lowered):
             text = index.text[m.end() : m.end() + window + 40]
-            # a speck opening the date's next row ("... tanggal 01" / "« Januari 2009"), blanked in place
-            text = re.sub(r"(?<=\n)[ \t]*[«»“”\"'|]", lambda s: " " * len(s.group()), text)
+            # a speck opening the date's next row ("... tanggal 01" / "« Januari 2009"; "... tanggal 01
+            # April" / ": 2010", the colon column of the rows below), blanked in place
+            text = re.sub(r"(?<=\n)[ \t]*[«»“”\"'|:;]", lambda s: " " * len(s.group()), text)
             found = dates.find_dates(text)
             if not found or found[0].start > window:
                 continue

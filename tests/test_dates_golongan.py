@@ -195,6 +195,10 @@ def test_akta_issue_date_by_registration(issue_rows: list[str], expected: str | 
         # the day's 1 read as t ("Ot April"); the date's row opened by a speck ("«")
         (["C. Terhitung mulai tanggal : Ot April 2023"], "2023-04-01"),
         (["menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01", "« Januari 2009. |"], "2009-01-01"),
+        # the year on the next row behind the colon column of the rows below
+        (["menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01 April", ": 2010."], "2010-04-01"),
+        # an SK PNS that prints "terhitung tanggal", no "mulai"
+        (["menjadi Pegawai Negeri Sipil terhitung tanggal O1 April 2010."], "2010-04-01"),
         # another phrase is no TMT: "Keputusan ini mulai berlaku pada tanggal ditetapkan"
         (["KETIGA : Keputusan ini berlaku sejak tanggal 05 Maret 2010."], None),
         (["Keputusan ini mulai berlaku pada tanggal 05 Maret 2010."], None),
