@@ -200,15 +200,15 @@ def loose_month_number(word: str) -> int | None:
     if not ranked or ranked[0][1] < LOOSE_MONTH_CUTOFF:
         return None
     rivals = [month for month, score in ranked[1:] if ranked[0][1] - score < LOOSE_MONTH_MARGIN]
-    if rivals and not _initial_decides(token, ranked[0][0], rivals):
+    if rivals and not initial_decides(token, ranked[0][0], rivals):
         return None
     return ranked[0][0]
 
 
-def _initial_decides(token: str, best: int, rivals: list[int]) -> bool:
-    """Whether the word's first letter tells the nearest month from its close rivals: the months
-    ending in "-ember" score alike on a damaged word ("Sepusmber": September 78, Desember 71), but
-    only September starts with an S."""
+def initial_decides(token: str, best: int, rivals: list[int]) -> bool:
+    """Whether the (lower-case) word's first letter, kept where the rest went, tells ``best`` from
+    its rivals: the months ending in "-ember" score alike on a damaged word ("Sepusmber": September
+    78, Desember 71), but only September starts with an S."""
     initials = month_initials()
     first = token[:1]
     return first in initials.get(best, ()) and not any(first in initials.get(m, ()) for m in rivals)
@@ -403,18 +403,9 @@ def find_dates(text: str) -> list[DateMatch]:
     words = _repair_number_words(text)
     found = [*_scan(_TEXT, words, _textual), *_scan(_DMY, text, _numeric), *_scan(_YMD, text, _numeric)]
     # the loose month only where no sure reading overlaps (it never outranks one)
-    found += [
-        d
-        for d in _scan(_TEXT, words, _textual_loose, LOOSE_MONTH_CERTAINTY)
-        if not any(o.start < d.end and d.start < o.end for o in found)
-    ]
+    found += _apart(_scan(_TEXT, words, _textual_loose, LOOSE_MONTH_CERTAINTY), found)
     # ... and a month told by its first letter only where neither reading overlaps
-    certainty = damaged_month_rules()["initial_month"]["certainty"]
-    found += [
-        d
-        for d in _scan(_DAMAGED, text, _textual_initial, certainty)
-        if not any(o.start < d.end and d.start < o.end for o in found)
-    ]
+    found += _apart(_scan(_DAMAGED, text, _textual_initial, damaged_month_rules()["initial_month"]["certainty"]), found)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMatch] = []
     for match in found:
@@ -444,6 +435,11 @@ def joined_date(value: str) -> DateMatch | None:
         return None
     start = m.start("d" + n)
     return DateMatch(found, start, m.end(), value[start : m.end()], damaged_month_rules()["joined_date"]["certainty"])
+
+
+def _apart(candidates: Iterator[DateMatch], found: list[DateMatch]) -> list[DateMatch]:
+    """The candidates that overlap none of the readings ``found`` already."""
+    return [d for d in candidates if not any(o.start < d.end and d.start < o.end for o in found)]
 
 
 def parse_date(text: str) -> date | None:

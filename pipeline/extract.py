@@ -272,7 +272,7 @@ def _registered_issue_date(values: Values, indexes: list[TextIndex]) -> None:
         if registered is None:
             continue
         fv = values.get("tanggal_dokumen")
-        evidence = _fv(index, m.start(), m.end(), registered.isoformat())
+        evidence = index.field_value(m.start(), m.end(), registered.isoformat())
         if fv is not None:
             read = str(fv.value)
             if len(read) == 10 and sum(a != b for a, b in zip(read, registered.isoformat(), strict=True)) == 1:
@@ -300,11 +300,11 @@ def _issue_row_date(index: TextIndex, registered: date) -> FieldValue | None:
             same = int(m["d"]) == registered.day and int(m["y"]) == registered.year
             if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], registered.month):
                 s = row.start + m.start()
-                return _fv(index, s, row.start + m.end(), registered.isoformat(), REGISTERED_DAMAGED)
+                return index.field_value(s, row.start + m.end(), registered.isoformat(), REGISTERED_DAMAGED)
     if any(re.search(r"[0-9]", index.text[r.start : r.end]) for r in rows):
         return None  # something is printed there that does not read as the registration date
     m = REGISTRATION_NUMBER.search(index.text)
-    return _fv(index, m.start(), m.end(), registered.isoformat(), REGISTERED_ROW_LOST) if m else None
+    return index.field_value(m.start(), m.end(), registered.isoformat(), REGISTERED_ROW_LOST) if m else None
 
 
 def _with_certainty(fv: FieldValue, certainty: float) -> FieldValue:
@@ -367,9 +367,9 @@ def _rank_cell_row(index: TextIndex, below: tuple[int, int] | None = None) -> Va
             if slash and _left_cell(index, span, start, end):
                 # "5 | Aa Penata Tingkat 1/ NW | ...": the golongan after the slash unreadable, the
                 # rank name read whole says it.
-                golongan = _fv(index, span.start + start, span.start + end, rank_gol, RANK_CELL_CERTAINTY**2)
+                golongan = index.field_value(span.start + start, span.start + end, rank_gol, RANK_CELL_CERTAINTY**2)
                 return {
-                    "pangkat": _fv(index, span.start + start, span.start + end, _rank_title(name)),
+                    "pangkat": index.field_value(span.start + start, span.start + end, _rank_title(name)),
                     "golongan": golongan,
                 }
             continue
@@ -379,8 +379,8 @@ def _rank_cell_row(index: TextIndex, below: tuple[int, int] | None = None) -> Va
         g_start = span.start + end + slash.end() + printed[1]
         certainty = 1.0 if printed[0] == value else RANK_CELL_CERTAINTY
         return {
-            "pangkat": _fv(index, span.start + start, span.start + end, _rank_title(name)),
-            "golongan": _fv(index, g_start, span.start + end + slash.end() + printed[2], value, certainty),
+            "pangkat": index.field_value(span.start + start, span.start + end, _rank_title(name)),
+            "golongan": index.field_value(g_start, span.start + end + slash.end() + printed[2], value, certainty),
         }
     return {}
 
@@ -614,13 +614,13 @@ def _confirmed_birth(index: TextIndex, window: list, born: date, month_from_nip:
         for d in dates.find_dates(index.text[row.start : row.end]):
             if d.value == born:
                 s = row.start + d.start
-                return _fv(index, s, s + len(d.raw), born.isoformat(), NIP_CONFIRMED_BIRTH)
+                return index.field_value(s, s + len(d.raw), born.isoformat(), NIP_CONFIRMED_BIRTH)
     for row in window if month_from_nip else []:
         text = index.text[row.start : row.end]
         for m in DAMAGED_DATE.finditer(text):
             same = int(m["d"]) == born.day and int(m["y"]) == born.year
             if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], born.month):
-                return _fv(index, row.start + m.start(), row.start + m.end(), born.isoformat(), MONTH_FROM_NIP)
+                return index.field_value(row.start + m.start(), row.start + m.end(), born.isoformat(), MONTH_FROM_NIP)
     return None
 
 
@@ -641,17 +641,10 @@ def _month_may_be(word: str, month: int) -> bool:
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < PLAUSIBLE_MONTH or scores[best] - scores.get(month, 0.0) < CONTRADICTION_MARGIN:
         return True
-    return _initial_sides_with(word, month, best)
-
-
-def _initial_sides_with(word: str, month: int, rival: int) -> bool:
-    """Whether the word's first letter, kept where the rest went, is ``month``'s and not the
-    rival's: "Aru eh" and "Am et" score as Maret (60, 67: a short name takes any a, r, e, t) far
-    above Agustus, yet start with Agustus' A. A word that starts as the rival does ("Novemuxi"
-    against October) still contradicts."""
-    first = word.strip().lower()[:1]
-    initials = dates.month_initials()
-    return first in initials.get(month, ()) and first not in initials.get(rival, ())
+    # the word's first letter, kept where the rest went, may side with ``month`` against the best
+    # score: "Aru eh" and "Am et" score as Maret (60, 67: a short name takes any a, r, e, t) far
+    # above Agustus, yet start with Agustus' A; "Novemuxi" against October still contradicts
+    return dates.initial_decides(word.strip().lower(), month, [best])
 
 
 NAME_ROW_CERTAINTY = 0.7  # a name placed by the form's row order, its label unread
@@ -713,8 +706,7 @@ def _name_over_label(index: TextIndex, row_no: int) -> FieldValue | None:
     text = index.text[row.start : row.end].strip()
     if ":" in text or not namerecall.name_like(text) or namerecall.not_a_name(text):
         return None
-    value = names.clean_name_value(text)
-    return _fv(index, row.start, row.end, value, float(namerecall.recall_rules()["placed_name_certainty"]))
+    return namerecall.placed(index, row.start, row.end, names.clean_name_value(text))
 
 
 # Cards that print the name right under the NIK (e-KTP: NIK / Nama / Tempat/Tgl Lahir).
@@ -749,7 +741,7 @@ def _name_row(index: TextIndex, row, specs: dict) -> FieldValue | None:
         return None
     if namerecall.is_address(value):
         return None
-    return _fv(index, row.start + m.start("v"), row.start + m.end("v"), value, NAME_ROW_CERTAINTY)
+    return index.field_value(row.start + m.start("v"), row.start + m.end("v"), value, NAME_ROW_CERTAINTY)
 
 
 def _other_field_label(label: str, specs: dict) -> bool:
@@ -782,10 +774,6 @@ def _first_phrase(text: str, phrases: tuple[str, ...]) -> int | None:
     return min(found) if found else None
 
 
-def _fv(index: TextIndex, start: int, end: int, value, certainty: float = 1.0) -> FieldValue:
-    return FieldValue(value, index.page, index.confidence(start, end) * certainty, index.bbox(start, end))
-
-
 def _convert(hit: LabelHit, kind: str, index: TextIndex) -> Values:
     converter = CONVERTERS.get(kind)
     return converter(hit, index) if converter else {}
@@ -798,7 +786,7 @@ def _name(hit: LabelHit, index: TextIndex) -> Values:
         # row; "a. Nama sesungguhnya bahwa ..." with ": DWI SANTOSO" on the row below)
         below = namerecall.value_below(index, hit.end)
         return {"nama": below} if below is not None else {}
-    return {"nama": _fv(index, hit.start, hit.end, value)}
+    return {"nama": index.field_value(hit.start, hit.end, value)}
 
 
 def _nip(hit: LabelHit, index: TextIndex) -> Values:
@@ -806,7 +794,7 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
     if found and len(found[0][0]) == 18:
         value, s, e = found[0]
         info = nip.decode_nip(value)
-        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
+        return {"nip": index.field_value(hit.start + s, hit.start + e, value, 1.0 if info.is_valid else 0.6)}
     if wrapped := _wrapped_nip(hit, index):
         return wrapped
     if laid_out := _laid_out_nip(hit, index):
@@ -818,20 +806,21 @@ def _nip(hit: LabelHit, index: TextIndex) -> Values:
         # reading, which would take "119680122" for an NIP lama.
         rest = digits[1:]
         if (len(rest) == 9 and not found) or nip.decode_nip(rest).is_valid:
-            return {"nip": _fv(index, hit.start, hit.end, rest, 0.7)}
+            return {"nip": index.field_value(hit.start, hit.end, rest, 0.7)}
     if found:
         value, s, e = found[0]
-        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 1.0)}
+        return {"nip": index.field_value(hit.start + s, hit.start + e, value, 1.0)}
     grouped = nip.grouped_nip(hit.value)
     if grouped is not None:  # its groups parted by a speck read as a mark, other columns after it
         value, s, e = grouped
-        return {"nip": _fv(index, hit.start + s, hit.start + e, value, 0.8)}
-    printed = {value for value, _, _ in nip.find_nips(index.text)}
-    if dropped := nip.speck_dropped(digits, printed):  # one speck too many, the page prints it whole
-        return {"nip": _fv(index, hit.start, hit.end, dropped, 0.7)}
+        return {"nip": index.field_value(hit.start + s, hit.start + e, value, 0.8)}
+    # one speck too many (19 digits), the page prints the NIP whole: the page is searched only then
+    printed = {value for value, _, _ in nip.find_nips(index.text)} if len(digits) == 19 else set()
+    if dropped := nip.speck_dropped(digits, printed):
+        return {"nip": index.field_value(hit.start, hit.end, dropped, 0.7)}
     if len(digits) >= 8:
         # an NIP as read, even if malformed: NIP_INVALID must see it, and no other NIP takes its place
-        return {"nip": _fv(index, hit.start, hit.end, digits, 0.4)}
+        return {"nip": index.field_value(hit.start, hit.end, digits, 0.4)}
     return {}
 
 
@@ -845,7 +834,7 @@ def _wrapped_nip(hit: LabelHit, index: TextIndex) -> Values:
     joined = nip.join_wrapped(lead.group(1), index.text[line_end + 1 :])
     if joined is None:
         return {}
-    return {"nip": _fv(index, hit.start + lead.start(1), line_end + 1 + joined[1], joined[0], 0.8)}
+    return {"nip": index.field_value(hit.start + lead.start(1), line_end + 1 + joined[1], joined[0], 0.8)}
 
 
 def _laid_out_nip(hit: LabelHit, index: TextIndex) -> Values:
@@ -856,19 +845,19 @@ def _laid_out_nip(hit: LabelHit, index: TextIndex) -> Values:
     start = hit.start + lead.start(1)
     joined = nip_layout.layout_join(index, start, hit.start + lead.end(1))
     if joined is not None:
-        return {"nip": _fv(index, start, joined[1], joined[0], 0.8)}
+        return {"nip": index.field_value(start, joined[1], joined[0], 0.8)}
     beside = nip_layout.beside_label_before(index, hit.start)
-    return {"nip": _fv(index, beside[1], beside[2], beside[0], 0.8)} if beside else {}
+    return {"nip": index.field_value(beside[1], beside[2], beside[0], 0.8)} if beside else {}
 
 
 def _nik(hit: LabelHit, index: TextIndex) -> Values:
     found = nik.find_niks(hit.value)
     if found:
         value, s, e = found[0]
-        return {"nik": _fv(index, hit.start + s, hit.start + e, value)}
+        return {"nik": index.field_value(hit.start + s, hit.start + e, value)}
     digits = nik.normalize_nik(hit.value)
     if len(digits) >= 12:
-        return {"nik": _fv(index, hit.start, hit.end, digits, 0.4)}
+        return {"nik": index.field_value(hit.start, hit.end, digits, 0.4)}
     return {}
 
 
@@ -878,7 +867,7 @@ def _date(hit: LabelHit, index: TextIndex) -> Values:
     if not found and joined is None:
         return {}
     d = found[0] if found else joined
-    return {hit.field: _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)}
+    return {hit.field: index.field_value(hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)}
 
 
 def _place_date(hit: LabelHit, index: TextIndex) -> Values:
@@ -886,12 +875,14 @@ def _place_date(hit: LabelHit, index: TextIndex) -> Values:
     found = dates.find_dates(hit.value)
     if found:
         d = found[0]
-        out["tanggal_lahir"] = _fv(index, hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)
+        out["tanggal_lahir"] = index.field_value(
+            hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty
+        )
         place = hit.value[: d.start].strip(" ,.;/-")
     else:
         place = hit.value.split(",")[0].strip(" ,.;/-")
     if place and re.search(r"[A-Za-z]{3}", place):
-        out["tempat_lahir"] = _fv(index, hit.start, hit.start + len(place), place)
+        out["tempat_lahir"] = index.field_value(hit.start, hit.start + len(place), place)
     return out
 
 
@@ -899,9 +890,9 @@ def _gender(hit: LabelHit, index: TextIndex) -> Values:
     upper = hit.value.upper()
     for word, code in GENDER_WORDS.items():
         if word in upper:
-            return {"jenis_kelamin": _fv(index, hit.start, hit.end, code)}
+            return {"jenis_kelamin": index.field_value(hit.start, hit.end, code)}
     found = gender_of(hit.value)  # "Ferempuan", "Lakd-lakd": the word however damaged
-    return {"jenis_kelamin": _fv(index, hit.start, hit.end, found[0], found[1])} if found else {}
+    return {"jenis_kelamin": index.field_value(hit.start, hit.end, found[0], found[1])} if found else {}
 
 
 def _gender_row(block: Values, indexes: list[TextIndex]) -> None:
@@ -912,7 +903,7 @@ def _gender_row(block: Values, indexes: list[TextIndex]) -> None:
     for index in indexes:
         found = gender_row(index)
         if found is not None:
-            block["jenis_kelamin"] = _fv(index, found[2], found[3], found[0], found[1])
+            block["jenis_kelamin"] = index.field_value(found[2], found[3], found[0], found[1])
             return
 
 
@@ -928,16 +919,16 @@ def _golongan(hit: LabelHit, index: TextIndex) -> Values:
         # rank; on its own such a value is not a golongan (_reconcile_golongan drops it).
         value = f"{roman}/{letter}"
         certainty = 1.0 if roman in ROMAN else 0.5
-        out["golongan"] = _fv(index, hit.start + m.start(), hit.start + m.end(), value, certainty)
+        out["golongan"] = index.field_value(hit.start + m.start(), hit.start + m.end(), value, certainty)
     elif tail is not None and (damaged := damaged_golongan(tail.group(1))) is not None:
         # "Pengatur Muda / Wa", "Pengatur / Vc": the rank and a golongan whose roman part is lost.
-        out["golongan"] = _fv(index, hit.start + tail.start(1), hit.start + tail.end(1), damaged, 0.5)
+        out["golongan"] = index.field_value(hit.start + tail.start(1), hit.start + tail.end(1), damaged, 0.5)
     elif (damaged := damaged_golongan(hit.value)) is not None:
         # "Golongan ruang : Nud": only the ruang letter read; the block's rank must confirm it.
-        out["golongan"] = _fv(index, hit.start, hit.end, damaged, 0.5)
+        out["golongan"] = index.field_value(hit.start, hit.end, damaged, 0.5)
     pangkat = _rank_text(hit.value[:rank_end]) if rank_end is not None else "" if out else hit.value.strip()
     if pangkat and re.search(r"[A-Za-z]{4}", pangkat):
-        out["pangkat"] = _fv(index, hit.start, hit.start + len(pangkat), pangkat)
+        out["pangkat"] = index.field_value(hit.start, hit.start + len(pangkat), pangkat)
     if m is not None and m.re is GOLONGAN_LOOSE and not _rank_of(out):
         # "Ic", "|i/a": a roman part OCR ran together or left without its slash says nothing sure
         # (III/c, III/a); only the letter is kept, for a rank to confirm.
@@ -1048,11 +1039,11 @@ def _years_months(hit: LabelHit, index: TextIndex) -> Values:
     years, months = dates.ocr_number(m.group(1)), dates.ocr_number(m.group(2) or "0")
     if months > 11:
         return {}
-    return {hit.field: _fv(index, hit.start + m.start(), hit.start + m.end(), f"{years:02d}-{months:02d}")}
+    return {hit.field: index.field_value(hit.start + m.start(), hit.start + m.end(), f"{years:02d}-{months:02d}")}
 
 
 def _text(hit: LabelHit, index: TextIndex) -> Values:
-    return {hit.field: _fv(index, hit.start, hit.end, hit.value.strip(" ,."))}
+    return {hit.field: index.field_value(hit.start, hit.end, hit.value.strip(" ,."))}
 
 
 def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) -> FieldValue | None:
@@ -1080,7 +1071,7 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             if found[0].start > 4 and (re.search(r"\d\d|\w\.\s", gap)):
                 continue
             d = found[0]
-            return _fv(index, m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
+            return index.field_value(m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
     return None
 
 
@@ -1112,7 +1103,7 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue
                 continue
             d = found[0]
             certainty = PHRASE_FUZZY_CERTAINTY * d.certainty
-            return _fv(index, end + d.start, end + d.end, dates.iso(d.value), certainty)
+            return index.field_value(end + d.start, end + d.end, dates.iso(d.value), certainty)
     return None
 
 
@@ -1154,7 +1145,7 @@ def _letter_date(index: TextIndex) -> FieldValue | None:
         if found:
             d = found[0]
             start = span.start + cut + m.start("d") + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), d.certainty)
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), d.certainty)
     return _wrapped_letter_date(index) or _signing_date(index)
 
 
@@ -1176,7 +1167,7 @@ def _wrapped_letter_date(index: TextIndex) -> FieldValue | None:
         found = dates.find_dates(f"{head['dm']} {year['y']}")
         if found and found[0].start == 0 and found[0].certainty == 1.0:
             value = dates.iso(found[0].value)
-            fv = _fv(index, span.start + head.start("dm"), next_span.start + year.end("y"), value)
+            fv = index.field_value(span.start + head.start("dm"), next_span.start + year.end("y"), value)
             return _with_certainty(fv, WRAPPED_DATE_CERTAINTY)
     return None
 
@@ -1248,7 +1239,9 @@ def _signing_date(index: TextIndex) -> FieldValue | None:
         signer = any(re.match(rf"{re.escape(w)}\b", after) for w in rules["signers"])
         if offset < 0 or placed or signer:
             start = span.start + abs(offset) + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), SIGNING_DATE_CERTAINTY * d.certainty)
+            return index.field_value(
+                start, start + len(d.raw), dates.iso(d.value), SIGNING_DATE_CERTAINTY * d.certainty
+            )
     return None
 
 
@@ -1363,7 +1356,7 @@ def _lampiran_name(index: TextIndex) -> Values:
 
 def _rank_history(index: TextIndex) -> Values:
     found = current_golongan(index)
-    return {"golongan": _fv(index, found[1], found[2], found[0], RANK_CELL_CERTAINTY)} if found else {}
+    return {"golongan": index.field_value(found[1], found[2], found[0], RANK_CELL_CERTAINTY)} if found else {}
 
 
 def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
@@ -1376,7 +1369,7 @@ def _loose_nips(index: TextIndex, persons: list[Values]) -> list[Values]:
     for value, s, e in nip.find_nips(index.text, wrapped=True) + nip_layout.find_laid_out_nips(index):
         if value not in known and nip.decode_nip(value).is_valid:
             known.add(value)
-            out.append({"nip": _fv(index, s, e, value, 0.8)})
+            out.append({"nip": index.field_value(s, e, value, 0.8)})
     return out
 
 
@@ -1386,12 +1379,12 @@ def _fallbacks(index: TextIndex, values: Values, wanted: set[str]) -> None:
         found = nip.find_nips(index.text)
         if found:
             value, s, e = found[0]
-            values["nip"] = _fv(index, s, e, value, 0.8)
+            values["nip"] = index.field_value(s, e, value, 0.8)
     if "nik" in wanted and "nik" not in values:
         found = nik.find_niks(index.text)
         if found:
             value, s, e = found[0]
-            values["nik"] = _fv(index, s, e, value, 0.8)
+            values["nik"] = index.field_value(s, e, value, 0.8)
 
 
 CONVERTERS: dict[str, Callable[[LabelHit, TextIndex], Values]] = {

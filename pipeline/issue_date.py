@@ -47,10 +47,6 @@ def issue_date_rules() -> dict[str, Any]:
     return load_yaml(RULES_DIR / "fields.yaml")["issue_date"]
 
 
-def _fv(index: TextIndex, start: int, end: int, value: str, certainty: float) -> FieldValue:
-    return FieldValue(value, index.page, index.confidence(start, end) * certainty, index.bbox(start, end))
-
-
 def head_letter_date(index: TextIndex, doc_type: str) -> FieldValue | None:
     """The date row at the head of a letter, its place damaged or lost, among the page's first
     rows (a birth-date row whose label OCR lost stands lower, in the body); a numeric date after
@@ -69,7 +65,7 @@ def head_letter_date(index: TextIndex, doc_type: str) -> FieldValue | None:
             d = found[0]
             start = span.start + m.start("d") + d.start
             certainty = rules["certainty"] if worded else rules["numeric_certainty"]
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), certainty * d.certainty)
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), certainty * d.certainty)
     return None
 
 
@@ -82,7 +78,9 @@ def kk_issue_date(index: TextIndex) -> FieldValue | None:
         if found and found[0].start == 0:
             d = found[0]
             start = m.end() + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), rules["label_certainty"] * d.certainty)
+            return index.field_value(
+                start, start + len(d.raw), dates.iso(d.value), rules["label_certainty"] * d.certainty
+            )
     m = KK_NUMBER.search(index.text)
     if m is None:
         return None
@@ -90,7 +88,7 @@ def kk_issue_date(index: TextIndex) -> FieldValue | None:
     issued = dates._make_date(2000 + int(digits[10:12]), int(digits[8:10]), int(digits[6:8]))
     if issued is None or issued > date.today():
         return None
-    return _fv(index, m.start("n"), m.end("n"), issued.isoformat(), rules["number_certainty"])
+    return index.field_value(m.start("n"), m.end("n"), issued.isoformat(), rules["number_certainty"])
 
 
 def issue_date_from_event(values: dict[str, FieldValue], doc_type: str) -> FieldValue | None:
@@ -119,7 +117,7 @@ def opening_date(index: TextIndex, doc_type: str) -> FieldValue | None:
         if found and found[0].start <= rules["window"]:
             d = found[0]
             start = m.end() + d.start
-            return _fv(index, start, start + len(d.raw), dates.iso(d.value), rules["certainty"] * d.certainty)
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), rules["certainty"] * d.certainty)
     return None
 
 

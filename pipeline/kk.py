@@ -367,9 +367,7 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
                 out.setdefault("tanggal_nikah", married)
             continue
         start = span.start + m.end() + offset
-        out[field] = FieldValue(
-            name, index.page, index.confidence(start, start + len(name)), index.bbox(start, start + len(name))
-        )
+        out[field] = index.field_value(start, start + len(name), name)
         out.pop("tanggal_nikah", None)
         if married is not None:
             out["tanggal_nikah"] = married
@@ -385,6 +383,4 @@ def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]
         return None
     d = found[1][0]
     s = row_start + shapes[1].start() + d.start
-    return FieldValue(
-        dates.iso(d.value), index.page, index.confidence(s, s + len(d.raw)) * d.certainty, index.bbox(s, s + len(d.raw))
-    )
+    return index.field_value(s, s + len(d.raw), dates.iso(d.value), d.certainty)

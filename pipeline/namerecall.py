@@ -34,6 +34,12 @@ def recall_rules() -> dict[str, Any]:
     return load_yaml(RULES_DIR / "names.yaml")
 
 
+def placed(index: TextIndex, start: int, stop: int, value: Any) -> FieldValue:
+    """A name read where the form places it, not after its label: with names.yaml
+    placed_name_certainty."""
+    return index.field_value(start, stop, value, float(recall_rules()["placed_name_certainty"]))
+
+
 # A house number, an RT/RW pair or "RT 009/004": an address's marks, never a name's.
 _ADDRESS_MARKS = re.compile(r"\bNO\.?\s*\d|\bRT\W{0,2}\d|\b\d{1,3}\s*/\s*\d{1,3}\b", re.I)
 
@@ -83,8 +89,7 @@ def value_below(index: TextIndex, end: int) -> FieldValue | None:
         return None
     value = names.clean_name_value(m["v"])
     start, stop = row.start + m.start("v"), row.start + m.end("v")
-    certainty = float(recall_rules()["placed_name_certainty"])
-    return FieldValue(value, index.page, index.confidence(start, stop) * certainty, index.bbox(start, stop))
+    return placed(index, start, stop, value)
 
 
 # "b. NIP : WIWIK LESTARI Negeri Sipil:": the NIP's label with, after its colon, a name in capitals
@@ -114,10 +119,7 @@ def _shifted_value(index: TextIndex, row_no: int) -> FieldValue | None:
     if not kept or not name_like(text):
         return None
     start = row.start + m.start("v") + m["v"].find(kept[0])
-    stop = start + len(text)
-    certainty = float(recall_rules()["placed_name_certainty"])
-    value = names.clean_name_value(text)
-    return FieldValue(value, index.page, index.confidence(start, stop) * certainty, index.bbox(start, stop))
+    return placed(index, start, start + len(text), names.clean_name_value(text))
 
 
 def other_person(a: str, b: str) -> bool:
@@ -164,7 +166,7 @@ def name_like(text: str) -> bool:
     return (rank is None or rank[2] > 2) and not is_address(text)
 
 
-def _column_text(index: TextIndex, row_no: int, left: float, right: float) -> tuple[int, int] | None:
+def column_text(index: TextIndex, row_no: int, left: float, right: float) -> tuple[int, int] | None:
     """(start, end) of the words of a row whose centre lies between left and right."""
     row = index.rows[row_no]
     spans = [
@@ -182,16 +184,14 @@ def name_in_column(index: TextIndex, row_nos: list[int], left: float, right: flo
     for row_no in row_nos:
         if not 0 <= row_no < len(index.rows):
             continue
-        found = _column_text(index, row_no, left, right)
+        found = column_text(index, row_no, left, right)
         if found is None:
             continue
         text = index.text[found[0] : found[1]]
         if name_like(text):
             value = names.clean_name_value(text)
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 5:
-                certainty = float(recall_rules()["placed_name_certainty"])
-                conf = index.confidence(found[0], found[1]) * certainty
-                return FieldValue(value, index.page, conf, index.bbox(found[0], found[1]))
+                return placed(index, found[0], found[1], value)
     return None
 
 
@@ -354,9 +354,7 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3 or not name_like(name):
             return {}
         start = span.start + m.end() + offset
-        certainty = float(recall_rules()["placed_name_certainty"])
-        conf = index.confidence(start, start + len(name)) * certainty
-        return {**out, field: FieldValue(name, index.page, conf, index.bbox(start, start + len(name)))}
+        return {**out, field: placed(index, start, start + len(name), name)}
     return {}
 
 
@@ -382,9 +380,7 @@ def _married_after_lost_birth(
     d = found[0]
     s = row_start + shapes[0].start() + d.start
     certainty = float(recall_rules()["placed_name_certainty"]) * d.certainty
-    e = s + len(d.raw)
-    married = FieldValue(dates.iso(d.value), index.page, index.confidence(s, e) * certainty, index.bbox(s, e))
-    return {"tanggal_nikah": married}
+    return {"tanggal_nikah": index.field_value(s, s + len(d.raw), dates.iso(d.value), certainty)}
 
 
 # A "Nama ..." row: "Nama Nasabah : X" with the second word as OCR damaged it ("Nacahah", "Matt"),
@@ -403,8 +399,5 @@ def passbook_name(index: TextIndex) -> dict[str, FieldValue]:
         value = names.clean_name_value(m["v"])
         if not name_like(value):
             continue
-        start = span.start + m.start("v")
-        certainty = float(recall_rules()["placed_name_certainty"])
-        conf = index.confidence(start, span.end) * certainty
-        return {"nama": FieldValue(value, index.page, conf, index.bbox(start, span.end))}
+        return {"nama": placed(index, span.start + m.start("v"), span.end, value)}
     return {}

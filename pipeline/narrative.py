@@ -49,10 +49,6 @@ _AKTA = {
 BIRTH_ANCHOR = re.compile(r"\b[pn]ada\s+ta[nm]\w{2,4}[l1I]\b|\btanggal\s+lahir\b|\blahir\s+pada\b", re.I)
 
 
-def _value(index: TextIndex, start: int, end: int, value) -> FieldValue:
-    return FieldValue(value, index.page, index.confidence(start, end), index.bbox(start, end))
-
-
 def read_akta(index: TextIndex) -> dict[str, FieldValue]:
     # The OCR layout can break a sentence over rows: an anchor may end a row and its name start
     # the next, but a name itself stays on one row (NAME_CHARS has no newline).
@@ -65,7 +61,7 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
             value = names.clean_name_value(m.group("v"))
             # the name's row lost, the row after it ("Kutipan ini dikeluarkan di ...") is no name
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 3 and not namerecall.is_caption(value):
-                out[field] = _value(index, m.start("v"), m.start("v") + len(m.group("v").rstrip()), value)
+                out[field] = index.field_value(m.start("v"), m.start("v") + len(m.group("v").rstrip()), value)
         if field == "nama" and m:
             issued = _issue_date(index, m.end())
             if issued:
@@ -75,7 +71,7 @@ def read_akta(index: TextIndex) -> dict[str, FieldValue]:
     if found:
         d = found[0]
         offset = anchor.end() if anchor else 0
-        out["tanggal_lahir"] = _value(index, offset + d.start, offset + d.end, dates.iso(d.value))
+        out["tanggal_lahir"] = index.field_value(offset + d.start, offset + d.end, dates.iso(d.value))
     upper = flat.upper()
     lahir = upper.find("TELAH LAHIR")
     tail = upper[lahir:] if lahir >= 0 else ""
@@ -100,7 +96,7 @@ def _issue_date(index: TextIndex, after: int) -> FieldValue | None:
 def _placed_date(index: TextIndex, d: dates.DateMatch, offset: int, factor: float) -> FieldValue:
     """A date taken by where it stands rather than by its label: its reading's certainty times
     the date's own (a damaged month word) times ``factor``, for the placing."""
-    fv = _value(index, offset + d.start, offset + d.end, dates.iso(d.value))
+    fv = index.field_value(offset + d.start, offset + d.end, dates.iso(d.value))
     return FieldValue(fv.value, fv.page, fv.confidence * factor * d.certainty, fv.bbox)
 
 
@@ -170,7 +166,7 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
             value = names.clean_name_value(inline.group("v"))
             if value and field not in out:
                 s = span.start + inline.start("v")
-                out[field] = _value(index, s, s + len(inline.group("v")), value)
+                out[field] = index.field_value(s, s + len(inline.group("v")), value)
             continue
         target = section if section and section not in out else next((f for f in COUPLE if f not in out), None)
         if target is None:
@@ -180,7 +176,7 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
                 value = names.clean_name_value(row[v_offset:])
                 if value:
                     s = span.start + v_offset
-                    out[target] = _value(index, s, span.end, value)
+                    out[target] = index.field_value(s, span.end, value)
                 break
         else:
             loose = _LOOSE_NAME_ROW.match(row)
@@ -193,12 +189,12 @@ def read_nikah(index: TextIndex) -> dict[str, FieldValue]:
             if loose and (fuzz.ratio(label.upper(), "NAMA") >= 75 if label else unlabelled):
                 value = names.clean_name_value(loose.group("v"))
                 if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
-                    out[target] = _value(index, span.start + loose.start("v"), span.end, value)
+                    out[target] = index.field_value(span.start + loose.start("v"), span.end, value)
             elif (section is not None or introduced) and _bare_name_over_birth(rows, row_no):
                 bare = _BARE_NAME_ROW.match(row)
                 if bare is not None:
                     value = names.clean_name_value(bare.group("v"))
-                    out[target] = _value(index, span.start + bare.start("v"), span.start + bare.end("v"), value)
+                    out[target] = index.field_value(span.start + bare.start("v"), span.start + bare.end("v"), value)
     return out
 
 
@@ -239,7 +235,7 @@ def read_karis(index: TextIndex) -> dict[str, FieldValue]:
             e = index.gap_end(s, span.end)  # a name ends where the card's next column starts
             value = names.clean_name_value(index.text[s:e])
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
-                out[field] = _value(index, s, e, value)
+                out[field] = index.field_value(s, e, value)
             break
     return out
 
@@ -374,18 +370,18 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     if deceased:
         value = names.clean_name_value(text[deceased[0] : deceased[1]])
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
-            out[deceased_field] = _value(index, deceased[0], deceased[1], value)
+            out[deceased_field] = index.field_value(deceased[0], deceased[1], value)
         found = nip.find_nips(text[deceased[0] : deceased[1] + 200], wrapped=True)
         if found:
             value, s, e = found[0]
-            out["nip"] = _value(index, deceased[0] + s, deceased[0] + e, value)
+            out["nip"] = index.field_value(deceased[0] + s, deceased[0] + e, value)
     holder = HEIR_SENTENCE.search(text) or AN_HOLDER.search(text)
     if holder is None:
         holder = next(iter(_nama_rows(text, 0, m.start())), None)
     if holder is not None:
         value = names.clean_name_value(holder.group("v"))
         if len(re.sub(r"[^A-Za-z]", "", value)) >= 3:
-            out[holder_field] = _value(index, holder.start("v"), holder.end("v"), value)
+            out[holder_field] = index.field_value(holder.start("v"), holder.end("v"), value)
     return out
 
 
@@ -411,7 +407,7 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
     out: dict[str, FieldValue] = {}
     m = NPWP_NUMBER.search(index.text)
     if m is not None:
-        out["nomor_dokumen"] = _value(index, m.start(), m.end(), m.group())
+        out["nomor_dokumen"] = index.field_value(m.start(), m.end(), m.group())
         anchor = m.end()
     else:  # the number lost to noise: the name still follows the issuer's heading
         issuer = re.search(r"JENDERAL\s+PAJAK[^\n]*", index.text, re.I)
@@ -428,7 +424,7 @@ def read_npwp(index: TextIndex) -> dict[str, FieldValue]:
             continue
         value = names.clean_name_value(row)
         if value and sum(c.isupper() for c in letters) >= 0.8 * len(letters):  # printed in capitals
-            out["nama"] = _value(index, span.start, span.end, value)
+            out["nama"] = index.field_value(span.start, span.end, value)
         break
     return out
 
@@ -471,15 +467,11 @@ def _unread_nips(index: TextIndex) -> list[tuple[str, int, int]]:
 
 
 def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_above: int) -> dict[str, FieldValue]:
-    for row in reversed(index.rows[max(0, row_no - rows_above) : row_no]):
-        in_column = [
-            s
-            for w, s in zip(index.words, index.spans, strict=True)
-            if row.start <= s.start < row.end and left <= (w.bbox[0] + w.bbox[2]) / 2 <= right
-        ]
-        if not in_column:
+    for above in range(row_no - 1, max(0, row_no - rows_above) - 1, -1):
+        found = namerecall.column_text(index, above, left, right)
+        if found is None:
             continue
-        text = index.text[in_column[0].start : in_column[-1].end]
+        text = index.text[found[0] : found[1]]
         # A signer's name is printed in capitals, its gelar not ("Drs. BUDI SANTOSO, S.Sos."): the
         # letters counted are those before the comma, in words that are no abbreviation.
         core = text.split(",")[0].split()
@@ -489,6 +481,5 @@ def _name_above(index: TextIndex, row_no: int, left: float, right: float, rows_a
         if len(letters) >= 5 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
             value = names.clean_name_value(text)
             if len(re.sub(r"[^A-Za-z]", "", value)) >= 5:
-                fv = _value(index, in_column[0].start, in_column[-1].end, value)
-                return {"nama": FieldValue(value, fv.page, fv.confidence * TABLE_NAME_CERTAINTY, fv.bbox)}
+                return {"nama": index.field_value(found[0], found[1], value, TABLE_NAME_CERTAINTY)}
     return {}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
-from pipeline.models import BBox, PageText, Word
+from pipeline.models import BBox, FieldValue, PageText, Word
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class TextIndex:
         column starts ("Nomor : 882/319/2023        Kepada Yth.")."""
         gap = self.first_gap(start, end, factor)
         return max(start, gap - 1) if gap is not None else end
+
+    def field_value(self, start: int, end: int, value: Any, certainty: float = 1.0) -> FieldValue:
+        """A value read from the text span [start, end): on this page, its box, and the span's
+        word confidence times ``certainty`` (lowered where the value was placed, not labelled)."""
+        return FieldValue(value, self.page, self.confidence(start, end) * certainty, self.bbox(start, end))
 
     def confidence(self, start: int, end: int) -> float:
         """Mean word confidence of the span, 0..1."""
