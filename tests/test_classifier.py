@@ -541,6 +541,22 @@ CASES = [
         "SURAT_KET_SEKOLAH",
         id="aktif-kuliah-by-its-wording",
     ),
+    pytest.param(
+        # a widower's address letter whose title OCR lost and whose two-column body interleaved
+        [
+            "Yang bertanda tangan di bawah",
+            "Nama ini:",
+            ": YUDI SUTRISNO",
+            "Duda dari : 3303030511650301",
+            "dengan ini menunjuk alamat",
+            "keputusan pensiun dan Sesudah pensiun, untuk pengiriman",
+            "Surat-surat lain, sebagai berikut: surat",
+            "Alamat",
+            ": Dk. Sawahan",
+        ],
+        "SURAT_ALAMAT",
+        id="alamat-letter-by-its-wording",
+    ),
 ]
 
 
