@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import pdf, preprocess, raster, tesseract
+from pipeline import glyphs, pdf, preprocess, raster, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -80,6 +80,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             classification = Classification(BLANK, 0.95, ["halaman kosong (tanpa tinta)"])
         else:
             text, turn = read_upright(prepared.ocr, settings, (270,) if prepared.rotation == 90 else ())
+            text.words = glyphs.agree_digit_runs(preprocess.rotate_clockwise(prepared.ocr, turn), text.words)
             upright = preprocess.rotate_clockwise(upright, turn)
             text.rotation = (prepared.rotation + turn) % 360
             classification = classify_text(text)

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # objects are pickles of its classes.
 READING_CODE = (
     "pipeline/page.py",
+    "pipeline/glyphs.py",
     "pipeline/preprocess.py",
     "pipeline/raster.py",
     "pipeline/tesseract.py",

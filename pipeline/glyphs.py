@@ -1,0 +1,138 @@
+"""Digits of one long number agree with themselves: the same glyph is the same digit.
+
+Tesseract's LSTM reads each digit of an identity number in context, not by its shape alone, and
+on a bold monospace card font (an e-KTP's NIK) or a blurred copy it reads one 0 of a NIK as 0 and
+the next, identical, 0 as 9, 6 or 8 (seen on generated and real e-KTP fonts: the misread digits
+are all glyphs the same number prints correctly elsewhere). A number's digits are printed in one
+font at one size, so their glyphs can be compared with each other: glyphs that look the same are
+one digit, and that digit is the one Tesseract read for most of them. This is the idea of the
+adaptive classifier of Tesseract's legacy engine, applied to one word.
+
+It is used only where the evidence is clean: a word of at least :data:`MIN_DIGITS` digits whose
+ink splits into exactly as many glyphs as Tesseract read digits (touching glyphs, a lost digit or
+an extra one leave the word as read). Glyphs are grouped when their shapes correlate at
+:data:`SAME_GLYPH` or more (same digit: 0.87-0.99 on blurred 150-dpi copies of e-KTP NIKs; two
+different digits: 0.71 at most, 0 against 6 or 8 included). Two groups never take the same digit,
+since one digit prints as one shape; a group whose reads tie keeps each glyph's own read unless
+another group has taken the digit. A word changed here keeps Tesseract's confidence: the reading
+is no surer than it was, so the report still asks a verifier to look.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from pipeline.models import Word
+
+MIN_DIGITS = 12  # NIP (18), NIK and no. KK (16), NPWP (15); a date or a phone number is shorter
+SAME_GLYPH = 0.85  # shape correlation at which two glyphs are the same digit (see the module's docstring)
+MIN_GLYPH_HEIGHT = 0.3  # of the word's height: a colon's dots, specks and stamp crumbs are no digits
+MAX_GLYPH_WIDTH = 1.6  # of the median glyph's width: a wider run is two digits touching
+GLYPH_SIZE = (16, 24)  # width, height each glyph is compared at
+TRIM = ":;.,"  # punctuation OCR glues to a number's ends ("NIK :3304...", "…0603.")
+
+
+def agree_digit_runs(image: np.ndarray, words: list[Word]) -> list[Word]:
+    """``words`` with each long number's digits made to agree with its glyphs (see the module)."""
+    return [_agreed(image, w) if _is_long_number(w.text) else w for w in words]
+
+
+def _is_long_number(text: str) -> bool:
+    core = text.strip(TRIM)
+    return len(core) >= MIN_DIGITS and core.isdigit()
+
+
+def _agreed(image: np.ndarray, word: Word) -> Word:
+    core = word.text.strip(TRIM)
+    shapes = glyph_shapes(image, word.bbox)
+    if len(shapes) != len(core):
+        return word  # a digit lost or one too many: which read belongs to which glyph is unknown
+    digits = agree(list(core), shapes)
+    if digits == core:
+        return word
+    start = word.text.index(core)
+    return replace(word, text=word.text[:start] + digits + word.text[start + len(core) :])
+
+
+def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.ndarray]:
+    """The word's glyphs left to right, each normalised for comparison (zero mean, unit norm).
+
+    Glyphs are the runs of ink columns of the tall ink in the box; digits of a number are set
+    apart by their side bearings, so each run is one digit unless blur made two touch.
+    """
+    x0, y0, x1, y1 = bbox
+    pad = max(2, (y1 - y0) // 4)
+    crop = image[max(0, y0 - pad) : y1 + pad, max(0, x0) : x1 + 1]
+    if crop.size == 0 or crop.shape[0] < 8:
+        return []
+    ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    tall = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] >= MIN_GLYPH_HEIGHT * (y1 - y0)]
+    if not tall:
+        return []
+    kept = np.isin(labels, tall)
+    columns = np.flatnonzero(kept.any(axis=0))
+    runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
+    widths = [len(run) for run in runs]
+    if max(widths) > MAX_GLYPH_WIDTH * float(np.median(widths)):
+        return []  # two digits blurred into one run: the glyphs cannot be counted
+    return [_normalised(kept[:, run[0] : run[-1] + 1]) for run in runs]
+
+
+def _normalised(glyph: np.ndarray) -> np.ndarray:
+    rows = np.flatnonzero(glyph.any(axis=1))
+    g = glyph[rows[0] : rows[-1] + 1].astype(np.float32)
+    g = cv2.resize(g, GLYPH_SIZE, interpolation=cv2.INTER_AREA)
+    g -= g.mean()
+    norm = float(np.linalg.norm(g))
+    return g / norm if norm else g
+
+
+def agree(digits: list[str], shapes: list[np.ndarray]) -> str:
+    """Each group of same-looking glyphs takes the digit read for most of its members; two groups
+    never share a digit. Groups whose reads agree most choose first (a unanimous pair of 3s keeps
+    "3" from a group of 8s that OCR read as 3, 8, 3), larger before smaller, single glyphs last (one
+    glyph's read is no evidence against a group); a group whose reads tie waits until other groups
+    have taken digits, and keeps its reads when that settles nothing."""
+    out = list(digits)
+    taken: set[str] = set()
+
+    def priority(group: list[int]) -> tuple[bool, float, int]:
+        top = Counter(digits[i] for i in group).most_common(1)[0][1]
+        return (len(group) == 1, -top / len(group), -len(group))
+
+    pending = sorted(_groups(shapes), key=priority)
+    while pending:
+        waiting = []
+        for group in pending:
+            votes = Counter(digits[i] for i in group if digits[i] not in taken).most_common()
+            if not votes:
+                continue  # every digit read for it is another shape's: leave the reads alone
+            if len(votes) > 1 and votes[1][1] == votes[0][1]:
+                waiting.append(group)
+                continue
+            taken.add(votes[0][0])
+            for i in group:
+                out[i] = votes[0][0]
+        if len(waiting) == len(pending):
+            break
+        pending = waiting
+    return "".join(out)
+
+
+def _groups(shapes: list[np.ndarray]) -> list[list[int]]:
+    """Complete-linkage groups: every member correlates with every other at SAME_GLYPH or more."""
+    n = len(shapes)
+    sim = np.array([[float((a * b).sum()) for b in shapes] for a in shapes]) if n else np.zeros((0, 0))
+    groups: list[list[int]] = []
+    for i in range(n):
+        home = next((g for g in groups if all(sim[i, j] >= SAME_GLYPH for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups

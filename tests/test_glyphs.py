@@ -1,0 +1,91 @@
+"""pipeline.glyphs: a long number's misread digits follow the digit its same-looking glyphs were read as.
+
+Numbers are drawn with the fonts the machine has (a bold monospace one like an e-KTP's NIK, a
+proportional one like a typed SK's NIP) and blurred like a photocopy; the "OCR reading" is given.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline import glyphs
+from pipeline.models import Word
+
+FONTS = "/usr/share/fonts/truetype/dejavu/"
+MONO_BOLD = FONTS + "DejaVuSansMono-Bold.ttf"
+SANS = FONTS + "DejaVuSans.ttf"
+
+
+def drawn(text: str, font_path: str, size: int = 40, blur: int = 3) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A grey image of ``text`` and the box of its ink (as Tesseract would box the word)."""
+    font = ImageFont.truetype(font_path, size)
+    image = Image.new("L", (40 + size * len(text), size * 3), 255)
+    ImageDraw.Draw(image).text((20, size), text, font=font, fill=0)
+    pixels = np.asarray(image)
+    if blur:
+        pixels = cv2.GaussianBlur(pixels, (blur, blur), 0)
+    ys, xs = np.nonzero(pixels < 128)
+    return pixels, (int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max()))
+
+
+@pytest.mark.parametrize(
+    "printed, read, font, expected",
+    [
+        # zeros read as 9, 6 and 8 among zeros read right (the e-KTP NIK of a blurred copy)
+        ("3304016001710603", "3304916001716683", MONO_BOLD, "3304016001710603"),
+        ("3320162104670015", "3320162104676015", MONO_BOLD, "3320162104670015"),
+        # an 8 read as 3 where the page's 3s read right
+        ("3308181612690238", "3308181612690233", MONO_BOLD, "3308181612690238"),
+        # a typed NIP in a proportional font: its digits are tabular, one glyph each
+        ("196707152010011246", "196707152010017246", SANS, "196707152010011246"),
+        # the one 9 of the number read as 0: no other 9 to compare with, the reading stays
+        ("3318171049680213", "3318171040680213", MONO_BOLD, "3318171040680213"),
+        # one digit more read than printed: which read belongs to which glyph is unknown
+        ("3326105401700639", "33261054601700639", MONO_BOLD, "33261054601700639"),
+        # a date is no long number
+        ("20-01-1971", "20-01-1971", MONO_BOLD, "20-01-1971"),
+        # punctuation glued to the number is kept
+        ("3304016001710603", ":3304916001716683.", MONO_BOLD, ":3304016001710603."),
+    ],
+    ids=["ktp-zeros", "ktp-one-zero", "ktp-eight", "nip-proportional", "unique-digit", "extra-digit", "date", "glued"],
+)
+def test_agree_digit_runs(printed, read, font, expected):
+    image, box = drawn(printed, font)
+    word = Word(read, 40.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(image, [word])
+    assert out.text == expected
+    assert out.conf == word.conf and out.bbox == word.bbox  # a repaired reading is no surer
+
+
+def test_digits_that_touch_are_not_counted():
+    """Blur that joins two digits makes one wide run: the glyphs cannot be counted, nothing changes."""
+    image, box = drawn("3304016001710603", MONO_BOLD, blur=0)
+    x0, y0, x1, y1 = box
+    joined = image.copy()
+    third = x0 + (x1 - x0) * 3 // 16
+    joined[y0 + (y1 - y0) // 2 - 2 : y0 + (y1 - y0) // 2 + 2, third - 8 : third + 8] = 0
+    assert glyphs.glyph_shapes(joined, box) == []
+    word = Word("3304916001716683", 40.0, box, 1)
+    assert glyphs.agree_digit_runs(joined, [word])[0].text == "3304916001716683"
+
+
+@pytest.mark.parametrize(
+    "reads, groups, expected",
+    [
+        # a unanimous pair of 3s chooses first: the 8s read 3, 8, 3 keep "8"
+        ("33838", [[0, 1], [2, 3, 4]], "33888"),
+        # a tie waits for the other groups: 9 belongs to another shape, so the tied pair is 0s
+        ("0990", [[0, 3], [1, 2]], "0990"),
+        ("09", [[0, 1]], "09"),
+        ("0999", [[0, 1], [2, 3]], "0099"),
+        # a single glyph's read is no evidence against a group
+        ("0001", [[0, 1, 2], [3]], "0001"),
+        ("0000", [[0, 1, 2], [3]], "0000"),
+    ],
+)
+def test_agree(reads, groups, expected, monkeypatch):
+    monkeypatch.setattr(glyphs, "_groups", lambda shapes: [list(g) for g in groups])
+    assert glyphs.agree(list(reads), [np.zeros(1)] * len(reads)) == expected
