@@ -22,7 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from pipeline import dates, names, nip
-from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words
+from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words, relation_score
 from pipeline.models import FieldValue
 from pipeline.ranks import find_rank
 from pipeline.settings import RULES_DIR, load_yaml
@@ -334,7 +334,7 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
         after = [w.upper() for w in re.findall(r"[A-Za-z]{4,}", row[shapes[0].end() :])]
         if any(fuzz.ratio(w, "ANAK") >= RELATION_CUTOFF for w in after):
             continue
-        scored = [(fuzz.ratio(a, w), w) for a in after for w in words]
+        scored = [(relation_score(a, w), w) for a in after for w in words]
         best = max(scored, default=(0.0, ""))
         field = words[best[1]] if best[0] >= RELATION_CUTOFF else None
         if field is None and len(shapes) >= 2:
@@ -368,10 +368,10 @@ def _married_after_lost_birth(
 ) -> dict[str, FieldValue]:
     """tanggal_nikah from a spouse row whose birth date OCR lost: the row's one date is the marriage
     date when the debris of a date stands before it and the relation word ("Isteri ke-1", "Suami")
-    right after it, the column order of the DPCP and KP-4 family tables (NAMA, TANGGAL LAHIR,
-    TANGGAL NIKAH, KETERANGAN). Placed by position, so below certain (placed_name_certainty)."""
-    following = re.sub(r"[^A-Za-z]", "", (row[shapes[0].end() :].split() or [""])[0]).upper()
-    related = max((fuzz.ratio(following, w) for w in _spouse_words()[0]), default=0.0) >= RELATION_CUTOFF
+    after it (_relation_follows), the column order of the DPCP and KP-4 family tables (NAMA,
+    TANGGAL LAHIR, TANGGAL NIKAH, [PEKERJAAN,] KETERANGAN). Placed by position, so below certain
+    (placed_name_certainty)."""
+    related = _relation_follows(row[shapes[0].end() :])
     if len(shapes) != 1 or not related or not _LOST_DATE.search(name_cell):
         return {}
     found = dates.find_dates(shapes[0].group())
@@ -381,6 +381,15 @@ def _married_after_lost_birth(
     s = row_start + shapes[0].start() + d.start
     certainty = float(recall_rules()["placed_name_certainty"]) * d.certainty
     return {"tanggal_nikah": index.field_value(s, s + len(d.raw), dates.iso(d.value), certainty)}
+
+
+def _relation_follows(rest: str) -> bool:
+    """Whether a relation word (Isteri, Suami) follows the date: as the next cell (DPCP: "12-02-1996
+    Isteri ke-1"), or as the row's last cell after the PEKERJAAN cell of a KP-4 susunan keluarga
+    ("04-05-1994 Pedagang Isteri")."""
+    cells = [re.sub(r"[^A-Za-z]", "", w).upper() for w in rest.split()]
+    candidates = [c for c in (cells[:1] + cells[-1:]) if c]
+    return any(relation_score(c, w) >= RELATION_CUTOFF for c in candidates for w in _spouse_words()[0])
 
 
 # A "Nama ..." row: "Nama Nasabah : X" with the second word as OCR damaged it ("Nacahah", "Matt"),

@@ -1,0 +1,88 @@
+"""Marriage and death dates of family tables and widow letters that OCR damaged (pipeline/kk.py,
+pipeline/namerecall.py, pipeline/extract.py). Each case is a row shape Tesseract left on the
+synthetic corpora (names changed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import kk, namerecall
+from pipeline.extract import read_document
+from pipeline.models import Document
+from tests.textpage import page_result
+
+
+def _family(doc_type: str, lines: list[str]) -> dict[str, object]:
+    fields = read_document(Document("d", doc_type, [1]), {1: page_result(1, lines, doc_type)})[0]
+    return {k: v.value for k, v in fields.items() if k in ("nama_isteri", "nama_suami", "tanggal_nikah")}
+
+
+@pytest.mark.parametrize(
+    ("word", "relation", "near"),
+    [
+        ("ISTERI", "ISTERI", True),
+        ("LSEERI", "ISTERI", True),  # its first letter and one more damaged
+        ("KSTERI", "ISTERI", True),
+        ("XUAMI", "SUAMI", True),
+        ("ANAK", "ISTERI", False),
+        ("PEDAGANG", "ISTERI", False),
+        ("KSEERU", "ISTERI", False),  # three letters of six lost: no longer the word
+        ("ESTE", "ISTERI", False),  # of another length: only as a whole
+    ],
+)
+def test_relation_score(word: str, relation: str, near: bool) -> None:
+    assert (kk.relation_score(word, relation) >= kk.RELATION_CUTOFF) is near
+
+
+@pytest.mark.parametrize(
+    ("rest", "related"),
+    [
+        (" Isteri ke-1", True),  # DPCP: KETERANGAN right after the marriage date
+        (" Perianang Isteri", True),  # KP-4: PEKERJAAN, then KET.
+        (" Pedagang Lseeri", True),
+        (" Karyawan , AK", False),  # a child's row
+        (" Pedagang", False),
+        ("", False),
+    ],
+)
+def test_relation_follows(rest: str, related: bool) -> None:
+    assert namerecall._relation_follows(rest) is related
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "lines", "expected"),
+    [
+        # KP-4 susunan keluarga: the birth date lost to debris, PEKERJAAN between date and relation
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "c. mempunyai susunan keluarga sebagai berikut:",
+                "NO NAMA ISTERI/SUAMI/ANAK TANGGAL KELAHIRAN PERKAWINAN PEKERJAAN/ KET.",
+                "1. SRI WULANDARI nan41972 04-05-1994 Perianang Isteri",
+                "2. YOGA PRATAMA 18-10-1995 . Karyawan , AK",
+            ],
+            {"nama_isteri": "SRI WULANDARI", "tanggal_nikah": "1994-05-04"},
+        ),
+        # the relation word's first letters damaged ("Lseeri"), the page's gender lost
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "NO NAMA ISTERI/SUAMI/ANAK LAHIR PERKAWINAN MENINGGAL/ KETERANGAN",
+                "L DEWI ASTUTI 19-08-1968 07-05-1994 - Lseeri",
+                "2 DIMAS PRATAMA 11-02-1996 - - Anak",
+            ],
+            {"nama_isteri": "DEWI ASTUTI", "tanggal_nikah": "1994-05-07"},
+        ),
+        # a child's row is never the spouse's, whatever its last word
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "NO NAMA ISTERI/SUAMI/ANAK LAHIR PERKAWINAN PEKERJAAN KET.",
+                "1. YOGA PRATAMA nan41995 18-10-2015 Pelajar Anak",
+            ],
+            {},
+        ),
+    ],
+)
+def test_spouse_row_damaged(doc_type: str, lines: list[str], expected: dict) -> None:
+    assert _family(doc_type, lines) == expected
