@@ -386,12 +386,58 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
     return out
 
 
+@functools.cache
+def _marriage_ages() -> dict[str, float]:
+    data = load_yaml(RULES_DIR / "fields.yaml")["spouse_table"]["marriage_age"]
+    return {k: float(v) for k, v in data.items()}
+
+
+def _years_after(born: date, years: int) -> date:
+    """``born`` plus whole ``years`` (29 February on 28 February in a common year)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return born.replace(year=born.year + years, day=28)
+
+
+def repaired_marriage(born: date, married: date, today: date | None = None) -> date | None:
+    """The marriage date with one digit of its year put right, when the year as read makes the
+    spouse too young to marry ("1904" for a bride born in 1968): the one year a single digit away
+    that makes the spouse of marrying age (repair_min_age) and is not in the future. None when no
+    or several years fit ("1908" for 1998 or 1988 when the spouse was born in 1965)."""
+    ages = _marriage_ages()
+    today = today or date.today()
+    earliest = _years_after(born, int(ages["repair_min_age"]))
+    text = f"{married.year:04d}"
+    fits: set[date] = set()
+    for i, digit in enumerate(text):
+        for other in "0123456789":
+            if other == digit:
+                continue
+            try:
+                cand = married.replace(year=int(text[:i] + other + text[i + 1 :]))
+            except ValueError:  # 29 February of a common year
+                continue
+            if earliest <= cand <= today:
+                fits.add(cand)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]) -> FieldValue | None:
-    """The second of a spouse row's two dates, unless its digits were misread past a date or it
-    falls before the first (a marriage before the spouse's birth is a misread year, "1904")."""
+    """The second of a spouse row's two dates, unless its digits were misread past a date. A
+    marriage before the spouse could marry (min_age) is a misread year ("1904"): read with its
+    year repaired (repaired_marriage) and repair_certainty, else not at all."""
     found = [dates.find_dates(x.group()) for x in shapes]
-    if not found[1] or (found[0] and found[1][0].value <= found[0][0].value):
+    if not found[1]:
         return None
     d = found[1][0]
+    value, certainty = d.value, d.certainty
+    if found[0]:
+        born = found[0][0].value
+        if d.value < _years_after(born, int(_marriage_ages()["min_age"])):
+            repaired = repaired_marriage(born, d.value)
+            if repaired is None:
+                return None
+            value, certainty = repaired, certainty * _marriage_ages()["repair_certainty"]
     s = row_start + shapes[1].start() + d.start
-    return index.field_value(s, s + len(d.raw), dates.iso(d.value), d.certainty)
+    return index.field_value(s, s + len(d.raw), dates.iso(value), certainty)

@@ -4,6 +4,8 @@ synthetic corpora (names changed)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline import kk, namerecall
@@ -86,3 +88,60 @@ def test_relation_follows(rest: str, related: bool) -> None:
 )
 def test_spouse_row_damaged(doc_type: str, lines: list[str], expected: dict) -> None:
     assert _family(doc_type, lines) == expected
+
+
+TODAY = date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("born", "married", "expected"),
+    [
+        (date(1968, 8, 25), date(1904, 10, 16), date(1994, 10, 16)),  # the decade digit read as 0
+        (date(1971, 1, 20), date(1908, 4, 12), date(1998, 4, 12)),  # 1988 makes her 17
+        (date(1968, 8, 19), date(1904, 5, 7), date(1994, 5, 7)),
+        (date(1965, 3, 2), date(1908, 4, 12), None),  # 1988 and 1998 both fit
+        (date(1903, 12, 13), date(1915, 6, 4), None),  # 1925 ... 1995: no one year
+        (date(2000, 1, 1), date(1904, 2, 29), None),  # no leap year one digit away fits
+    ],
+)
+def test_repaired_marriage(born: date, married: date, expected: date | None) -> None:
+    assert kk.repaired_marriage(born, married, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "guessed"),
+    [
+        # DPCP keterangan keluarga: a marriage before the wife's birth, its year repaired
+        (
+            [
+                "a. Isteri",
+                "NO MAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "1. ENY RAHAYU 25-08-1968 16-10-1904 Isteri ke-1",
+            ],
+            {"nama_isteri": "ENY RAHAYU", "tanggal_nikah": "1994-10-16"},
+            True,
+        ),
+        # the wife 11 at the marriage as read, and no one year fits: better unread
+        (
+            ["NO NAMA TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN", "1. JOKO SANTOSO 13-12-1903 04-06-1915 - Suami"],
+            {"nama_suami": "JOKO SANTOSO"},
+            False,
+        ),
+        # a marriage at 17 as read stands (UU 1/1974), sure as read
+        (
+            [
+                "a. Isteri",
+                "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "1. ENY RAHAYU 25-08-1968 16-10-1985 Isteri ke-1",
+            ],
+            {"nama_isteri": "ENY RAHAYU", "tanggal_nikah": "1985-10-16"},
+            False,
+        ),
+    ],
+)
+def test_marriage_year_repaired(lines: list[str], expected: dict, guessed: bool) -> None:
+    fields = read_document(Document("d", "DPCP", [1]), {1: page_result(1, lines, "DPCP")})[0]
+    got = {k: v.value for k, v in fields.items() if k in ("nama_isteri", "nama_suami", "tanggal_nikah")}
+    assert got == expected
+    if "tanggal_nikah" in expected:
+        assert (fields["tanggal_nikah"].confidence <= 0.5) is guessed
