@@ -1046,6 +1046,10 @@ def _text(hit: LabelHit, index: TextIndex) -> Values:
     return {hit.field: index.field_value(hit.start, hit.end, hit.value.strip(" ,."))}
 
 
+# A row holding only a list number ("2.", "3)") right after a row that ends in a digit.
+MARGIN_NUMBER_ROW = re.compile(r"(?<=\d\n)[ \t]*\d{1,2}[.)][ \t]*(?=\n)")
+
+
 def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) -> FieldValue | None:
     """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'.
 
@@ -1062,6 +1066,9 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             # a speck opening the date's next row ("... tanggal 01" / "« Januari 2009"; "... tanggal 01
             # April" / ": 2010", the colon column of the rows below), blanked in place
             text = re.sub(r"(?<=\n)[ \t]*[«»“”\"'|:;]", lambda s: " " * len(s.group()), text)
+            # a paragraph's number in the margin read as a row of its own between the day ending a
+            # row and the month opening the next ("... pada tanggal 28" / "2." / "September 2023")
+            text = MARGIN_NUMBER_ROW.sub(lambda s: " " * len(s.group()), text)
             found = dates.find_dates(text)
             if not found or found[0].start > window:
                 continue

@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from pipeline import kk, namerecall
-from pipeline.extract import read_document
+from pipeline.extract import _phrase_date, read_document
 from pipeline.models import Document
-from tests.textpage import page_result
+from pipeline.textindex import TextIndex
+from tests.textpage import page_result, page_text
 
 
 def _family(doc_type: str, lines: list[str]) -> dict[str, object]:
@@ -145,3 +146,29 @@ def test_marriage_year_repaired(lines: list[str], expected: dict, guessed: bool)
     assert got == expected
     if "tanggal_nikah" in expected:
         assert (fields["tanggal_nikah"].confidence <= 0.5) is guessed
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the paragraph's number in the margin read as a row between day and month
+        (
+            [
+                "Almarhum TEGUH WIBOWO, S.Sos. telah meninggal dunia pada tanggal 28",
+                "2.",
+                "September 2023 dan meninggalkan seorang janda atas nama Umi Rahayu",
+            ],
+            "2023-09-28",
+        ),
+        (
+            ["telah meninggal dunia pada tanggal 28", "September 2023 dan meninggalkan seorang janda"],
+            "2023-09-28",
+        ),
+        # a day alone on its row with a dot is kept: the date is read from it as before
+        (["telah meninggal dunia pada tanggal", "2.", "September 2023 dan meninggalkan"], "2023-09-02"),
+    ],
+)
+def test_death_date_across_a_margin_number(lines: list[str], expected: str) -> None:
+    index = TextIndex(page_text(lines), 1)
+    found = _phrase_date(index, ("meninggal dunia pada",), 32)
+    assert found is not None and found.value == expected
