@@ -188,8 +188,11 @@ def test_akta_damaged_month_confirmed_by_registration() -> None:
         ("DPCP", ["a. Suami", "TN LAHIR NIKAH", "1. HERU SUTRISNO 06-12-1963 05-06-1991", "b. Anak"], "1991-06-05"),
         # the name cell lost: the row's two dates and its relation word still make it the spouse's
         ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1999 Isteri ke-1"], "1999-07-18"),
-        # ... but a marriage before the spouse's birth is a misread year
-        ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1909 Isteri ke-1"], None),
+        # ... but a marriage before the spouse's birth is a misread year: read again with one digit
+        # of it changed when only one year makes the spouse of marrying age (kk.repaired_marriage)
+        ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1909 Isteri ke-1"], "1999-07-18"),
+        # ... else unread (1988 and 1998 both fit a spouse born in 1965)
+        ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1965 18-07-1908 Isteri ke-1"], None),
         # the space of "Pada hari" read as a full stop
         (
             "SURAT_NIKAH",
