@@ -1050,6 +1050,17 @@ def _text(hit: LabelHit, index: TextIndex) -> Values:
 MARGIN_NUMBER_ROW = re.compile(r"(?<=\d\n)[ \t]*\d{1,2}[.)][ \t]*(?=\n)")
 
 
+# The labelled day row of a surat kematian between its phrase and its "Tanggal :" row ("telah
+# meninggal dunia pada:" / "Hari : Kamis" / "Tanggal : 02 November 2023").
+DAY_ROW = re.compile(r"\n[ \t]*Hari[ \t]*[:;][ \t]*[A-Za-z']{3,8}[ \t,.]*(?=\n)", re.IGNORECASE)
+
+
+def _day_rows(gap: str) -> int:
+    """How many characters of ``gap`` are a labelled day row (DAY_ROW): not counted against a phrase's
+    window, so that OCR's debris in the phrase's row ("meninggal dunia nara: e") still leaves room."""
+    return sum(len(m.group()) for m in DAY_ROW.finditer(gap))
+
+
 def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) -> FieldValue | None:
     """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'.
 
@@ -1070,7 +1081,7 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             # row and the month opening the next ("... pada tanggal 28" / "2." / "September 2023")
             text = MARGIN_NUMBER_ROW.sub(lambda s: " " * len(s.group()), text)
             found = dates.find_dates(text)
-            if not found or found[0].start > window:
+            if not found or found[0].start - _day_rows(text[: found[0].start]) > window:
                 continue
             gap = text[: found[0].start]
             # a sentence end is a full stop after a word; one opening a row is OCR debris

@@ -172,3 +172,25 @@ def test_death_date_across_a_margin_number(lines: list[str], expected: str) -> N
     index = TextIndex(page_text(lines), 1)
     found = _phrase_date(index, ("meninggal dunia pada",), 32)
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # surat kematian: "pada:" damaged, the day row between phrase and date not counted
+        (
+            ["telah meninggal dunia nara: e", "Hari : Kamis", "Tanggal ' : 02 Navember 2023", "Pukul : 23.40 WIB"],
+            "2023-11-02",
+        ),
+        (["telah meninggal dunia pada:", "Hari : Selasa", "Tanggal : 13 November 2024"], "2024-11-13"),
+        # a row that is no day row still counts: the date is too far
+        (
+            ["telah meninggal dunia nara: e", "Alamat : Jalan Pemuda Gg Mawar", "Tanggal ' : 02 November 2023"],
+            None,
+        ),
+    ],
+)
+def test_death_date_after_a_day_row(lines: list[str], expected: str | None) -> None:
+    index = TextIndex(page_text(lines), 1)
+    found = _phrase_date(index, ("meninggal dunia pada", "meninggal dunia"), 32)
+    assert (found.value if found else None) == expected
