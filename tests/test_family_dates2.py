@@ -194,3 +194,26 @@ def test_death_date_after_a_day_row(lines: list[str], expected: str | None) -> N
     index = TextIndex(page_text(lines), 1)
     found = _phrase_date(index, ("meninggal dunia pada", "meninggal dunia"), 32)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # "dunia" damaged and "telah" lost: the whole phrase with "tanggal" still near, the date right after
+        (
+            [
+                "Almarhumah UMI HIDAYATI meninggal dimnia pada tanggal 04 Agustus",
+                "2025 dan meninggalkan seorang duda sebagai ahli waris yang sah.",
+            ],
+            "2025-08-04",
+        ),
+        # no date right after the damaged phrase: nothing read
+        (["Almarhumah UMI HIDAYATI meninggal dimnia pada rumah sakit umum daerah"], None),
+    ],
+)
+def test_death_date_after_a_damaged_phrase(lines: list[str], expected: str | None) -> None:
+    fields = read_document(Document("d", "SURAT_PENGANTAR", [1]), {1: page_result(1, lines, "SURAT_PENGANTAR")})[0]
+    found = fields.get("tanggal_meninggal")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence <= 0.8  # read after a damaged phrase: less certain
