@@ -442,6 +442,40 @@ def _apart(candidates: Iterator[DateMatch], found: list[DateMatch]) -> list[Date
     return [d for d in candidates if not any(o.start < d.end and d.start < o.end for o in found)]
 
 
+@functools.cache
+def weekday_rules() -> dict[str, Any]:
+    return load_yaml(RULES_DIR / "dates.yaml")["weekday"]
+
+
+def named_weekday(text: str) -> int | None:
+    """The weekday (Monday 0) of the last day name in ``text`` (dates.yaml weekday names), the
+    text before a date ("Jumat, ", "pada hari Kamis tanggal "); None when it names none."""
+    names = weekday_rules()["names"]
+    words = re.findall(r"[A-Za-z']+", text.lower())
+    return next((int(names[w]) for w in reversed(words) if w in names), None)
+
+
+def weekday_repaired(value: date, weekday: int, today: date | None = None) -> date | None:
+    """The date one digit of ``value`` (DDMMYYYY) away that falls on ``weekday`` and not after
+    ``today``, when exactly one does: the date as printed beside its day's name, one digit misread
+    ("Jumat, 30-01-2028" for 30-01-2026). None when ``value`` already falls on that day, or no or
+    several dates fit."""
+    if value.weekday() == weekday:
+        return None
+    today = today or date.today()
+    digits = value.strftime("%d%m%Y")
+    fits: set[date] = set()
+    for i, digit in enumerate(digits):
+        for other in "0123456789":
+            if other == digit:
+                continue
+            s = digits[:i] + other + digits[i + 1 :]
+            cand = _make_date(int(s[4:]), int(s[2:4]), int(s[:2]))
+            if cand is not None and cand.weekday() == weekday and cand <= today:
+                fits.add(cand)
+    return fits.pop() if len(fits) == 1 else None
+
+
 def parse_date(text: str) -> date | None:
     """The first date in ``text``, or None."""
     found = find_dates(text)

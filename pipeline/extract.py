@@ -861,13 +861,28 @@ def _nik(hit: LabelHit, index: TextIndex) -> Values:
     return {}
 
 
+WEEKDAY_REACH = 32  # how far before a date its day name may stand ("Hari : Kamis" / "Tanggal : " rows)
+
+
 def _date(hit: LabelHit, index: TextIndex) -> Values:
     found = dates.find_dates(hit.value)
     joined = dates.joined_date(hit.value) if not found else None
     if not found and joined is None:
         return {}
     d = found[0] if found else joined
-    return {hit.field: index.field_value(hit.start + d.start, hit.start + d.end, dates.iso(d.value), d.certainty)}
+    value, certainty = _named_day_checked(d, hit.value[: d.start])
+    return {hit.field: index.field_value(hit.start + d.start, hit.start + d.end, dates.iso(value), certainty)}
+
+
+def _named_day_checked(d: dates.DateMatch, before: str) -> tuple[date, float]:
+    """The date and its certainty, checked against the day's name printed before it ("Jumat,
+    30-01-2028"): when they disagree, the one date a digit away that falls on that day
+    (dates.weekday_repaired), else the date as read; less certain either way."""
+    day = dates.named_weekday(before[-WEEKDAY_REACH:])
+    if day is None or d.value.weekday() == day:
+        return d.value, d.certainty
+    certainty = d.certainty * float(dates.weekday_rules()["certainty"])
+    return dates.weekday_repaired(d.value, day) or d.value, certainty
 
 
 def _place_date(hit: LabelHit, index: TextIndex) -> Values:
@@ -1089,7 +1104,8 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             if found[0].start > 4 and (re.search(r"\d\d|\w\.\s", gap)):
                 continue
             d = found[0]
-            return index.field_value(m.end() + d.start, m.end() + d.end, dates.iso(d.value), d.certainty)
+            value, certainty = _named_day_checked(d, lowered[m.start() : m.end()] + gap)
+            return index.field_value(m.end() + d.start, m.end() + d.end, dates.iso(value), certainty)
     return None
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from pipeline import kk, namerecall
+from pipeline import dates, kk, namerecall
 from pipeline.extract import _phrase_date, read_document
 from pipeline.models import Document
 from pipeline.textindex import TextIndex
@@ -217,3 +217,46 @@ def test_death_date_after_a_damaged_phrase(lines: list[str], expected: str | Non
     assert (found.value if found else None) == expected
     if found is not None:
         assert found.confidence <= 0.8  # read after a damaged phrase: less certain
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Meninggal dunia : Jumat, ", 4),
+        ("pada hari Kamis tanggal ", 3),
+        ("Hari : Jum'at\nTanggal : ", 4),
+        ("Hari : Minggu\nTanggal : ", 6),
+        ("pada tanggal ", None),
+        ("Seninya ", None),  # no day's name as a word
+    ],
+)
+def test_named_weekday(text: str, weekday: int | None) -> None:
+    assert dates.named_weekday(text) == weekday
+
+
+@pytest.mark.parametrize(
+    ("value", "weekday", "expected"),
+    [
+        (date(2028, 1, 30), 4, date(2026, 1, 30)),  # "Jumat, 30-01-2028": the year's last digit
+        (date(2026, 1, 30), 4, None),  # agrees: nothing to repair
+        (date(2025, 6, 28), 0, None),  # 23-06-2025 and 28-06-2021 both Mondays: no one date
+    ],
+)
+def test_weekday_repaired(value: date, weekday: int, expected: date | None) -> None:
+    assert dates.weekday_repaired(value, weekday, date(2026, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "sure"),
+    [
+        ("Meninggal dunia : Jumat, 30-01-2028", "2026-01-30", False),
+        ("Meninggal dunia : Jumat, 30-01-2026", "2026-01-30", True),
+        ("Meninggal dunia : Senin, 28-06-2025", "2025-06-28", False),  # disagrees, no one repair: as read
+    ],
+)
+def test_death_date_beside_its_day(line: str, expected: str, sure: bool) -> None:
+    lines = ["SURAT PERMINTAAN PEMBAYARAN PENSIUN JANDA", "Nama : SITI RAHAYU", line]
+    fields = read_document(Document("d", "SURAT_PERMOHONAN", [1]), {1: page_result(1, lines, "SURAT_PERMOHONAN")})[0]
+    found = fields["tanggal_meninggal"]
+    assert found.value == expected
+    assert (found.confidence > 0.5) is sure
