@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, issue_date, namerecall, names, nik, nip, nip_layout
+from pipeline import dates, issue_date, kk, namerecall, names, nik, nip, nip_layout
 from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
@@ -213,6 +213,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         if fv is not None:
             values["tanggal_dokumen"] = fv
     _drop_impossible_issue_date(values, doc.doc_type)
+    _drop_impossible_marriage(values)
     _tmt_after_issue(values, persons)
     return values, persons, signers
 
@@ -323,6 +324,20 @@ def _drop_impossible_issue_date(values: Values, doc_type: str) -> None:
     same_print = doc_type != "AKTA_KELAHIRAN" and issued.page == born.page and _overlap(issued.bbox, born.bbox)
     if str(issued.value) < str(born.value) or same_print:
         del values["tanggal_dokumen"]
+
+
+def _drop_impossible_marriage(values: Values) -> None:
+    """The employee whose NIP the document holds is a party to the marriage it dates (karis/karsu,
+    DPCP, KP-4): a tanggal_nikah before they could marry (fields.yaml spouse_table marriage_age
+    min_age, from the NIP's birth date) is a misread year ("Tanggal Perkawinan : 24 Juni 1908" on
+    the karis of an employee born in 1968), better unread."""
+    married, holder = values.get("tanggal_nikah"), values.get("nip")
+    if married is None or holder is None:
+        return
+    born = nip.decode_nip(str(holder.value)).birth_date
+    day = dates.from_iso(married.value)
+    if born is not None and day is not None and day < kk.years_after(born, kk.marriage_min_age()):
+        del values["tanggal_nikah"]
 
 
 def _overlap(a: tuple[int, int, int, int] | None, b: tuple[int, int, int, int] | None) -> bool:

@@ -392,7 +392,12 @@ def _marriage_ages() -> dict[str, float]:
     return {k: float(v) for k, v in data.items()}
 
 
-def _years_after(born: date, years: int) -> date:
+def marriage_min_age() -> int:
+    """fields.yaml spouse_table marriage_age min_age: the youngest a spouse may marry."""
+    return int(_marriage_ages()["min_age"])
+
+
+def years_after(born: date, years: int) -> date:
     """``born`` plus whole ``years`` (29 February on 28 February in a common year)."""
     try:
         return born.replace(year=born.year + years)
@@ -407,7 +412,7 @@ def repaired_marriage(born: date, married: date, today: date | None = None) -> d
     or several years fit ("1908" for 1998 or 1988 when the spouse was born in 1965)."""
     ages = _marriage_ages()
     today = today or date.today()
-    earliest = _years_after(born, int(ages["repair_min_age"]))
+    earliest = years_after(born, int(ages["repair_min_age"]))
     text = f"{married.year:04d}"
     fits: set[date] = set()
     for i, digit in enumerate(text):
@@ -434,7 +439,7 @@ def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]
     value, certainty = d.value, d.certainty
     if found[0]:
         born = found[0][0].value
-        if d.value < _years_after(born, int(_marriage_ages()["min_age"])):
+        if d.value < years_after(born, int(_marriage_ages()["min_age"])):
             repaired = repaired_marriage(born, d.value)
             if repaired is None:
                 return None

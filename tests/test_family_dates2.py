@@ -260,3 +260,25 @@ def test_death_date_beside_its_day(line: str, expected: str, sure: bool) -> None
     found = fields["tanggal_meninggal"]
     assert found.value == expected
     assert (found.confidence > 0.5) is sure
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the karis of an employee born in 1968: a marriage in 1908 is a misread year
+        ("Tanggal Perkawinan : 24 Juni 1908", None),
+        ("Tanggal Perkawinan : 24 Juni 1996", "1996-06-24"),
+        ("Tanggal Perkawinan : 24 Juni 1985", "1985-06-24"),  # at 17: possible (min_age 16)
+    ],
+)
+def test_karis_marriage_before_the_employee_could_marry(line: str, expected: str | None) -> None:
+    lines = [
+        "KARTU ISTERI PEGAWAI NEGERI SIPIL",
+        "Nama : SRI WAHYUNI",
+        line,
+        "Isteri dari : BUDI SANTOSO",
+        "NIP : 19680301 199003 1 004",
+    ]
+    fields = read_document(Document("d", "KARIS_KARSU", [1]), {1: page_result(1, lines, "KARIS_KARSU")})[0]
+    found = fields.get("tanggal_nikah")
+    assert (found.value if found else None) == expected
