@@ -448,11 +448,16 @@ def weekday_rules() -> dict[str, Any]:
 
 
 def named_weekday(text: str) -> int | None:
-    """The weekday (Monday 0) of the last day name in ``text`` (dates.yaml weekday names), the
-    text before a date ("Jumat, ", "pada hari Kamis tanggal "); None when it names none."""
-    names = weekday_rules()["names"]
-    words = re.findall(r"[A-Za-z']+", text.lower())
-    return next((int(names[w]) for w in reversed(words) if w in names), None)
+    """The weekday (Monday 0) named by the text before a date (dates.yaml weekday names): its last
+    word, or the word before a closing "tanggal" ("Jumat, ", "pada hari Kamis tanggal ", "Hari :
+    Kamis / Tanggal : "); None when that is no day's name ("selama 2 minggu sejak tanggal": a week)."""
+    rules = weekday_rules()
+    words = re.findall(r"[A-Za-z0-9']+", text.lower())
+    while words and words[-1] in rules["date_words"]:
+        words.pop()
+    if not words or words[-1] not in rules["names"] or (len(words) > 1 and words[-2].isdigit()):
+        return None
+    return int(rules["names"][words[-1]])
 
 
 def weekday_repaired(value: date, weekday: int, today: date | None = None) -> date | None:

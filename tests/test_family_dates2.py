@@ -282,3 +282,16 @@ def test_karis_marriage_before_the_employee_could_marry(line: str, expected: str
     fields = read_document(Document("d", "KARIS_KARSU", [1]), {1: page_result(1, lines, "KARIS_KARSU")})[0]
     found = fields.get("tanggal_nikah")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selama 2 minggu sejak tanggal ",
+        "cuti 2 minggu tanggal ",  # a number of weeks
+        "hari Minggu dan Senin di rumah, pada tanggal ",
+        "Tanggal : ",
+    ],
+)
+def test_no_named_weekday(text: str) -> None:
+    assert dates.named_weekday(text) is None
