@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
 from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.checks_pages import same_sheet
-from pipeline.models import Document, PageResult
+from pipeline.models import Classification, Document, PageResult
 from pipeline.nip import find_nips
 
 # Page types decided from the image in pipeline/page.py (no ink, too few letters, photo regions).
@@ -65,6 +65,15 @@ def _opens_decree(page: PageResult) -> bool:
     return any(fuzz.ratio(normalise(row), want) >= cutoff for row in rows)
 
 
+def _surely_other(c: Classification) -> bool:
+    """The page's own keywords make it another type so surely that it opens a document of its own
+    although its title was lost ("SURAT PEMBERITAHUAN KENAIKAN GAN BERKALA": a kenaikan gaji
+    berkala letter after an SK kenaikan pangkat, whose tembusan would otherwise join it to the SK).
+    A decree's next page read as some other type rests on a keyword or two (grouping.yaml
+    ``own_keywords_confidence``)."""
+    return c.doc_type not in (UNKNOWN, BLANK) and c.confidence >= float(load_grouping()["own_keywords_confidence"])
+
+
 def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResult]]:
     """Documents in page order, and the pages with continuation types filled in."""
     rules = load_grouping()
@@ -95,7 +104,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
                 # page of its type whose title OCR lost: that is the next child's akta. Only its
                 # second scan joins it (reported as DUPLICATE_PAGE).
                 joins = prev.doc_type != UNKNOWN and (prev.doc_type in multi_page or same_sheet(out[-1], page))
-            elif prev.doc_type in multi_page and not _opens_decree(page):
+            elif prev.doc_type in multi_page and not _opens_decree(page) and not _surely_other(c):
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
                 joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"]) or (
