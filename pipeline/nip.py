@@ -238,24 +238,37 @@ def grouped_nip(text: str) -> tuple[str, int, int] | None:
 
 
 PRINTED_GROUPS = [8, 6, 1, 3]  # how an NIP is printed: "19670203 200703 1 388"
+PRINTED_BREAKS = {8, 14, 15}  # where those groups end inside the 18 digits
 
 
 def _without_speck(text: str) -> tuple[str, int, int] | None:
-    """(NIP, start, end) of the five digit groups that open ``text``, with nothing but marks
-    between them, when dropping exactly one one-digit group of them leaves the printed 8-6-1-3
-    groups of a valid NIP: a speck read as a digit ("NIP. , 19670203 7 200703 1 388"). None when
-    no drop, or more than one, makes an NIP ("19670203 200703 1 2 388": 1 or 2 is the speck)."""
-    groups = list(re.finditer(r"\d+", text))[:5]
-    if len(groups) < 5 or re.search(r"[A-Za-z]", text[groups[0].start() : groups[-1].end()]):
+    """(NIP, start, end) of the digit groups that open ``text``, with nothing but marks between
+    them and 19 digits in all, when dropping exactly one one-digit group of them leaves groups that
+    break only where the printed 8-6-1-3 groups do and make a valid NIP: a speck read as a digit
+    ("NIP. , 19670203 7 200703 1 388"), or a mark before the number ("NIP. 2) 19681215 - 200904 -
+    2087", gender and sequence run together). None when no drop, or more than one, makes an NIP
+    ("19670203 200703 1 2 388": 1 or 2 is the speck)."""
+    groups = []
+    for group in list(re.finditer(r"\d+", text))[: len(PRINTED_GROUPS) + 1]:
+        groups.append(group)
+        if sum(len(g.group()) for g in groups) >= 19:
+            break
+    if sum(len(g.group()) for g in groups) != 19 or re.search(r"[A-Za-z]", text[groups[0].start() : groups[-1].end()]):
         return None
     found = set()
     for skip, group in enumerate(groups):
         rest = [g.group() for n, g in enumerate(groups) if n != skip]
-        if len(group.group()) == 1 and [len(g) for g in rest] == PRINTED_GROUPS:
+        if len(group.group()) == 1 and _printed_breaks(rest):
             info = decode_nip("".join(rest))
             if info.kind == "baru" and info.is_valid:
                 found.add(info.nip)
     return (found.pop(), groups[0].start(), groups[-1].end()) if len(found) == 1 else None
+
+
+def _printed_breaks(groups: list[str]) -> bool:
+    """The groups end only where an NIP's printed groups do (8, 14, 15 digits in), and at 18."""
+    ends = [sum(len(g) for g in groups[: n + 1]) for n in range(len(groups))]
+    return ends[-1] == 18 and set(ends[:-1]) <= PRINTED_BREAKS
 
 
 def _completed(digits: str, text: str) -> tuple[str, int, int] | None:
