@@ -534,17 +534,38 @@ def _signature_below(block: Values, converted: Values, page: PageResult, index: 
     and joining them would give the person at the top the signing official's NIP (and the
     employee's NIP, found elsewhere, no name). A signature whose name is unreadable or may be the
     block's own (the employee signing their SKP or DPCP, "ARE SUTRSSNO" under ARIF SUTRISNO) joins
-    as before."""
+    as before. A block that names no one (a golongan read from a petikan's diktum, its Nama and NIP
+    rows lost to OCR) does not take a signature's NIP far below it either (:func:`_far_below`):
+    the signing official's "NIP. 19791228 nnana 1 012" would become the employee's."""
     fv = converted.get("nip")
-    if fv is None or set(converted) != {"nip"} or fv.bbox is None or "nama" not in block:
+    if fv is None or set(converted) != {"nip"} or fv.bbox is None or not block:
         return False
     zone = SIGNATURE_FROM * max(page.text.height, 1)
     if fv.bbox[1] <= zone or not all(
         v.page != fv.page or (v.bbox is not None and v.bbox[3] < zone) for v in block.values()
     ):
         return False
+    if "nama" not in block:
+        return not any(key in block for key in BLOCK_KEYS) and _far_below(block, fv)
     signed = namerecall.signature_name(index, fv)
     return signed is not None and namerecall.other_person(str(signed.value), str(block["nama"].value))
+
+
+def _far_below(block: Values, fv: FieldValue) -> bool:
+    """The NIP stands more rows (of its own height) below the block's lowest value on its page
+    than fields.yaml ``signature_nip_gap_rows``: the diktum, the place and date and the signing
+    official's name and rank lie between, so it is no row of that block."""
+    bottoms = [v.bbox[3] for v in block.values() if v.page == fv.page and v.bbox is not None]
+    if not bottoms or fv.bbox is None:
+        return False
+    height = max(fv.bbox[3] - fv.bbox[1], 1)
+    return fv.bbox[1] - max(bottoms) > _signature_gap_rows() * height
+
+
+@functools.cache
+def _signature_gap_rows() -> float:
+    """fields.yaml ``signature_nip_gap_rows`` (read once)."""
+    return float(load_yaml(RULES_DIR / "fields.yaml")["signature_nip_gap_rows"])
 
 
 def _name_signers(signers: list[Values], indexes: list[TextIndex]) -> None:

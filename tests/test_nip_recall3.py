@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline import nip
+from pipeline.extract import extract_document
 from pipeline.group import group_pages
+from pipeline.models import Document
 from tests.textpage import page_result
 
 SK_PANGKAT_FIRST = ["PETIKAN", "KEPUTUSAN BUPATI", "TENTANG", "KENAIKAN PANGKAT PEGAWAI NEGERI SIPIL"]
@@ -56,3 +58,30 @@ def test_untitled_page_sure_of_another_type_opens_a_document(second, expected):
 def test_grouped_nip_without_a_leading_speck(text, expected):
     found = nip.grouped_nip(text)
     assert (found[0] if found else None) == expected
+
+
+def _petikan(golongan_row: int, nip_row: int, nip_line: str) -> list[str]:
+    """A petikan whose Nama and NIP rows OCR lost: only its diktum's golongan is read, and the
+    signing official's NIP stands at ``nip_row`` (page rows are 50 px, the page 3508 px high)."""
+    lines = ["WALI KOTA SALATIGA", "PETIKAN", "KEPUTUSAN WALI KOTA SALATIGA", "NOMOR : 823.3/337/2021"]
+    lines += ["sehagaimana telah dinhah"] * (golongan_row - len(lines))
+    lines.append("b. Golongan ruang : III/d")
+    lines += ["Ditetapkan di Salatiga"] * (nip_row - len(lines) - 2)
+    lines += ["Dra AGUS PRAsi:1YO, M.SL", "Femaana Utama Muda", nip_line]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "golongan_row, nip_row, nip_line, expected",
+    [
+        # the signature 20 rows below the diktum: the official's NIP is no one's of the block
+        (12, 44, "NIP. 19791228 nnana 1 012", None),
+        (12, 44, "NIP. 19791228 200604 1 012", None),
+        # a NIP row right under the block, even low on the page, stays the block's
+        (38, 41, "NIP. 19680224 200904 1 377", "196802242009041377"),
+    ],
+)
+def test_signature_nip_far_below_a_nameless_block(golongan_row, nip_row, nip_line, expected):
+    lines = _petikan(golongan_row, nip_row, nip_line)
+    fields = extract_document(Document("d1", "SK_PANGKAT", [1]), {1: page_result(1, lines, "SK_PANGKAT")})
+    assert (fields["nip"].value if "nip" in fields else None) == expected
