@@ -161,6 +161,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     if wanted_names & {"tanggal_lahir", "tempat_tanggal_lahir"}:
         for block in persons:
             _birth_from_nip(block, indexes)
+    for block in persons:
+        _nip_head_from_birth(block, indexes)
     if "nama" in wanted_names:
         for block in persons:
             _name_above_nip(block, indexes, specs, doc.doc_type)
@@ -624,6 +626,37 @@ def _birth_from_nip(block: Values, indexes: list[TextIndex]) -> None:
         if found is not None:
             block["tanggal_lahir"] = found
             return
+
+
+HEAD_FROM_BIRTH_CERTAINTY = 0.5  # an NIP's birth digits read from the printed birth date: a guess
+
+
+def _nip_head_from_birth(block: Values, indexes: list[TextIndex]) -> None:
+    """The block's malformed NIP whose birth group OCR turned partly into letters ("NIP 1 19KANRI4
+    200901 1 366"), made whole from the birth date the block prints within BIRTH_ROWS rows of it
+    (nip.head_from_birth), when the whole decodes; the rest of the number is as read. Unsure: the
+    cross-checks report it as a reading to verify."""
+    fv, born = block.get("nip"), block.get("tanggal_lahir")
+    if fv is None or born is None or born.page != fv.page or nip.decode_nip(str(fv.value)).is_valid:
+        return
+    index = next((i for i in indexes if i.page == fv.page), None)
+    birth = dates.from_iso(born.value) if index is not None else None
+    nip_row, birth_row = (namerecall.row_of(index, v) for v in (fv, born)) if index else (None, None)
+    if birth is None or nip_row is None or birth_row is None or abs(nip_row - birth_row) > BIRTH_ROWS:
+        return
+    row = index.rows[nip_row]
+    for m in nip.LETTERED_HEAD.finditer(index.text, row.start, row.end):
+        head = nip.head_from_birth(m.group("head"), birth, _nip_head_min_digits())
+        value = head + re.sub(r"\D", "", m.group("tail")) if head else ""
+        if head and nip.decode_nip(value).is_valid:
+            block["nip"] = index.field_value(m.start(), m.end(), value, HEAD_FROM_BIRTH_CERTAINTY)
+            return
+
+
+@functools.cache
+def _nip_head_min_digits() -> int:
+    """fields.yaml ``nip_head_min_digits`` (read once)."""
+    return int(load_yaml(RULES_DIR / "fields.yaml")["nip_head_min_digits"])
 
 
 def _nip_rows(index: TextIndex, fv: FieldValue) -> list[int]:

@@ -214,16 +214,21 @@ _WRAPPED_HEAD = re.compile(r"(?<![\d])\d[\d ]{6,21}(?=[^\n]*\n)")
 _WRAPPED_TAIL = re.compile(r"[ \t]*(\d{1,10}(?:[ \t]\d{1,10})*)(?!\d)")
 
 
+# the next row's list number, "3. Tempat/Tgl. Lahir" under "2. NIP : 19671122 200601 1 00": no tail
+_ROW_NUMBER = re.compile(r"[ \t]*\(?[0-9]{1,2}[.)][ \t]+[A-Za-z]")
+
+
 def join_wrapped(head: str, next_line: str) -> tuple[str, int] | None:
     """(NIP, end of its tail in ``next_line``) when the digits of ``head`` (the end of a line) and
     the digit groups that start the next line make one 18-digit NIP whose birth date, TMT and
     gender digit all decode; a narrow column or a sentence broke it ("NIP. 19671213 200701 1" /
     "219, ..." or "NIP. 19671104" / "200601 1 355, ..."). The tail's groups are taken whole, and
-    only when they end exactly at the 18th digit.
+    only when they end exactly at the 18th digit, and never from a numbered row ("3. Tempat/Tgl.
+    Lahir" under "2. NIP : 19671122 200601 1 00", a number one digit short: its "3" is no tail).
     """
     digits = _digits_only(head)
     tail = _WRAPPED_TAIL.match(next_line)
-    if not 8 <= len(digits) <= 17 or tail is None:
+    if not 8 <= len(digits) <= 17 or tail is None or _ROW_NUMBER.match(next_line):
         return None
     found = _completed(digits, tail.group(1))
     return (found[0], tail.start(1) + found[2]) if found else None
@@ -324,6 +329,24 @@ def speck_dropped(digits: str, printed: set[str]) -> str | None:
     found = {digits[:n] + digits[n + 1 :] for n in range(19)} & printed
     found = {value for value in found if decode_nip(value).is_valid}
     return found.pop() if len(found) == 1 else None
+
+
+# "NIP 1 19KANRI4 200901 1 366": the birth group OCR turned partly into letters, the rest read whole
+LETTERED_HEAD = re.compile(
+    r"(?<![0-9A-Za-z])(?P<head>[0-9A-Za-z]{8})[ .-]?(?P<tail>[0-9]{6}[ .-]?[0-9][ .-]?[0-9]{3})(?![0-9])"
+)
+
+
+def head_from_birth(head: str, birth: date, min_digits: int) -> str | None:
+    """The eight birth digits an NIP's head stands for, read from the birth date its holder's block
+    prints ("Tanggal Lahir : 24-08-1968"), when OCR turned some of them into letters ("19KANRI4")
+    and each of its at least ``min_digits`` digits is the date's digit at its place; else None. A
+    guess the date and the head's digits confirm: the caller gives it a lower confidence."""
+    want = f"{birth:%Y%m%d}"
+    digits = [(n, ch) for n, ch in enumerate(head) if ch.isdigit()]
+    if len(head) != 8 or len(digits) == 8 or len(digits) < min_digits:
+        return None
+    return want if all(want[n] == ch for n, ch in digits) else None
 
 
 def encode_nip(birth: date, tmt_cpns: date, gender: str, sequence: int = 1) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline import nip
@@ -85,3 +87,73 @@ def test_signature_nip_far_below_a_nameless_block(golongan_row, nip_row, nip_lin
     lines = _petikan(golongan_row, nip_row, nip_line)
     fields = extract_document(Document("d1", "SK_PANGKAT", [1]), {1: page_result(1, lines, "SK_PANGKAT")})
     assert (fields["nip"].value if "nip" in fields else None) == expected
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("19KANRI4", "19680824"),  # the century and the last digit agree, the rest letters
+        ("19nanA24", "19680824"),
+        ("1968o824", "19680824"),
+        ("19KANRI5", None),  # a digit that is not the date's: another date, or another NIP
+        ("YAKANNOY", None),  # no digit to confirm anything
+        ("19KANRIY", None),  # the century alone is too little
+        ("19680824", None),  # nothing to repair
+        ("19KANR4", None),  # seven characters: a digit lost, no place to read
+    ],
+)
+def test_head_from_birth(head, expected):
+    assert nip.head_from_birth(head, date(1968, 8, 24), 3) == expected
+
+
+BORN = "Tempat/Tanggal Lahir : Banjarnegara, 24-08-1968"
+DPCP_HEAD = ["DATA PERORANGAN CALON PENERIMA PENSIUN", "IL KETERANGAN PRIBADI", "Nama : DWI MURID, S.E."]
+
+
+@pytest.mark.parametrize(
+    "lines, expected, unsure",
+    [
+        (["NIP : 19KANRI4 200901 1 366", BORN], "196808242009011366", True),
+        # the birth date printed above the NIP row counts as well
+        ([BORN, "NIP : 19KANRI4 200901 1 366"], "196808242009011366", True),
+        # a head digit that is not the date's: read as before, malformed
+        (["NIP : 19KANRI5 200901 1 366", BORN], "1952009011366", True),
+        # TMT before the age of 18 by the date: no NIP, read as before
+        (["NIP : 19KANRI4 197901 1 366", BORN], "1941979011366", True),
+        # read whole: untouched
+        (["NIP : 19680824 200901 1 366", BORN], "196808242009011366", False),
+    ],
+)
+def test_nip_head_from_printed_birth_date(lines, expected, unsure):
+    page = page_result(1, DPCP_HEAD + lines, "DPCP")
+    fields = extract_document(Document("d1", "DPCP", [1]), {1: page})
+    assert fields["nip"].value == expected
+    assert (fields["nip"].confidence < 0.6) == unsure
+
+
+@pytest.mark.parametrize(
+    "head, next_line, expected",
+    [
+        # a number one digit short over the next numbered row: its "3" is no tail
+        ("19671122 200601 1 00", "3. Tempat/Tgl. Lahir : Magelang, 22 November 1967", None),
+        ("19671122 200601 1 00", "(3) Tempat/Tgl. Lahir", None),
+        # a tail in a sentence still joins
+        ("19671213 200701 1", "219, Pegawai Negeri Sipil pada", "196712132007011219"),
+        ("19671104", "200601 1 355, Pegawai", "196711042006011355"),
+    ],
+)
+def test_wrapped_tail_is_no_row_number(head, next_line, expected):
+    joined = nip.join_wrapped(head, next_line)
+    assert (joined[0] if joined else None) == expected
+
+
+def test_numbered_nip_row_one_digit_short_stays_malformed():
+    lines = [
+        "KENAIKAN PANGKAT PEGAWAI NEGERI SIPIL",
+        "KESATU : Menaikkan pangkat Pegawai Negeri Sipil:",
+        "1. Nama : YUDI RAHARJO",
+        "2. NIP : 19671122 200601 1 00",
+        "3. Tempat/Tgl. Lahir : Magelang, 22 November 1967",
+    ]
+    fields = extract_document(Document("d1", "SK_PANGKAT", [1]), {1: page_result(1, lines, "SK_PANGKAT")})
+    assert fields["nip"].value == "19671122200601100"
