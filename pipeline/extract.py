@@ -119,7 +119,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             if (
                 current is None
                 or any(k in current and k in converted for k in BLOCK_KEYS)
-                or _signature_below(current, converted, page, index)
+                or _signature_below(current, converted, page, index, doc.doc_type)
             ):
                 persons.append({})
                 current = persons[-1]
@@ -530,15 +530,16 @@ def _with_signed_nip(chosen: Values, signers: list[Values]) -> Values:
     return {**chosen, "nip": own[0]["nip"]} if len(own) == 1 else chosen
 
 
-def _signature_below(block: Values, converted: Values, page: PageResult, index: TextIndex) -> bool:
+def _signature_below(block: Values, converted: Values, page: PageResult, index: TextIndex, doc_type: str = "") -> bool:
     """A labelled "NIP." low on the page (a signature's) under another person's name is no part of
     a named block read above that zone: the block's own NIP row was lost ("1 196701152006042262"),
     and joining them would give the person at the top the signing official's NIP (and the
     employee's NIP, found elsewhere, no name). A signature whose name is unreadable or may be the
     block's own (the employee signing their SKP or DPCP, "ARE SUTRSSNO" under ARIF SUTRISNO) joins
     as before. A block that names no one (a golongan read from a petikan's diktum, its Nama and NIP
-    rows lost to OCR) does not take a signature's NIP far below it either (:func:`_far_below`):
-    the signing official's "NIP. 19791228 nnana 1 012" would become the employee's."""
+    rows lost to OCR) of a document only an official signs (fields.yaml signed_by_official) does
+    not take a signature's NIP far below it either (:func:`_far_below`): the signing official's
+    "NIP. 19791228 nnana 1 012" would become the employee's. A letter the employee signs keeps it."""
     fv = converted.get("nip")
     if fv is None or set(converted) != {"nip"} or fv.bbox is None or not block:
         return False
@@ -548,7 +549,8 @@ def _signature_below(block: Values, converted: Values, page: PageResult, index: 
     ):
         return False
     if "nama" not in block:
-        return not any(key in block for key in BLOCK_KEYS) and _far_below(block, fv)
+        nameless = not any(key in block for key in BLOCK_KEYS)
+        return nameless and doc_type in _signed_by_official() and _far_below(block, fv)
     signed = namerecall.signature_name(index, fv)
     return signed is not None and namerecall.other_person(str(signed.value), str(block["nama"].value))
 
@@ -562,6 +564,12 @@ def _far_below(block: Values, fv: FieldValue) -> bool:
         return False
     height = max(fv.bbox[3] - fv.bbox[1], 1)
     return fv.bbox[1] - max(bottoms) > _signature_gap_rows() * height
+
+
+@functools.cache
+def _signed_by_official() -> frozenset[str]:
+    """fields.yaml ``signed_by_official`` (read once)."""
+    return frozenset(load_yaml(RULES_DIR / "fields.yaml")["signed_by_official"])
 
 
 @functools.cache

@@ -74,18 +74,21 @@ def _petikan(golongan_row: int, nip_row: int, nip_line: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "golongan_row, nip_row, nip_line, expected",
+    "doc_type, golongan_row, nip_row, nip_line, expected",
     [
         # the signature 20 rows below the diktum: the official's NIP is no one's of the block
-        (12, 44, "NIP. 19791228 nnana 1 012", None),
-        (12, 44, "NIP. 19791228 200604 1 012", None),
+        ("SK_PANGKAT", 12, 44, "NIP. 19791228 nnana 1 012", None),
+        ("SK_PANGKAT", 12, 44, "NIP. 19791228 200604 1 012", None),
         # a NIP row right under the block, even low on the page, stays the block's
-        (38, 41, "NIP. 19680224 200904 1 377", "196802242009041377"),
+        ("SK_PANGKAT", 38, 41, "NIP. 19680224 200904 1 377", "196802242009041377"),
+        # a letter the employee signs: the NIP under the signature may be their own, kept as before
+        ("SURAT_PERMOHONAN", 12, 44, "NIP. 19680224 200904 1 377", "196802242009041377"),
+        ("DPCP", 12, 44, "NIP. 19680224 200904 1 377", "196802242009041377"),
     ],
 )
-def test_signature_nip_far_below_a_nameless_block(golongan_row, nip_row, nip_line, expected):
+def test_signature_nip_far_below_a_nameless_block(doc_type, golongan_row, nip_row, nip_line, expected):
     lines = _petikan(golongan_row, nip_row, nip_line)
-    fields = extract_document(Document("d1", "SK_PANGKAT", [1]), {1: page_result(1, lines, "SK_PANGKAT")})
+    fields = extract_document(Document("d1", doc_type, [1]), {1: page_result(1, lines, doc_type)})
     assert (fields["nip"].value if "nip" in fields else None) == expected
 
 
