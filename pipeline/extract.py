@@ -290,16 +290,36 @@ def _registered_issue_date(values: Values, indexes: list[TextIndex]) -> None:
         return
 
 
-def _issue_row_date(index: TextIndex, registered: date) -> FieldValue | None:
+# The kutipan's issue row with its words damaged past issue_phrases ("Kasipan ini dfioicwian di
+# BANJARNEGARA,", "Kottnan ini ##iotowtes di BANJARNEGARA,", "Kntinan ini Aikolarkan di SALATIGA,"):
+# a word, "ini", a word, "di" and the place in capitals ending the row.
+ISSUE_ROW_SHAPE = re.compile(r"^\W{0,3}[A-Za-z]\S{3,9}\s+ini\s+\S{3,14}\s+di\s+[A-Z][A-Z .'-]{2,30}[,.]?\W{0,2}$")
+# A day and a year with what OCR left of the month word between them, digits included ("pada
+# tanggal 16 (1::3— 1993"): only beside the registration date, whose day and year must agree.
+ISSUE_DAMAGED_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s+(?P<mon>[^\s\d][^\n]{0,14}?)\s*(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
+def _issue_anchor(index: TextIndex) -> int:
+    """Where the kutipan's issue row ("Kutipan ini dikeluarkan di ...") starts: by its words
+    (fields.yaml issue_phrases), else by its shape (ISSUE_ROW_SHAPE); -1 when neither is printed."""
     lowered = index.text.lower()
     anchors = [lowered.find(p) for p in registration_rules()["issue_phrases"]]
     anchor = min((a for a in anchors if a >= 0), default=-1)
+    if anchor >= 0:
+        return anchor
+    return next((r.start for r in index.rows if ISSUE_ROW_SHAPE.match(index.text[r.start : r.end])), -1)
+
+
+def _issue_row_date(index: TextIndex, registered: date) -> FieldValue | None:
+    anchor = _issue_anchor(index)
     if anchor < 0:
         return None
     rows = [r for r in index.rows if r.end > anchor][: ISSUE_ROWS + 1]
     for row in rows:
         text = index.text[row.start : row.end]
-        for m in DAMAGED_DATE.finditer(text):
+        for m in ISSUE_DAMAGED_DATE.finditer(text):
             same = int(m["d"]) == registered.day and int(m["y"]) == registered.year
             if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], registered.month):
                 s = row.start + m.start()

@@ -1,0 +1,68 @@
+"""Dates whose row OCR damaged past the earlier readers (tanggal_dokumen, tanggal_lahir, TMT), in
+the shapes Tesseract left them on the seeds' scans of kutipan akta, letters, decrees and forms.
+Table style, no OCR: each case is the rows of a page and the date that must (or must not) be read
+from them. Names, places and numbers are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+from pipeline.models import FieldValue
+from pipeline.textindex import TextIndex
+from tests.textpage import page_text
+
+
+def _index(lines: list[str]) -> TextIndex:
+    return TextIndex(page_text(lines), 1)
+
+
+AKTA_HEAD = [
+    "KUTIPAN AKTA KELAHIRAN",
+    "Berdasarkan Akta Kelahiran Nomor 3304-LT-22012003-4704",
+    "bahwa di WONOREJO",
+    "pada tanggal enam belas Desember dua ribu dua",
+    "telah lahir",
+    "RINA LESTARI",
+    "dan ibu SITI AMINAH",
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected", "certainty"),
+    [
+        # the issue row's words damaged, its month word too: day and year as registered
+        (["Kottnan ini ##iotowtes di WONOREJO,", "pada tanggal 22 I---—: 2003"], "2003-01-22", 0.8),
+        (["Kutinan ini dikota: di WONOREJO,", "pada tanggal 22 J--—:-— 2003"], "2003-01-22", 0.8),
+        # what is left of the month word holds a digit
+        (["Kntinan ini Aikolarkan di WONOREJO,", "pada tanggal 22 (1::3— 2003"], "2003-01-22", 0.8),
+        # the issue row's date lost: the registration date, least sure
+        (["Kasipan ini dfioicwian di WONOREJO,", "KEPALA DINAS KEPENDUDUKAN"], "2003-01-22", 0.6),
+        # another day printed: a later kutipan, not put right
+        (["Kottnan ini ##iotowtes di WONOREJO,", "pada tanggal 23 I---—: 2003"], None, None),
+        # no issue row at all (neither its words nor its shape): nothing is placed
+        (["KEPALA DINAS KEPENDUDUKAN", "SIPIL KABUPATEN WONOREJO,"], None, None),
+    ],
+)
+def test_registered_issue_date_behind_a_damaged_issue_row(
+    tail: list[str], expected: str | None, certainty: float | None
+) -> None:
+    values: dict[str, FieldValue] = {}
+    extract._registered_issue_date(values, [_index(AKTA_HEAD + tail)])
+    found = values.get("tanggal_dokumen")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence == pytest.approx(0.95 * certainty, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("row", "shaped"),
+    [
+        ("Kasipan ini dfioicwian di BANJARNEGARA,", True),
+        ("Kntinan ini Aikolarkan di SALATIGA,", True),
+        ("bahwa di BANJARNEGARA", False),
+        ("Surat ini dibuat di Semarang,", False),  # a place in capitals only
+    ],
+)
+def test_issue_row_shape(row: str, shaped: bool) -> None:
+    assert (extract.ISSUE_ROW_SHAPE.match(row) is not None) is shaped
