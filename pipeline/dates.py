@@ -437,6 +437,41 @@ def joined_date(value: str) -> DateMatch | None:
     return DateMatch(found, start, m.end(), value[start : m.end()], damaged_month_rules()["joined_date"]["certainty"])
 
 
+# A date filling a row's value on its own: a numeric day, one month word (its broken tail after a
+# space allowed, as _DAMAGED), a four-digit year; nothing before or after but marks.
+_FRAMED = re.compile(
+    r"^\W{0,3}(?P<dn>[0-9OoIl]{1,2})\s+(?P<mon>[A-Za-z][^\s\d]{1,12}(?:[ \t][^\s\d]{1,3})?)\s*[.,]?\s*"
+    r"(?P<yn>[12][0-9]{3})\W{0,2}$"
+)
+
+
+def framed_month_number(word: str) -> int | None:
+    """The month a month word names by its first letter (or Ag / Ap), with only its length to agree
+    (rules/dates.yaml ``framed_month``): for a word the row's own shape frames as a letter's date."""
+    rules = damaged_month_rules()
+    initial = rules["initial_month"]
+    token = word.strip().rstrip(".,;:").lower().translate(_MONTH_DIGIT_FIX)
+    month = initial["initials"].get(token[:1]) or initial["initial_pairs"].get(token[:2])
+    if month is None or token.partition(" ")[0] in initial["words"]:
+        return None
+    slack = rules["framed_month"]["length_slack"]
+    return month if any(abs(len(token) - len(name)) <= slack for name in _LONG_MONTHS[month]) else None
+
+
+def framed_date(text: str) -> DateMatch | None:
+    """The date a whole value holds when its month word is read by framed_month_number only, less
+    certain (``framed_month`` certainty); None when a surer reader reads it or it is no such value."""
+    m = _FRAMED.match(text) if isinstance(text, str) else None
+    if m is None or find_dates(text):
+        return None
+    month = framed_month_number(m["mon"])
+    found = _make_date(int(m["yn"]), month, _day(m["dn"])) if month else None
+    if found is None:
+        return None
+    start, end = m.start("dn"), m.end("yn")
+    return DateMatch(found, start, end, text[start:end], damaged_month_rules()["framed_month"]["certainty"])
+
+
 def _apart(candidates: Iterator[DateMatch], found: list[DateMatch]) -> list[DateMatch]:
     """The candidates that overlap none of the readings ``found`` already."""
     return [d for d in candidates if not any(o.start < d.end and d.start < o.end for o in found)]

@@ -1238,6 +1238,9 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue
     return None
 
 
+DateReader = Callable[[str], list[dates.DateMatch]]  # reads a row's dates: dates.find_dates, or _framed
+
+
 # "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")
 # ("mengetahui, Salatiga, 04 Juni 2025": the left column's "Mengetahui," read first, in lower case).
 # Never after a colon: ": Blora, 09-08-1968" is a labelled row (a birth date) whose label OCR lost.
@@ -1263,21 +1266,34 @@ SIGNED_DATE = re.compile(
 BIRTH_WORDS = ("lahir", "tgl")
 
 
-def _letter_date(index: TextIndex) -> FieldValue | None:
+def _letter_date(index: TextIndex, read: DateReader = dates.find_dates) -> FieldValue | None:
     """'Blora, 26 Oktober 2023': a letter's place and date on a row of their own (a legalisation
-    stamp's words OCR ran into the row before them set aside)."""
+    stamp's words OCR ran into the row before them set aside). When no reader reads one, the rows
+    are read again with ``read`` = _framed: a month word damaged past the readers of running text
+    ("Jepara, 11 Femumi 2024"), its row's shape vouching for it, less certain."""
     for span, full in index.row_texts():
         cut = _after_stamp(full)
         row = full[cut:]
-        m = _letter_row(row) or _signed_date(row) or _bare_letter_date(row)
-        if not m:
-            continue
-        found = dates.find_dates(m.group("d"))
-        if found:
-            d = found[0]
-            start = span.start + cut + m.start("d") + d.start
-            return index.field_value(start, start + len(d.raw), dates.iso(d.value), d.certainty)
-    return _wrapped_letter_date(index) or _signing_date(index)
+        shapes = (_letter_row, _signed_date, _bare_letter_date)
+        # a row of one shape first (as ever); the framed reader tries each shape's date in turn
+        # (", Mengetahui, Salatiga, 23 Ag'shc 2024" is a signed date only the second reads whole)
+        matches = [m for m in (f(row) for f in shapes) if m]
+        for m in matches if read is not dates.find_dates else matches[:1]:
+            found = read(m.group("d"))
+            if found:
+                d = found[0]
+                start = span.start + cut + m.start("d") + d.start
+                return index.field_value(start, start + len(d.raw), dates.iso(d.value), d.certainty)
+    if read is not dates.find_dates:
+        return _signing_date(index, read)
+    return _wrapped_letter_date(index) or _signing_date(index) or _letter_date(index, _framed)
+
+
+def _framed(text: str) -> list[dates.DateMatch]:
+    """dates.framed_date as a reader of a row's date: a month word only its first letters name
+    ("Salatiga, 23 Ag'shc 2024"), taken where the row's shape makes it a letter's date."""
+    found = dates.framed_date(text)
+    return [found] if found is not None else []
 
 
 # A two-column signature block read row by row: the letter's "Tegal, 21 Februari" ends one row, its
@@ -1347,7 +1363,7 @@ SIGNING_CONTEXT_CUTOFF = 70.0  # "Ditatankan di", "Diicisnkan di" against "ditet
 SIGNING_LABEL_PLACED_CUTOFF = 65.0  # "padatsnccal" (70 less a hair) under a place row of PLACE_ROW_SHAPE
 
 
-def _signing_date(index: TextIndex) -> FieldValue | None:
+def _signing_date(index: TextIndex, read: DateReader = dates.find_dates) -> FieldValue | None:
     """The signing date of a decree whose "pada tanggal" label OCR damaged past the label reader
     ("Ditetapkan di : Pemalang" / "pada tmnasal : 10 Februari 2018" / "BUPATI PEMALANG,"), and
     the "di Jakarta tanggal 01 Juli 2008" of a card whose "Dikeluarkan" OCR lost.
@@ -1359,7 +1375,7 @@ def _signing_date(index: TextIndex) -> FieldValue | None:
     rows = index.row_texts()
     for n, (span, row) in enumerate(rows):
         shaped = n > 0 and PLACE_ROW_SHAPE.match(rows[n - 1][1]) is not None
-        found = _signing_row(row, rules, SIGNING_LABEL_PLACED_CUTOFF if shaped else SIGNING_LABEL_CUTOFF)
+        found = _signing_row(row, rules, SIGNING_LABEL_PLACED_CUTOFF if shaped else SIGNING_LABEL_CUTOFF, read)
         if found is None:
             continue
         offset, d = found
@@ -1391,14 +1407,19 @@ _ISSUED_AT = re.compile(
 )
 
 
-def _signing_row(row: str, rules: dict, cutoff: float = SIGNING_LABEL_CUTOFF) -> tuple[int, dates.DateMatch] | None:
+def _signing_row(
+    row: str,
+    rules: dict,
+    cutoff: float = SIGNING_LABEL_CUTOFF,
+    read: DateReader = dates.find_dates,
+) -> tuple[int, dates.DateMatch] | None:
     """(offset of the date's text in the row, negative when the row is an issue row of its own;
     the date) of a signing-date row, or None."""
     m = _ISSUED_AT.match(row)
     if m is not None:
         verb = (m["verb"] or "").strip().lower()
         if not verb or any(fuzz.ratio(verb, v) >= SIGNING_CONTEXT_CUTOFF for v in rules["verbs"]):
-            found = dates.find_dates(m["d"])
+            found = read(m["d"])
             if found:
                 return -m.start("d"), found[0]
     label, colon, value = row.partition(":")
@@ -1409,7 +1430,7 @@ def _signing_row(row: str, rules: dict, cutoff: float = SIGNING_LABEL_CUTOFF) ->
     text = value.strip()
     if not _WHOLE_DATE.match(text):
         return None
-    found = dates.find_dates(text)
+    found = read(text)
     if not found:
         return None
     return len(row) - len(value) + (len(value) - len(value.lstrip())), found[0]

@@ -66,3 +66,48 @@ def test_registered_issue_date_behind_a_damaged_issue_row(
 )
 def test_issue_row_shape(row: str, shaped: bool) -> None:
     assert (extract.ISSUE_ROW_SHAPE.match(row) is not None) is shaped
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("23 Ag'shc 2024", "2024-08-23"),  # Ag: Agustus, not April
+        ("30 Agvenne 2024", "2024-08-30"),
+        ("11 Femumi 2024", "2024-02-11"),  # F: only Februari
+        ("15 Feimumii 2020", "2020-02-15"),
+        ("26 Pewun ma 2022", "2022-02-26"),  # P: Pebruari, its broken tail after a space
+        ("12 Negeri 2020", None),  # a real word of the dossiers
+        ("05 Dinas 2024", None),
+        ("O1 Tamari 2012", None),  # J, M and A alone name no one month
+        ("01 April 2020", None),  # a sure reader reads it: not this one's
+        ("12 Sx 2020", None),  # far shorter than September
+        ("Kepala Dinas 12 Februari 2020", None),  # not a value of its own
+    ],
+)
+def test_framed_date(value: str, expected: str | None) -> None:
+    from pipeline import dates
+
+    found = dates.framed_date(value)
+    assert (found.value.isoformat() if found else None) == expected
+    if found is not None:
+        assert found.certainty == 0.5
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Demikian untuk menjadi maklum.", "Jepara, 11 Femumi 2024", "Yang membuat,"], "2024-02-11"),
+        (["| (Salatiga, 30 Agvenne 2024", "KEPALA DINAS KEPENDUDUKAN"], "2024-08-30"),
+        ([", Mengetahui, Salatiga, 23 Ag'shc 2024", "KEPALA DINAS Yang bersangkutan,"], "2024-08-23"),
+        # a decree's signing row, its label and month damaged
+        (["Ditetankan dj : Pekalnngan", "padatancaal : 15 Feimumii 2020", "BUPATI PEKALONGAN,"], "2020-02-15"),
+        # a readable letter date further down still wins over a framed guess above it
+        (["Jepara, 11 Femumi 2024", "Kudus, 12 Maret 2024"], "2024-03-12"),
+        # a birth row is no letter date, framed or not
+        (["Tempat/Tgl Lahir Pemalang, 03 Nyvanwa 1968"], None),
+        (["Semarang, 12 Negeri 2020"], None),
+    ],
+)
+def test_letter_date_with_a_framed_month(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(_index(lines))
+    assert (found.value if found else None) == expected
