@@ -1258,9 +1258,18 @@ LETTER_DATE_BARE = re.compile(
 # 2025"): a caption without a colon, a comma, the place, then a date ending the row. A colon may
 # stand in the caption's first few letters only, OCR's reading of its first word ("Fs: yang Dinilai,
 # Salatiga, 06 Januari 2024"); a labelled row's colon follows a longer label.
+# A full stop of debris may stand between the caption's comma and the place ("Mengetahui, .
+# Purbalingga, 09 November 2023").
 SIGNED_DATE = re.compile(
-    r"^(?:[^:;\n]{0,3}[:;])?[^:;\n]{3,40}?,\s*[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
+    r"^(?:[^:;\n]{0,3}[:;])?[^:;\n]{3,40}?,\s*(?:\.\s+)?[#'\"“]?[A-Za-z][A-Za-z .'-]{2,30}?[,.]?\s+"
     r"(?P<d>[0-9OoIl][0-9OoIlS]?\s*[-./]?\s*[A-Za-z][^\s\d]{2,11}\s*[-./]?\s*[12][0-9]{3})\s*\.?$"
+)
+# The same two-column block read with the left column's office in capitals first and no comma
+# after it ("KEPALA DINAS KESEHATAN Purbalingga, 27 November 2023"): capital words, then the place
+# in Title case, a comma and a date with its month in words ending the row.
+CAPTION_DATE = re.compile(
+    r"^\W{0,3}(?:[A-Z]{2,}[.,]?\s+){1,6}[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?[,.]\s*"
+    r"(?P<d>[0-9OoIl]{1,2}\s+[A-Za-z][^\s\d]{2,11}\s+[12][0-9]{3})\s*\.?$"
 )
 # A birth-date row whose colon was lost looks like a signed date ("Tempat, Tgl Lahir Pemalang, 03 ...").
 BIRTH_WORDS = ("lahir", "tgl")
@@ -1274,7 +1283,7 @@ def _letter_date(index: TextIndex, read: DateReader = dates.find_dates) -> Field
     for span, full in index.row_texts():
         cut = _after_stamp(full)
         row = full[cut:]
-        shapes = (_letter_row, _signed_date, _bare_letter_date)
+        shapes = (_letter_row, _signed_date, _bare_letter_date, _caption_date)
         # a row of one shape first (as ever); the framed reader tries each shape's date in turn
         # (", Mengetahui, Salatiga, 23 Ag'shc 2024" is a signed date only the second reads whole)
         matches = [m for m in (f(row) for f in shapes) if m]
@@ -1462,6 +1471,16 @@ def signing_rules() -> dict[str, tuple[str, ...]]:
         "verbs": tuple(x.lower() for x in data["verbs"]),
         "signers": tuple(normalise(x) for x in data["signers"]),
     }
+
+
+def _caption_date(row: str) -> re.Match[str] | None:
+    """CAPTION_DATE, unless a capital word is a birth-date label ("TEMPAT LAHIR Kudus, 05 Juni
+    1968": a form's birth row whose colon OCR lost)."""
+    m = CAPTION_DATE.match(row)
+    if m is None:
+        return None
+    words = re.findall(r"[A-Za-z]{3,}", row[: m.start("d")].lower())
+    return None if any(fuzz.ratio(w, b) >= 75 for w in words for b in BIRTH_WORDS) else m
 
 
 def _signed_date(row: str) -> re.Match[str] | None:

@@ -111,3 +111,33 @@ def test_framed_date(value: str, expected: str | None) -> None:
 def test_letter_date_with_a_framed_month(lines: list[str], expected: str | None) -> None:
     found = extract._letter_date(_index(lines))
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the left column's caption, a full stop of debris, then the place and date
+        (["Mengetahui, . Purbalingga, 09 November 2023", "Lurah Karangrejo Yang menerangkan,"], "2023-11-09"),
+        # the left column's office in capitals run into the place and date
+        (["Mengetahui,", "KEPALA DINAS KESEHATAN Purbalingga, 27 November 2023", "Yang membuat,"], "2023-11-27"),
+        (["KEPALA BADAN Kudus, 05 Juni 2024"], "2024-06-05"),
+    ],
+)
+def test_letter_date_after_a_caption(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(_index(lines))
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "shaped"),
+    [
+        ("KEPALA DINAS KESEHATAN Purbalingga, 27 November 2023", True),
+        ("TEMPAT LAHIR Purbalingga, 27 November 1967", False),  # a birth row, its colon lost
+        ("TEMPAT TGL LAHR Kudus, 05 Juni 1968", False),
+        ("KEPALA DINAS KUDUS, 05 Juni 2024", False),  # no place in Title case after the capitals
+        ("KEPALA DINAS Kudus, 05-06-2024", False),  # the month in words only
+        ("Kepala Dinas Kudus, 05 Juni 2024", False),  # no capital caption
+    ],
+)
+def test_caption_date_shape(row: str, shaped: bool) -> None:
+    assert (extract._caption_date(row) is not None) is shaped
