@@ -159,7 +159,11 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
     persons = [b for b in persons if b and not any(b is x for x in signers)]
     _name_signers(signers, indexes)
     if wanted_names & {"tanggal_lahir", "tempat_tanggal_lahir"}:
-        for block in persons:
+        # ... the signatures' too: a DPCP's employee signs it, and where OCR lost their block's
+        # labels ("NY : 19670816 200701 1 237" / "1 Blora, 16-08-1967") that signature's NIP is the
+        # block the employee is found by (persons.select_block); its NIP printed above confirms the
+        # birth row beside it
+        for block in (*persons, *signers):
             _birth_from_nip(block, indexes)
     for block in persons:
         _nip_head_from_birth(block, indexes)

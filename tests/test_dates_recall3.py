@@ -141,3 +141,39 @@ def test_letter_date_after_a_caption(lines: list[str], expected: str | None) -> 
 )
 def test_caption_date_shape(row: str, shaped: bool) -> None:
     assert (extract._caption_date(row) is not None) is shaped
+
+
+DPCP_HEAD = [
+    "DATA PERORANGAN CALON PENERIMA PENSIUN (DPCP)",
+    "I. KETERANGAN PRIBADI",
+    ": BUDI HARTONO, S.Pd.",
+    "NY : 19670816 2007011 237",
+]
+DPCP_FOOT = [
+    "Demikian Data Perorangan ini saya buat dengan sebenarnya.",
+    "KEPALA DINAS PERTANIAN Yang bersangkutan,",
+    "BUDI HARTONO, S.Pd.",
+    "NIP. 19670816 200701 1 237",
+]
+
+
+@pytest.mark.parametrize(
+    ("birth_row", "expected"),
+    [
+        # the labels lost: the birth row beside the NIP printed above the employee's signature
+        ("1 Blora, 16-08-1967", "1967-08-16"),
+        # a date the NIP does not encode stays unplaced (that row may be anything)
+        ("1 Blora, 17-08-1967", None),
+    ],
+)
+def test_birth_row_confirmed_by_the_signed_nip(birth_row: str, expected: str | None) -> None:
+    from pipeline.models import Document
+    from tests.textpage import page_result
+
+    filler = ["| : Analis Ketahanan Pangan"] * 40  # rows whose labels OCR lost; the signature low
+    lines = [*DPCP_HEAD, birth_row, *filler, *DPCP_FOOT]
+    doc = Document(id="d1", doc_type="DPCP", pages=[1])
+    _, persons, signers = extract.read_document(doc, {1: page_result(1, lines, "DPCP")})
+    own = [b for b in (*persons, *signers) if "nip" in b and b["nip"].value == "196708162007011237"]
+    born = {str(b["tanggal_lahir"].value) for b in own if "tanggal_lahir" in b}
+    assert born == ({expected} if expected else set())
