@@ -880,7 +880,22 @@ def _convert(hit: LabelHit, kind: str, index: TextIndex) -> Values:
     return converter(hit, index) if converter else {}
 
 
+# A place and a date filling a value ("Purbalingga, 27 Juli 1967"): a birth row's value.
+PLACE_DATE_VALUE = re.compile(r"^\W{0,3}[A-Za-z][A-Za-z .'-]{2,30}?,\s*(?=[0-9OoIl])")
+
+
+def _place_date_value(value: str) -> bool:
+    """Whether a value is a place and a date (PLACE_DATE_VALUE, a date read right after the comma):
+    on a card printed in two columns OCR may put the Tempat/Tgl. Lahir value on the "Nama" label's
+    row ("Nama Purbalingga, 27 Juli 1967"), and no name is a date."""
+    m = PLACE_DATE_VALUE.match(value)
+    found = dates.find_dates(value[m.end() :]) if m else []
+    return bool(found) and found[0].start == 0
+
+
 def _name(hit: LabelHit, index: TextIndex) -> Values:
+    if _place_date_value(hit.value):
+        return {}
     value = names.clean_name_value(hit.value)
     if len(re.sub(r"[^A-Za-z]", "", value)) < 3 or namerecall.not_a_name(value):
         # an address or a sentence after a damaged label ("Namat : DK. PUCUNG", the KK's Alamat

@@ -177,3 +177,37 @@ def test_birth_row_confirmed_by_the_signed_nip(birth_row: str, expected: str | N
     own = [b for b in (*persons, *signers) if "nip" in b and b["nip"].value == "196708162007011237"]
     born = {str(b["tanggal_lahir"].value) for b in own if "tanggal_lahir" in b}
     assert born == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    ("value", "is_place_date"),
+    [
+        ("Purbalingga, 27 Juli 1967", True),  # a card's birth value on the Nama label's row
+        ("Kudus, 10-08-1969", True),
+        ("Tanjung Pinang, O3 Maret 1968", True),
+        ("NUR ROHMAWATI", False),
+        ("SITI AMINAH, S.Pd.", False),  # a gelar after the comma
+        ("BUDI, 12 orang", False),  # no date after the comma
+    ],
+)
+def test_place_date_value(value: str, is_place_date: bool) -> None:
+    assert extract._place_date_value(value) is is_place_date
+
+
+def test_place_date_on_the_name_row_is_no_name() -> None:
+    """The konversi page of a karpeg read in two columns: the Nama label's row holds the birth
+    value. It must not name the block of the new NIP (which would then differ from the card's
+    holder and drop their birth date)."""
+    from pipeline.models import Document
+    from tests.textpage import page_result
+
+    lines = [
+        "KONVERSI NIP",
+        "NIP Lama : 527 965 062",
+        "NIP Baru 19670727 200603 2 122",
+        ": NUR ROHMAWATI",
+        "Nama Purbalingga, 27 Juli 1967",
+    ]
+    doc = Document(id="d1", doc_type="KARPEG", pages=[1])
+    _, persons, _ = extract.read_document(doc, {1: page_result(1, lines, "KARPEG")})
+    assert not any("Purbalingga" in str(b["nama"].value) for b in persons if "nama" in b)
