@@ -20,7 +20,15 @@ from classifiers.profiles import normalise
 from pipeline import dates, issue_date, kk, namerecall, names, nik, nip, nip_layout
 from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
-from pipeline.labels import NUMBERING, LabelHit, field_rules, labelled_values, signed_about_another, subject_rules
+from pipeline.labels import (
+    NUMBERING,
+    FieldSpec,
+    LabelHit,
+    field_rules,
+    labelled_values,
+    signed_about_another,
+    subject_rules,
+)
 from pipeline.models import Document, FieldValue, PageResult
 from pipeline.narrative import read_akta, read_heir, read_karis, read_nikah, read_npwp, read_table_name
 from pipeline.pengantar import read_pengantar, read_table_rank
@@ -152,6 +160,11 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
                 specials.setdefault(name, fv)
+    for spec in wanted:
+        if spec.name not in values and (spec.split_phrase or spec.label_shapes or spec.value_above):
+            fv = next((f for f in (_broken_date(i, spec) for i in indexes) if f is not None), None)
+            if fv is not None:
+                values[spec.name] = fv
     if doc.doc_type in registration_rules()["doc_types"]:
         _registered_issue_date(values, indexes)
     chosen = persons[subject] if subject is not None else None
@@ -1258,6 +1271,90 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue
 
 
 DateReader = Callable[[str], list[dates.DateMatch]]  # reads a row's dates: dates.find_dates, or _framed
+
+
+BROKEN_CERTAINTY = 0.7  # a date read from rows OCR broke apart (_broken_date), placed by their shape
+# A day right after the phrase, the rest of its row no date ("... tanggal 01 Pengelolaan Keuangan").
+_LONE_DAY = re.compile(r"^\s*:?\s*(?P<d>[0-9OoIl]{1,2})(?![0-9OoIl])(?!\s*[-./]?\s*[0-9])")
+# A month word and a year on the next row ("KEDUA Agustus 2023.").
+_MONTH_YEAR = re.compile(r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3,12})\.?\s+(?P<y>[12][0-9]{3})(?![0-9])")
+
+
+def _broken_date(index: TextIndex, spec: FieldSpec) -> FieldValue | None:
+    """A field's date from rows OCR broke apart, as the field's rules (fields.yaml ``broken``) allow:
+    the phrase's day ending its row with month and year on the next, a label damaged into one of
+    ``label_shapes``, or the value on the row above a label standing alone. Less certain."""
+    found = None
+    if spec.split_phrase:
+        found = _split_phrase_date(index, spec.phrases)
+    if found is None and spec.label_shapes:
+        found = _shaped_label_date(index, spec.label_shapes)
+    if found is None and spec.value_above:
+        found = _value_above_label(index, spec.labels)
+    return found
+
+
+def _split_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:
+    """'terhitung mulai tanggal 01 Pengelolaan Keuangan APBD' / 'KEDUA Agustus 2023.': a decree in
+    two columns read across them, the phrase's day ending its row and the month (a sure month word)
+    and year opening the next row's sentence column."""
+    lowered = index.text.lower()
+    rows = index.rows
+    for phrase in (p for p in phrases if len(p.split()) >= 2):
+        pattern = r"(?:\s+|\.\s*)".join(re.escape(w) for w in phrase.lower().split())
+        for m in re.finditer(pattern, lowered):
+            n = next((k for k, r in enumerate(rows) if r.start <= m.end() <= r.end), None)
+            if n is None or n + 1 >= len(rows):
+                continue
+            rest = index.text[m.end() : rows[n].end]
+            day = _LONE_DAY.match(rest)
+            if day is None or dates.find_dates(rest):
+                continue
+            nxt = index.text[rows[n + 1].start : rows[n + 1].end]
+            my = next((x for x in _MONTH_YEAR.finditer(nxt) if dates.month_number(x["mon"])), None)
+            when = (
+                dates._make_date(int(my["y"]), dates.month_number(my["mon"]), dates.ocr_number(day["d"]))
+                if my
+                else None
+            )
+            if when is not None:
+                end = rows[n + 1].start + my.end()
+                return index.field_value(m.end() + day.start("d"), end, when.isoformat(), BROKEN_CERTAINTY)
+    return None
+
+
+def _shaped_label_date(index: TextIndex, shapes: tuple[str, ...]) -> FieldValue | None:
+    """'C. Ter mulai tencaal : Ol April 2020': a label damaged past the label reader whose
+    normalised form is one of ``shapes`` (fields.yaml), a whole date after its colon."""
+    for span, row in index.row_texts():
+        label, colon, value = row.partition(":")
+        if not colon or not any(re.fullmatch(shape, normalise(label)) for shape in shapes):
+            continue
+        text = value.strip()
+        found = dates.find_dates(text) if _WHOLE_DATE.match(text) else []
+        if found:
+            start = span.start + len(row) - len(value) + (len(value) - len(value.lstrip())) + found[0].start
+            d = found[0]
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), BROKEN_CERTAINTY * d.certainty)
+    return None
+
+
+def _value_above_label(index: TextIndex, labels: tuple[str, ...]) -> FieldValue | None:
+    """'O1 April 2021' / 'Mulai tanggal': a label alone on its row (one of the field's, nearly
+    whole) under a row that is nothing but a date: two columns read with the value a row early."""
+    rows = index.row_texts()
+    cutoff = field_rules()[2]
+    for (above_span, above), (_, row) in zip(rows, rows[1:], strict=False):
+        key = normalise(row)
+        if not key or re.search(r"[0-9:]", row) or max(fuzz.ratio(key, lab) for lab in labels) < cutoff:
+            continue
+        text = above.strip()
+        found = dates.find_dates(text) if _WHOLE_DATE.match(text) else []
+        if found and found[0].start == 0:
+            d = found[0]
+            start = above_span.start + len(above) - len(above.lstrip())
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), BROKEN_CERTAINTY * d.certainty)
+    return None
 
 
 # "Blora, 26 Oktober 2023"; the comma is read as a full stop now and then ("Magelang. 21 ...")

@@ -48,6 +48,12 @@ class FieldSpec:
     phrases: tuple[str, ...]
     phrase_window: int = 4  # how far after a phrase its date may start (fields.yaml ``phrase_window``)
     phrase_fuzzy: bool = False  # a phrase of two words or more may be read damaged (``phrase_fuzzy``)
+    # rows OCR broke further, read last (fields.yaml ``broken``; pipeline/extract.py _broken_date):
+    # the phrase's day ending its row, the month and year on the next; labels of these shapes
+    # (regexes on the normalised label); the value on the row above a label standing alone
+    split_phrase: bool = False
+    label_shapes: tuple[str, ...] = ()
+    value_above: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
             phrases=tuple(spec.get("phrases", [])),
             phrase_window=int(spec.get("phrase_window", 4)),
             phrase_fuzzy=bool(spec.get("phrase_fuzzy", False)),
+            split_phrase=bool(spec.get("broken", {}).get("split_phrase", False)),
+            label_shapes=tuple(spec.get("broken", {}).get("label_shapes", [])),
+            value_above=bool(spec.get("broken", {}).get("value_above", False)),
         )
         for name, spec in data["fields"].items()
     }

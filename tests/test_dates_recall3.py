@@ -211,3 +211,61 @@ def test_place_date_on_the_name_row_is_no_name() -> None:
     doc = Document(id="d1", doc_type="KARPEG", pages=[1])
     _, persons, _ = extract.read_document(doc, {1: page_result(1, lines, "KARPEG")})
     assert not any("Purbalingga" in str(b["nama"].value) for b in persons if "nama" in b)
+
+
+def _tmt_spec():
+    return extract.field_rules()[0]["tmt"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a decree in two columns read across them: the day ends the phrase's row
+        (
+            [
+                "terhitung mulai tanggal 01 Pengelolaan Keuangan APBD Ahli Muda",
+                "KEDUA Agustus 2023.",
+                ": Kepada Pegawai Negeri Sipil",
+            ],
+            "2023-08-01",
+        ),
+        # a damaged label: "mulai" whole between words that keep their first letter
+        (
+            ["b. Golongan ruang : III/d", "C. Ter mulai tencaal : Ol April 2020", "d. Masa kerja : 16 Tahun"],
+            "2020-04-01",
+        ),
+        # the value one row above its label standing alone (a KGB's two columns)
+        (
+            ["Dalam golongan ruang : III/b", "O1 April 2021", "Mulai tanggal", "berkala berikutnya : 01 April 2023"],
+            "2021-04-01",
+        ),
+        # the old salary's "Tanggal mulai berlakunya gaji" is no TMT
+        (["d. Tanggal mulai berlakunya gaji : 01 April 2019"], None),
+        # the phrase's day followed by a numeric month: a date of its own, not this reader's
+        (["terhitung mulai tanggal 01-04-2020 dan", "KEDUA Agustus 2023."], None),
+        # no month word on the next row
+        (["terhitung mulai tanggal 01 Pengelolaan", "KEDUA : Kepada Pegawai 2023"], None),
+        # a label standing alone under a row that is more than a date
+        (["Nomor 01 April 2021 tentang", "Mulai tanggal"], None),
+    ],
+)
+def test_broken_tmt(lines: list[str], expected: str | None) -> None:
+    found = extract._broken_date(_index(lines), _tmt_spec())
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence <= 0.7
+
+
+def test_broken_tmt_only_where_no_reader_found_one() -> None:
+    """A whole TMT phrase elsewhere in the decree wins over a broken row."""
+    from pipeline.models import Document
+    from tests.textpage import page_result
+
+    lines = [
+        "KEPUTUSAN BUPATI KUDUS",
+        "C. Ter mulai tencaal : Ol April 2020",
+        "menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01 Maret 2021.",
+    ]
+    doc = Document(id="d1", doc_type="SK_PANGKAT", pages=[1])
+    values, _, _ = extract.read_document(doc, {1: page_result(1, lines, "SK_PANGKAT")})
+    assert values["tmt"].value == "2021-03-01"
