@@ -335,10 +335,15 @@ def _textual(m: re.Match[str]) -> date | None:
 
 
 def _textual_loose(m: re.Match[str]) -> date | None:
-    """A numeric day, a month word too damaged for month_number and a numeric year."""
-    if not (m["dn"] and m["yn"]) or month_number(m["mon"]) is not None:
+    """A numeric day, a month word too damaged for month_number and a numeric year; or the day and
+    the year both in words, as a kutipan akta writes its dates ("lima belas Sepicmber dua ribu
+    dua"): number words on both sides frame the month word as firmly as digits do."""
+    numeric, in_words = m["dn"] and m["yn"], m["dw"] and m["yw"]
+    if not (numeric or in_words) or month_number(m["mon"]) is not None:
         return None
-    return _make_date(ocr_number(m["yn"]), loose_month_number(m["mon"]), _day(m["dn"]))
+    day = _day(m["dn"]) if numeric else words_to_number(m["dw"])
+    year = ocr_number(m["yn"]) if numeric else words_to_number(m["yw"])
+    return _make_date(year, loose_month_number(m["mon"]), day)
 
 
 def _textual_initial(m: re.Match[str]) -> date | None:

@@ -269,3 +269,24 @@ def test_broken_tmt_only_where_no_reader_found_one() -> None:
     doc = Document(id="d1", doc_type="SK_PANGKAT", pages=[1])
     values, _, _ = extract.read_document(doc, {1: page_result(1, lines, "SK_PANGKAT")})
     assert values["tmt"].value == "2021-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kutipan akta's date in words, its month word damaged: read through the loose month
+        ("pada tanggal lima belas Sepicmber dua ribu dua", "2002-09-15"),
+        ("pada tanggal tiga Oktohcr seribu sembilan ratus sembilan puluh", "1990-10-03"),
+        # a word no month is clearly nearest stays unread
+        ("pada tanggal lima belas Sebagai dua ribu dua", None),
+        # a numeric day and a year in words: neither frame alone
+        ("tanggal 15 Sepicmber dua ribu dua", None),
+    ],
+)
+def test_loose_month_between_number_words(text: str, expected: str | None) -> None:
+    from pipeline import dates
+
+    found = dates.find_dates(text)
+    assert (found[0].value.isoformat() if found else None) == expected
+    if found:
+        assert found[0].certainty < 1.0
