@@ -1405,13 +1405,20 @@ def _letter_date(index: TextIndex, read: DateReader = dates.find_dates) -> Field
         matches = [m for m in (f(row) for f in shapes) if m]
         for m in matches if read is not dates.find_dates else matches[:1]:
             found = read(m.group("d"))
-            if found:
+            if found and not _numbered_before(m.group("d")[: found[0].start]):
                 d = found[0]
                 start = span.start + cut + m.start("d") + d.start
                 return index.field_value(start, start + len(d.raw), dates.iso(d.value), d.certainty)
     if read is not dates.find_dates:
         return _signing_date(index, read)
     return _wrapped_letter_date(index) or _signing_date(index) or _letter_date(index, _framed)
+
+
+def _numbered_before(lead: str) -> bool:
+    """Whether a number stands before a letter row's date: "PangkavGol. Ruang, TMT Penata / III/c,
+    01-04-2022" is a form's rank row whose label OCR ran together (a rank, a golongan, its TMT), where
+    a letter's "Kota, dd Bulan yyyy" holds no number (nor a golongan's slash) but its date."""
+    return re.search(r"[0-9/]", lead) is not None
 
 
 def _framed(text: str) -> list[dates.DateMatch]:

@@ -290,3 +290,22 @@ def test_loose_month_between_number_words(text: str, expected: str | None) -> No
     assert (found[0].value.isoformat() if found else None) == expected
     if found:
         assert found[0].certainty < 1.0
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a form's rank row, its labels run together, is no letter date: the letter's row below is
+        (
+            ["PONDUAUN PangkavGol. Ruang, TMT Penata / III/c, 01-04-2022", "Mengetahui, Temanggung, 20 Maret 2026"],
+            "2026-03-20",
+        ),
+        (["Pangkat, TMT Penata / III/c, 01-04-2022"], None),
+        # a letter's own row holds no number before its date
+        (["Blora, 26 Oktober 2023"], "2023-10-26"),
+        (["Mengetahui, Temanggung, 20 Maret 2026"], "2026-03-20"),
+    ],
+)
+def test_letter_date_not_after_a_number(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(_index(lines))
+    assert (found.value if found else None) == expected
