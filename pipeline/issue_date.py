@@ -27,11 +27,11 @@ from pipeline.textindex import TextIndex
 
 # A letter's head date row whose place OCR damaged: debris or a stray colon, the place, a comma or
 # full stop, a date with its month in words, nothing after ("Oo”. Karanganyar, 18 Juni 2023",
-# ": Klaten, 20 April 2025"), or the date alone ("21 April 2026").
+# ": Klaten, 20 April 2025", ': " Brebes, 29 Januari 2024'), or the date alone ("21 April 2026").
 # A numeric date ("Tegalgunung. 20-08-2023": a janda's handwritten-style permohonan) only after its
 # place: a bare "dd-mm-yyyy" row may be any table cell.
 HEAD_DATE = re.compile(
-    r"^\W{0,3}(?:[A-Za-z]{1,2}\W{1,3})?(?P<place>[A-Z][A-Za-z'-]{2,20}(?: [A-Z][A-Za-z'-]{2,20})?[,.]\s*)?"
+    r"^\W{0,5}(?:[A-Za-z]{1,2}\W{1,3})?(?P<place>[A-Z][A-Za-z'-]{2,20}(?: [A-Z][A-Za-z'-]{2,20})?[,.]\s*)?"
     r"(?P<d>[0-9OoIl]{1,2}\s+[A-Za-z][^\s\d]{2,11}\s+[12][0-9]{3}"
     r"|(?(place)[0-9OoIl]{1,2}\s*[-/.]\s*[0-9OoIl]{1,2}\s*[-/.]\s*[12][0-9]{3}|(?!)))\s*\.?$"
 )

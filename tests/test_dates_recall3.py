@@ -309,3 +309,26 @@ def test_loose_month_between_number_words(text: str, expected: str | None) -> No
 def test_letter_date_not_after_a_number(lines: list[str], expected: str | None) -> None:
     found = extract._letter_date(_index(lines))
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "doc_type", "expected"),
+    [
+        # a KGB notice is a letter: its head date, a colon and a quote of debris before the place
+        (
+            ["PEMERINTAH KABUPATEN BREBES", ': " Brebes, 29 Januari 2024', "Nomor : 822.4/898/2024"],
+            "SK_KGB",
+            "2024-01-29",
+        ),
+        ([': " Brebes, 29 Januari 2024'], "SURAT_PENGANTAR", "2024-01-29"),
+        # not a type dated at its head
+        ([': " Brebes, 29 Januari 2024'], "SK_PANGKAT", None),
+        # too low for a head date: a birth row whose label OCR lost
+        ([*(["Dengan ini diberitahukan"] * 9), ": Brebes, 29 Januari 1968"], "SK_KGB", None),
+    ],
+)
+def test_head_letter_date_behind_debris(lines: list[str], doc_type: str, expected: str | None) -> None:
+    from pipeline import issue_date
+
+    found = issue_date.head_letter_date(_index(lines), doc_type)
+    assert (found.value if found else None) == expected
