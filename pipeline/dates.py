@@ -378,11 +378,19 @@ NUMBER_WORDS = (
 _LETTERS = re.compile(r"[A-Za-z]{4,9}")
 
 
+def _between_number_words(text: str, start: int, end: int) -> bool:
+    """Whether the words right before and right after ``text[start:end]`` are both number words."""
+    before = re.search(r"([A-Za-z]+)\s+$", text[:start])
+    after = re.match(r"\s+([A-Za-z]+)", text[end:])
+    return bool(before and after) and before[1].lower() in NUMBER_WORDS and after[1].lower() in NUMBER_WORDS
+
+
 def _repair_number_words(text: str) -> str:
     """Written-out dates (akta, surat nikah) with one letter misread: 'sembilan pulah satu' was read
     as 1909, the year cut at the damaged word. A word one letter away from a number word, of the
-    same length and next to a number word, is put right; lengths stay, so match offsets (and the
-    boxes behind them) do not move."""
+    same length and next to a number word, is put right (two letters away when it stands between
+    two number words: "sembilan puhih enam"); lengths stay, so match offsets (and the boxes behind
+    them) do not move."""
     if not _WORD_RE.search(text):
         return text
 
@@ -391,8 +399,10 @@ def _repair_number_words(text: str) -> str:
         if word in NUMBER_WORDS:
             return m.group()
         near = text[max(0, m.start() - 12) : m.end() + 12].lower()
+        # two letters off only between two number words ("sembilan puhih enam": puluh)
+        allowed = 2 if len(word) >= 5 and _between_number_words(text, m.start(), m.end()) else 1
         for canon in NUMBER_WORDS:
-            if len(canon) == len(word) and sum(a != b for a, b in zip(canon, word, strict=True)) == 1:
+            if len(canon) == len(word) and 0 < sum(a != b for a, b in zip(canon, word, strict=True)) <= allowed:
                 others = near.replace(m.group().lower(), " ")
                 if any(w in others for w in NUMBER_WORDS):
                     return canon if m.group().islower() else canon.upper() if m.group().isupper() else canon.title()

@@ -332,3 +332,21 @@ def test_head_letter_date_behind_debris(lines: list[str], doc_type: str, expecte
 
     found = issue_date.head_letter_date(_index(lines), doc_type)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "puluh" two letters off between two number words: the year whole, not cut at 1909
+        ("pada tanggal tiga puluh Januari seribu sembilan ratus sembilan puhih enam", "1996-01-30"),
+        # one letter off beside a number word, as before
+        ("tiga Mei seribu sembilan ratus sembilan pulah satu", "1991-05-03"),
+        # two letters off with a number word on one side only: left as printed (the year cut)
+        ("tiga Mei seribu sembilan ratus sembilan puhih", "1909-05-03"),
+    ],
+)
+def test_number_word_two_letters_off_between_number_words(text: str, expected: str) -> None:
+    from pipeline import dates
+
+    found = dates.find_dates(text)
+    assert found and found[0].value.isoformat() == expected
