@@ -735,6 +735,29 @@ def _confirmed_birth(index: TextIndex, window: list, born: date, month_from_nip:
             same = int(m["d"]) == born.day and int(m["y"]) == born.year
             if same and not dates.find_dates(m.group()) and _month_may_be(m["mon"], born.month):
                 return index.field_value(row.start + m.start(), row.start + m.end(), born.isoformat(), MONTH_FROM_NIP)
+    return _split_birth(index, window, born)
+
+
+# A birth value wrapped in a two-column form: "Tempat/Tgl. Lahir : Sukoharjo, 09" / "d. Pangkat/Gol.
+# April 1969" (the day ends its row, the month word and year end the next, after the next label).
+_DAY_ENDS_ROW = re.compile(r",\s*(?P<d>[0-9OoIl]{1,2})\W{0,2}$")
+_MONTH_YEAR_ENDS_ROW = re.compile(r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3,12})\.?\s+(?P<y>[12][0-9]{3})\W{0,2}$")
+
+
+def _split_birth(index: TextIndex, window: list, born: date) -> FieldValue | None:
+    """A birth date wrapped over two rows (_DAY_ENDS_ROW, then _MONTH_YEAR_ENDS_ROW with a sure month
+    word) equal to the NIP's, with the certainty of a month taken from the NIP: the NIP confirms
+    which rows belong together."""
+    for row, nxt in zip(window, window[1:], strict=False):
+        day = _DAY_ENDS_ROW.search(index.text[row.start : row.end])
+        rest = _MONTH_YEAR_ENDS_ROW.search(index.text[nxt.start : nxt.end])
+        if day is None or rest is None:
+            continue
+        read = dates._make_date(int(rest["y"]), dates.month_number(rest["mon"]), dates.ocr_number(day["d"]))
+        if read == born:
+            return index.field_value(
+                row.start + day.start("d"), nxt.start + rest.end("y"), born.isoformat(), MONTH_FROM_NIP
+            )
     return None
 
 

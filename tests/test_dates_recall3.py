@@ -350,3 +350,25 @@ def test_number_word_two_letters_off_between_number_words(text: str, expected: s
 
     found = dates.find_dates(text)
     assert found and found[0].value.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # a two-column form: the day ends the birth row, month and year end the next row
+        (
+            ["C. : 19690409 201104 1 304", "Tempaf/Tgl. Lahir : Sukoharjo, 09", "d. Pangkat/Gol. April 1969"],
+            "1969-04-09",
+        ),
+        # the rows read as another date than the NIP's: not placed
+        (["C. : 19690409 201104 1 304", "Tempaf/Tgl. Lahir : Sukoharjo, 10", "d. Pangkat/Gol. April 1969"], None),
+        # no sure month word on the next row
+        (["C. : 19690409 201104 1 304", "Tempaf/Tgl. Lahir : Sukoharjo, 09", "d. Pangkat/Gol. Apnl 1969"], None),
+    ],
+)
+def test_birth_wrapped_over_two_rows_confirmed_by_the_nip(rows: list[str], expected: str | None) -> None:
+    from datetime import date
+
+    index = _index(rows)
+    found = extract._split_birth(index, index.rows, date(1969, 4, 9))
+    assert (found.value if found else None) == expected
