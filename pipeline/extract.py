@@ -160,6 +160,10 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             for name, fv in special(index).items():
                 values.setdefault(name, fv)
                 specials.setdefault(name, fv)
+    if "tmt" in wanted_names and "tmt" not in values and doc.doc_type in _tmt_unlabelled_rules()["doc_types"]:
+        fv = next((f for f in map(_unlabelled_tmt, indexes) if f is not None), None)
+        if fv is not None:
+            values["tmt"] = fv
     for spec in wanted:
         if spec.name not in values and (spec.split_phrase or spec.label_shapes or spec.value_above):
             fv = next((f for f in (_broken_date(i, spec) for i in indexes) if f is not None), None)
@@ -1294,6 +1298,35 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue
 
 
 DateReader = Callable[[str], list[dates.DateMatch]]  # reads a row's dates: dates.find_dates, or _framed
+
+
+# A value row holding only a date (its label column lost; the colon kept or read as 1, l, |) and the
+# masa kerja row under it ("1 20 Tahun 2 Bulan").
+_BARE_DATE_ROW = re.compile(r"^\W{0,3}(?:[1l|]\s+)?(?P<d>[0-9OoIl]{1,2}\b[^\n]{4,20}?[12][0-9]{3})\W{0,2}$")
+_MASA_KERJA_ROW = re.compile(r"^\W{0,3}(?:[1l|]\s+)?[0-9OoIl]{1,2}\s+Tahun\s+[0-9OoIl]{1,2}\s+Bulan\b", re.I)
+
+
+@functools.cache
+def _tmt_unlabelled_rules() -> dict:
+    """fields.yaml ``tmt_unlabelled``."""
+    return load_yaml(RULES_DIR / "fields.yaml")["tmt_unlabelled"]
+
+
+def _unlabelled_tmt(index: TextIndex) -> FieldValue | None:
+    """The TMT of a decree's "Menjadi:" block whose labels OCR lost: the row of nothing but a date
+    right above the masa kerja row (_BARE_DATE_ROW, _MASA_KERJA_ROW), less certain."""
+    rows = index.row_texts()
+    for (span, row), (_, below) in zip(rows, rows[1:], strict=False):
+        m = _BARE_DATE_ROW.match(row)
+        if m is None or not _MASA_KERJA_ROW.match(below):
+            continue
+        found = dates.find_dates(m["d"])
+        if found and found[0].start == 0:
+            d = found[0]
+            start = span.start + m.start("d")
+            certainty = _tmt_unlabelled_rules()["certainty"] * d.certainty
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), certainty)
+    return None
 
 
 BROKEN_CERTAINTY = 0.7  # a date read from rows OCR broke apart (_broken_date), placed by their shape

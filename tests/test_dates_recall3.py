@@ -372,3 +372,31 @@ def test_birth_wrapped_over_two_rows_confirmed_by_the_nip(rows: list[str], expec
     index = _index(rows)
     found = extract._split_birth(index, index.rows, date(1969, 4, 9))
     assert (found.value if found else None) == expected
+
+
+MENJADI = ["Menjadi:", "1 Pengatur Tingkat I", ": III/d"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "doc_type", "expected"),
+    [
+        # the "Menjadi:" block's labels lost: the bare date above the masa kerja row is the TMT
+        ([*MENJADI, ": Ol April 2020", "1 20 Tahun 2 Bulan", ": Rp 3.119.000,-"], "SK_PANGKAT", "2020-04-01"),
+        ([*MENJADI, ": O1 April 2018", "1 14 Tahun 8 Bulan"], "SK_PANGKAT", "2018-04-01"),
+        # a KGB's old salary date stands above a masa kerja row too: not there
+        ([": 01 April 2019", ": 17 Tahun 4 Bulan"], "SK_KGB", None),
+        # a date with more on its row, or no masa kerja row under it
+        ([*MENJADI, "Penata / III/c / 01-04-2014", "1 20 Tahun 2 Bulan"], "SK_PANGKAT", None),
+        ([*MENJADI, ": Ol April 2020", ": Rp 3.119.000,-"], "SK_PANGKAT", None),
+    ],
+)
+def test_unlabelled_tmt(rows: list[str], doc_type: str, expected: str | None) -> None:
+    from pipeline.models import Document
+    from tests.textpage import page_result
+
+    doc = Document(id="d1", doc_type=doc_type, pages=[1])
+    values, _, _ = extract.read_document(doc, {1: page_result(1, rows, doc_type)})
+    found = values.get("tmt")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence <= 0.6
