@@ -235,6 +235,8 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         fv = issue_date.fallback_issue_date(values, doc.doc_type, indexes)
         if fv is not None:
             values["tanggal_dokumen"] = fv
+    if doc.doc_type in issue_date.issue_date_rules()["kk"]["doc_types"]:
+        issue_date.kk_number_checked(values, indexes)
     _drop_impossible_issue_date(values, doc.doc_type)
     _drop_impossible_marriage(values)
     _tmt_after_issue(values, persons)

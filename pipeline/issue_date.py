@@ -73,6 +73,7 @@ def kk_issue_date(index: TextIndex) -> FieldValue | None:
     """A Kartu Keluarga's issue date: its "Dikeluarkan Tanggal" row as printed, else the date its
     number encodes (digits 7 to 12, DDMMYY), when that is a real day not after today."""
     rules = issue_date_rules()["kk"]
+    numbered = _kk_number_date(index)
     for m in KK_ISSUED.finditer(index.text):
         found = dates.find_dates(index.text[m.end() : m.end() + 24])
         if found and found[0].start == 0:
@@ -81,6 +82,15 @@ def kk_issue_date(index: TextIndex) -> FieldValue | None:
             return index.field_value(
                 start, start + len(d.raw), dates.iso(d.value), rules["label_certainty"] * d.certainty
             )
+    if numbered is None:
+        return None
+    issued, s, e = numbered
+    return index.field_value(s, e, issued.isoformat(), rules["number_certainty"])
+
+
+def _kk_number_date(index: TextIndex) -> tuple[date, int, int] | None:
+    """(the day a KK's number says it was printed, the number's span), when that is a real day not
+    after today."""
     m = KK_NUMBER.search(index.text)
     if m is None:
         return None
@@ -88,7 +98,31 @@ def kk_issue_date(index: TextIndex) -> FieldValue | None:
     issued = dates._make_date(2000 + int(digits[10:12]), int(digits[8:10]), int(digits[6:8]))
     if issued is None or issued > date.today():
         return None
-    return index.field_value(m.start("n"), m.end("n"), issued.isoformat(), rules["number_certainty"])
+    return issued, m.start("n"), m.end("n")
+
+
+def kk_number_checked(values: dict[str, FieldValue], indexes: list[TextIndex]) -> None:
+    """A KK's issue date as read ("Dikeluarkan Tanggal : 09-08-2017") put right by the date its
+    number encodes where the two are one digit apart (No. 3329130905174366: 09-05-2017), a misread
+    digit, with less certainty (fields.yaml issue_date.kk one_digit_certainty). A date further off
+    is kept as printed: a KK reissued later keeps its number."""
+    fv = values.get("tanggal_dokumen")
+    read = dates.from_iso(fv.value) if fv is not None else None
+    if read is None:
+        return
+    for index in indexes:
+        numbered = _kk_number_date(index)
+        if numbered is not None and _one_digit_apart(read, numbered[0]):
+            certainty = issue_date_rules()["kk"]["one_digit_certainty"]
+            values["tanggal_dokumen"] = FieldValue(
+                numbered[0].isoformat(), fv.page, round(fv.confidence * certainty, 3), fv.bbox
+            )
+            return
+
+
+def _one_digit_apart(a: date, b: date) -> bool:
+    """Whether two dates' ISO forms differ in exactly one digit."""
+    return sum(x != y for x, y in zip(a.isoformat(), b.isoformat(), strict=True)) == 1
 
 
 def issue_date_from_event(values: dict[str, FieldValue], doc_type: str) -> FieldValue | None:

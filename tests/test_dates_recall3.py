@@ -400,3 +400,25 @@ def test_unlabelled_tmt(rows: list[str], doc_type: str, expected: str | None) ->
     assert (found.value if found else None) == expected
     if found is not None:
         assert found.confidence <= 0.6
+
+
+@pytest.mark.parametrize(
+    ("read", "number", "expected"),
+    [
+        # one digit off the date the KK's number encodes (DDMMYY at digits 7 to 12): the number's
+        ("2017-08-09", "3329130905174366", "2017-05-09"),
+        ("2017-05-08", "3329130905174366", "2017-05-09"),
+        # the same: kept
+        ("2017-05-09", "3329130905174366", "2017-05-09"),
+        # further off: a later reprint keeps its number, the date kept as printed
+        ("2019-11-20", "3329130905174366", "2019-11-20"),
+    ],
+)
+def test_kk_issue_date_checked_by_its_number(read: str, number: str, expected: str) -> None:
+    from pipeline import issue_date
+
+    values = {"tanggal_dokumen": FieldValue(read, 1, 0.9, None)}
+    issue_date.kk_number_checked(values, [_index([f"KARTU KELUARGA No. {number}", "Dikeluarkan Tanggal : x"])])
+    assert values["tanggal_dokumen"].value == expected
+    if read != expected:
+        assert values["tanggal_dokumen"].confidence < 0.9
