@@ -422,3 +422,24 @@ def test_kk_issue_date_checked_by_its_number(read: str, number: str, expected: s
     assert values["tanggal_dokumen"].value == expected
     if read != expected:
         assert values["tanggal_dokumen"].confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the J of Januari read as T (its hook faded), the rest loosely Januari
+        ("terhitung mulai tanggal 01 Teniari 2009.", "2009-01-01"),
+        ("menjadi Pegawai Negeri Sipil terhitma mulai tanggal O1 Tamari 2012.", "2012-01-01"),
+        # "Tahun" between a number and a year is no month ("Nomor 5 Tahun 2014")
+        ("Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara", None),
+        ("Peraturan Pemerintah Nomor 11 Tahun 2017", None),
+        ("Surat Tanda Tamat Pendidikan 12 Tanggal 2019", None),
+    ],
+)
+def test_j_read_as_t(text: str, expected: str | None) -> None:
+    from pipeline import dates
+
+    found = dates.find_dates(text)
+    assert (found[0].value.isoformat() if found else None) == expected
+    if found:
+        assert found[0].certainty < 1.0
