@@ -1612,7 +1612,7 @@ def _signing_row(
             found = read(m["d"])
             if found:
                 return -m.start("d"), found[0]
-    label, colon, value = row.partition(":")
+    label, colon, value = _signing_partition(row)
     key = normalise(label)
     score = max(fuzz.ratio(key, lab) for lab in rules["labels"]) if colon and key else 0.0
     if score < cutoff or _other_date_label(key) >= score:
@@ -1624,6 +1624,24 @@ def _signing_row(
     if not found:
         return None
     return len(row) - len(value) + (len(value) - len(value.lstrip())), found[0]
+
+
+# A label row whose colon OCR read as 1, l, | or ! (a mark of debris may stand before it): "pada
+# ngasi $ 1 26 Pewun ma 2022" under a decree's closing words, above "WALI KOTA SURAKARTA,".
+_MISREAD_COLON_ROW = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z ]{2,20}?)\s+(?:[^\w\s]\s+)?(?P<colon>[1l|!])\s+(?=[0-9OoIl])"
+)
+
+
+def _signing_partition(row: str) -> tuple[str, str, str]:
+    """(label, colon, value) of a signing-date row: at its colon, or where it has none, at a colon
+    OCR misread (_MISREAD_COLON_ROW)."""
+    if ":" in row:
+        return row.partition(":")
+    m = _MISREAD_COLON_ROW.match(row)
+    if m is None:
+        return row, "", ""
+    return m["label"], m["colon"], row[m.end("colon") :]
 
 
 def _other_date_label(key: str) -> float:

@@ -443,3 +443,32 @@ def test_j_read_as_t(text: str, expected: str | None) -> None:
     assert (found[0].value.isoformat() if found else None) == expected
     if found:
         assert found[0].certainty < 1.0
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("pada tanggal : 26 Februari 2022", ("pada tanggal ", ":", " 26 Februari 2022")),
+        # the colon read as 1 after a mark of debris, or as | alone
+        ("pada ngasi $ 1 26 Pewun ma 2022", ("pada ngasi", "1", " 26 Pewun ma 2022")),
+        ("pada tanggal | 15 Maret 2020", ("pada tanggal", "|", " 15 Maret 2020")),
+        # no colon and none misread: no value
+        ("pada tanggal ditetapkan", ("pada tanggal ditetapkan", "", "")),
+    ],
+)
+def test_signing_partition(row: str, expected: tuple[str, str, str]) -> None:
+    assert extract._signing_partition(row) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the label and its colon damaged, the month too; the signer's office below confirms it
+        (["perbaikan sebagaimana mestinya,", "pada ngasi $ 1 26 Pewun ma 2022", "WALI KOTA SURAKARTA,"], "2022-02-26"),
+        # without the signer's office or the place row: no signing date
+        (["perbaikan sebagaimana mestinya,", "pada ngasi $ 1 26 Pewun ma 2022", "Tembusan:"], None),
+    ],
+)
+def test_signing_date_with_a_misread_colon(lines: list[str], expected: str | None) -> None:
+    found = extract._letter_date(_index(lines))
+    assert (found.value if found else None) == expected
