@@ -8,14 +8,14 @@ font at one size, so their glyphs can be compared with each other: glyphs that l
 one digit, and that digit is the one Tesseract read for most of them. This is the idea of the
 adaptive classifier of Tesseract's legacy engine, applied to one word.
 
-It is used only where the evidence is clean: a word of at least :data:`MIN_DIGITS` digits whose
-ink splits into exactly as many glyphs as Tesseract read digits (touching glyphs, a lost digit or
-an extra one leave the word as read). Glyphs are grouped when their shapes correlate at
-:data:`SAME_GLYPH` or more (same digit: 0.87-0.99 on blurred 150-dpi copies of e-KTP NIKs; two
-different digits: 0.71 at most, 0 against 6 or 8 included). Two groups never take the same digit,
-since one digit prints as one shape; a group whose reads tie keeps each glyph's own read unless
-another group has taken the digit. A word changed here keeps Tesseract's confidence: the reading
-is no surer than it was, so the report still asks a verifier to look.
+It is used only where the evidence is clean: a number of at least :data:`MIN_DIGITS` digits (one
+word, or an NIP's groups on one line) whose ink splits into exactly as many glyphs as Tesseract
+read digits (touching glyphs, a lost digit or an extra one leave the number as read). Glyphs are
+grouped when their shapes correlate at :data:`SAME_GLYPH` or more (same digit: 0.87-0.99 on blurred
+150-dpi copies of e-KTP NIKs; two different digits: 0.71 at most, 0 against 6 or 8 included). Two
+groups never take the same digit, since one digit prints as one shape (see :func:`agree` for the
+order they choose in). A number changed here keeps Tesseract's confidence: the reading is no surer
+than it was, so the report still asks a verifier to look.
 """
 
 from __future__ import annotations
@@ -37,25 +37,41 @@ TRIM = ":;.,"  # punctuation OCR glues to a number's ends ("NIK :3304...", "…0
 
 
 def agree_digit_runs(image: np.ndarray, words: list[Word]) -> list[Word]:
-    """``words`` with each long number's digits made to agree with its glyphs (see the module)."""
-    return [_agreed(image, w) if _is_long_number(w.text) else w for w in words]
+    """``words`` with each long number's digits made to agree with its glyphs (see the module).
+
+    A number is one word of digits or consecutive words of digits on one line: an NIP typed in its
+    groups ("19670715 201001 1 246") is compared as one number, its groups being one font.
+    """
+    out = list(words)
+    for run in _number_runs(words):
+        cores = [words[i].text.strip(TRIM) for i in run]
+        shapes = [glyph_shapes(image, words[i].bbox) for i in run]
+        if any(len(s) != len(c) for s, c in zip(shapes, cores, strict=True)):
+            continue  # a digit lost or one too many: which read belongs to which glyph is unknown
+        digits = agree(list("".join(cores)), [g for s in shapes for g in s])
+        start = 0
+        for i, core in zip(run, cores, strict=True):
+            new = digits[start : start + len(core)]
+            start += len(core)
+            if new != core:
+                at = words[i].text.index(core)
+                out[i] = replace(words[i], text=words[i].text[:at] + new + words[i].text[at + len(core) :])
+    return out
 
 
-def _is_long_number(text: str) -> bool:
-    core = text.strip(TRIM)
-    return len(core) >= MIN_DIGITS and core.isdigit()
-
-
-def _agreed(image: np.ndarray, word: Word) -> Word:
-    core = word.text.strip(TRIM)
-    shapes = glyph_shapes(image, word.bbox)
-    if len(shapes) != len(core):
-        return word  # a digit lost or one too many: which read belongs to which glyph is unknown
-    digits = agree(list(core), shapes)
-    if digits == core:
-        return word
-    start = word.text.index(core)
-    return replace(word, text=word.text[:start] + digits + word.text[start + len(core) :])
+def _number_runs(words: list[Word]) -> list[list[int]]:
+    """Indices of consecutive all-digit words on one line holding MIN_DIGITS digits or more."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, word in enumerate([*words, None]):
+        core = word.text.strip(TRIM) if word is not None else ""
+        if core.isdigit() and current and words[current[-1]].line == word.line:
+            current.append(i)
+            continue
+        if sum(len(words[j].text.strip(TRIM)) for j in current) >= MIN_DIGITS:
+            runs.append(current)
+        current = [i] if core.isdigit() else []
+    return runs
 
 
 def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.ndarray]:

@@ -89,3 +89,43 @@ def test_digits_that_touch_are_not_counted():
 def test_agree(reads, groups, expected, monkeypatch):
     monkeypatch.setattr(glyphs, "_groups", lambda shapes: [list(g) for g in groups])
     assert glyphs.agree(list(reads), [np.zeros(1)] * len(reads)) == expected
+
+
+def drawn_words(words: list[str], font_path: str, size: int = 40) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """A grey image of words on one line, and each word's ink box."""
+    font = ImageFont.truetype(font_path, size)
+    image = Image.new("L", (60 + size * sum(len(w) + 1 for w in words), size * 3), 255)
+    draw = ImageDraw.Draw(image)
+    boxes, x = [], 20
+    for word in words:
+        draw.text((x, size), word, font=font, fill=0)
+        boxes.append(tuple(int(v) for v in draw.textbbox((x, size), word, font=font)))
+        x = boxes[-1][2] + size // 2
+    return cv2.GaussianBlur(np.asarray(image), (3, 3), 0), boxes
+
+
+@pytest.mark.parametrize(
+    "printed, read, expected",
+    [
+        # an NIP typed in its groups: the 3 read as 1 among the group's 3s
+        ("19691001 200701 2 233", "19691001 200701 2 213", "19691001 200701 2 233"),
+        ("19670711 200701 2 222", "19670711 200701 2 272", "19670711 200701 2 222"),
+        # the row number before it is a glyph of its own, read right, harmless
+        ("1 19691001 200701 2 233", "1 19691001 200701 2 213", "1 19691001 200701 2 233"),
+        # short groups (a date, a phone number) are no long number
+        ("0292 581153", "0292 581158", "0292 581158"),
+    ],
+)
+def test_number_in_groups(printed, read, expected):
+    image, boxes = drawn_words(printed.split(), SANS)
+    words = [Word(text, 60.0, box, 1) for text, box in zip(read.split(), boxes, strict=True)]
+    assert " ".join(w.text for w in glyphs.agree_digit_runs(image, words)) == expected
+
+
+def test_numbers_on_different_lines_are_not_one():
+    """Two short numbers on two lines are not joined into one long one (on one line they are)."""
+    image, boxes = drawn_words(["196910012", "007012233"], SANS)
+    apart = [Word("196910012", 60.0, boxes[0], 1), Word("007012213", 60.0, boxes[1], 2)]
+    assert [w.text for w in glyphs.agree_digit_runs(image, apart)] == ["196910012", "007012213"]
+    together = [Word("196910012", 60.0, boxes[0], 1), Word("007012213", 60.0, boxes[1], 1)]
+    assert [w.text for w in glyphs.agree_digit_runs(image, together)] == ["196910012", "007012233"]
