@@ -168,8 +168,10 @@ def _outside_text(horizontal: np.ndarray, binary: np.ndarray, letter_height: int
     seeds' KK, DPCP, SKP and pengantar tables). A title's underline has its letters standing on it
     too, but runs the title's length: a run longer than ``3 * rule_length`` stays a rule (text fused
     into one run is one word or two, 66-130 px at 200 dpi, where the opening asks for 66)."""
-    tall = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, letter_height)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    if count == 1:
+        return horizontal  # no rule on the page: the page-wide opening below is not needed
+    tall = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, letter_height)))
     keep = horizontal.copy()
     for i in range(1, count):
         x, y, w, h = stats[i, :4]
