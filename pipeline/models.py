@@ -81,6 +81,8 @@ class PageText:
     method: str  # "text_layer" | "ocr" | "none"
     ocr_confidence: float | None = None  # mean word confidence, None when no OCR ran
     rotation: int = 0  # degrees turned clockwise to make the page upright
+    # Regions Tesseract's layout analysis set aside as no text (photos, stamps; see tesseract.py)
+    set_aside: list[BBox] = field(default_factory=list)
     # Rows are read by classification, grouping, extraction and the page checks: grouped once.
     _rows: list[list[Word]] = field(default_factory=list, init=False, repr=False, compare=False)
     _rows_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)

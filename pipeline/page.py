@@ -80,8 +80,24 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             classification = Classification(BLANK, 0.95, ["halaman kosong (tanpa tinta)"])
         else:
             text, turn = read_upright(prepared.ocr, settings, (270,) if prepared.rotation == 90 else ())
-            text.words = glyphs.agree_digit_runs(preprocess.rotate_clockwise(prepared.ocr, turn), text.words)
+            if turn in (90, 270):
+                # The sideways guess was wrong: the skew was measured and the rules were found on
+                # the page lying the wrong way (text running down a page has no rows to level; on a
+                # janda letter left 4 degrees off, label and value columns drifted a row apart and
+                # the title's underline, taken out tilted, cut its letters). Clean it again as OCR
+                # found it, and read it again.
+                prepared = preprocess.prepare(page.image, page.dpi, settings, (prepared.rotation + turn) % 360)
+                text, turn, upright = ocr(prepared.ocr, settings), 0, prepared.image
+            turned = preprocess.rotate_clockwise(prepared.ocr, turn)
             upright = preprocess.rotate_clockwise(upright, turn)
+            text = tesseract.read_set_aside(
+                turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
+            )
+            text.words = glyphs.agree_digit_runs(
+                turned,
+                text.words,
+                lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
+            )
             text.rotation = (prepared.rotation + turn) % 360
             classification = classify_text(text)
             if classification.doc_type == UNKNOWN:
@@ -114,18 +130,16 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
     text).
     """
 
-    def ocr(img: np.ndarray) -> PageText:
-        return tesseract.recognise(
-            img, settings.lang, settings.psm, settings.oem, settings.timeout_seconds, settings.ocr_variables
-        )
+    def read(img: np.ndarray) -> PageText:
+        return ocr(img, settings)
 
-    first = ocr(image)
+    first = read(image)
     best, best_turn = first, 0
     bands: dict[int, float] = {}
 
     def band(turn: int) -> float:
         if turn not in bands:
-            bands[turn] = reading_score(ocr(preprocess.ink_band(preprocess.rotate_clockwise(image, turn))))
+            bands[turn] = reading_score(read(preprocess.ink_band(preprocess.rotate_clockwise(image, turn))))
         return bands[turn]
 
     for turn in dict.fromkeys((*always, 180, 90, 270)):
@@ -135,10 +149,17 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
         margin = 0.0 if turn in always else settings.flip_margin
         if band(turn) <= band(best_turn) + margin:
             continue
-        text = ocr(preprocess.rotate_clockwise(image, turn))
+        text = read(preprocess.rotate_clockwise(image, turn))
         if reading_score(text) > score + margin:
             best, best_turn = text, turn
     return best, best_turn
+
+
+def ocr(image: np.ndarray, settings: Settings) -> PageText:
+    """One reading of an upright page image with the settings' OCR parameters."""
+    return tesseract.recognise(
+        image, settings.lang, settings.psm, settings.oem, settings.timeout_seconds, settings.ocr_variables
+    )
 
 
 def reading_score(text: PageText) -> float:

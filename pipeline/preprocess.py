@@ -121,8 +121,11 @@ def estimate_skew(image: np.ndarray, max_angle: float = 5.0, step: float = 0.2) 
     return round(float(best), 2)
 
 
+MIN_SKEW = 0.1  # degrees: a page tilted less is left as it is
+
+
 def deskew(image: np.ndarray, angle: float) -> np.ndarray:
-    if abs(angle) < 0.1:
+    if abs(angle) < MIN_SKEW:
         return image
     h, w = image.shape
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
@@ -212,8 +215,10 @@ def remove_rules(
     return out
 
 
-def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
+def prepare(image: np.ndarray, dpi: float, settings: Settings, rotation: int | None = None) -> Prepared:
     """The whole chain for a scanned page; 0 vs 180 is settled later by OCR confidence.
+    ``rotation``: the clockwise turn that puts the page's text in rows, when OCR has told it
+    (None: guessed from the ink, see :func:`text_is_sideways`).
 
     Cleaning runs at the scan's own resolution and only the result is resampled to 300 dpi: a
     150-dpi photocopy reads far better at 300 dpi (three degraded sample pages: classified only at
@@ -223,7 +228,8 @@ def prepare(image: np.ndarray, dpi: float, settings: Settings) -> Prepared:
     if ink_fraction(image) < settings.blank_max_ink_fraction and not is_dark(image):
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=1.0)
     flat = flatten_background(image, dpi)
-    rotation = 90 if text_is_sideways(flat) else 0
+    if rotation is None:
+        rotation = 90 if text_is_sideways(flat) else 0
     image, flat = rotate_clockwise(image, rotation), rotate_clockwise(flat, rotation)
     angle = estimate_skew(flat)
     image = deskew(image, angle)

@@ -120,6 +120,26 @@ def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float, 
     return words_from_data(parse_tsv(api.GetTSVText(0)), width=width, height=height)
 
 
+DIGITS_ONLY: Variables = (("tessedit_char_whitelist", "0123456789"),)
+PSM_SINGLE_LINE = 7
+
+
+def read_digits(image: np.ndarray, lang: str, oem: int, timeout: float) -> str:
+    """The digits of one line of print (a number's crop), read with digits as the only characters.
+
+    Used to read a long number a second time on its own (see :mod:`pipeline.glyphs`): without the
+    page around it and with letters ruled out, the reading's digit count is a second witness.
+    """
+    timeout = _within_budget(timeout)
+    height, width = image.shape
+    api = _api(lang, PSM_SINGLE_LINE, oem, DIGITS_ONLY)
+    api.SetImageBytes(np.ascontiguousarray(image).tobytes(), width, height, 1, width)
+    if not api.Recognize(timeout=max(1, int(timeout * 1000))):
+        api.Clear()
+        raise OcrError(f"Tesseract timed out after {timeout:.0f} s")
+    return "".join(ch for ch in api.GetUTF8Text() if ch.isdigit())
+
+
 def parse_tsv(tsv: str) -> dict[str, list]:
     """Tesseract's TSV rows as columns, the shape of pytesseract's ``image_to_data`` dict."""
     data: dict[str, list] = {k: [] for k in (*TSV_FIELDS, *TSV_BOX, "conf", "text")}
@@ -135,17 +155,91 @@ def parse_tsv(tsv: str) -> dict[str, list]:
 
 
 def words_from_data(data: dict, width: int, height: int) -> PageText:
-    """Turn the TSV columns into a PageText with running line numbers."""
+    """Turn the TSV columns into a PageText with running line numbers, and note the blocks the
+    layout analysis found but read no word in (see :func:`read_set_aside`)."""
     words: list[Word] = []
     line_ids: dict[tuple[int, int, int], int] = {}
+    read_blocks: set[int] = set()
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
         if not text or conf < 0:
             continue
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+        read_blocks.add(key[0])
         line = line_ids.setdefault(key, len(line_ids))
         x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
         words.append(Word(text=text, conf=conf, bbox=(x, y, x + w, y + h), line=line))
-    mean = float(np.mean([w.conf for w in words])) if words else None
-    return PageText(words=words, width=width, height=height, method="ocr", ocr_confidence=mean)
+    set_aside = [
+        (x, y, x + w, y + h)
+        for level, block, x, y, w, h in zip(
+            data["level"], data["block_num"], data["left"], data["top"], data["width"], data["height"], strict=True
+        )
+        if level == 2 and block not in read_blocks and w >= SET_ASIDE_MIN[0] * width and h >= SET_ASIDE_MIN[1] * height
+    ]
+    return PageText(
+        words=words, width=width, height=height, method="ocr", ocr_confidence=_mean(words), set_aside=set_aside
+    )
+
+
+def _inside_a_row(bbox: tuple[int, int, int, int], words: list[Word]) -> bool:
+    """Whether ``bbox`` stands between words already read on its row: what is left there once
+    they are painted out is their debris (a written-out date read "empat t Februari seribu 4
+    sembilan 1 ratus"), while print the first reading lost lies in rows of its own or beyond a
+    row's ends (a value column whose labels were read)."""
+    x0, y0, x1, y1 = bbox
+    row = [w for w in words if min(y1, w.bbox[3]) - max(y0, w.bbox[1]) >= 0.5 * min(y1 - y0, w.bbox[3] - w.bbox[1])]
+    return bool(row) and min(w.bbox[0] for w in row) <= (x0 + x1) / 2 <= max(w.bbox[2] for w in row)
+
+
+def _mean(words: list[Word]) -> float | None:
+    return float(np.mean([w.conf for w in words])) if words else None
+
+
+PAINT_MARGIN = 2  # pixels around a word already read painted out with it (its blurred edge)
+SET_ASIDE_MIN = (0.08, 0.03)  # of the page's width, height: a rule or a speck is no region to read again
+SET_ASIDE_MIN_CONF = 50.0  # a word read in a set-aside region is kept at this confidence or more
+PSM_SINGLE_BLOCK = 6
+
+
+def read_set_aside(
+    image: np.ndarray, text: PageText, lang: str, oem: int, timeout: float, variables: Variables = ()
+) -> PageText:
+    """``text`` with the words of the regions its layout analysis set aside, read as plain blocks.
+
+    Tesseract's automatic layout takes a region holding a stamp and a signature for a picture,
+    grows it over the print around it, and reads none of it: on a clean kutipan akta nikah it
+    read 35 words, the whole wife's block lost under the registrar's stamp (with a page frame,
+    the picture region spanned the page). Each such region is read again as one block of text
+    (no layout analysis there), with the words already read painted out; a word is kept at
+    :data:`SET_ASIDE_MIN_CONF` or more, so a photo's texture adds no letters.
+    """
+    if not text.set_aside:
+        return text
+    words = list(text.words)
+    next_line = max((w.line for w in words), default=-1) + 1
+    for x0, y0, x1, y1 in text.set_aside:
+        crop = image[y0:y1, x0:x1].copy()
+        m = PAINT_MARGIN
+        for w in text.words:
+            top, bottom = max(0, w.bbox[1] - y0 - m), max(0, w.bbox[3] - y0 + m + 1)
+            crop[top:bottom, max(0, w.bbox[0] - x0 - m) : max(0, w.bbox[2] - x0 + m + 1)] = 255
+        region = recognise(crop, lang, PSM_SINGLE_BLOCK, oem, timeout, variables)
+        lines: dict[int, int] = {}
+        for w in region.words:
+            bbox = (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0)
+            printed = any(ch.isalnum() for ch in w.text) or w.text == ":"  # a label's colon, not a photo's grain
+            if w.conf < SET_ASIDE_MIN_CONF or not printed or _inside_a_row(bbox, text.words):
+                continue
+            line = lines.setdefault(w.line, next_line + len(lines))
+            words.append(Word(text=w.text, conf=w.conf, bbox=bbox, line=line))
+        next_line += len(lines)
+    return PageText(
+        words=words,
+        width=text.width,
+        height=text.height,
+        method=text.method,
+        ocr_confidence=_mean(words),
+        rotation=text.rotation,
+        set_aside=text.set_aside,
+    )

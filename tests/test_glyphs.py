@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import glyphs
+from pipeline import glyphs, tesseract
 from pipeline.models import Word
 
 FONTS = "/usr/share/fonts/truetype/dejavu/"
@@ -129,3 +129,42 @@ def test_numbers_on_different_lines_are_not_one():
     assert [w.text for w in glyphs.agree_digit_runs(image, apart)] == ["196910012", "007012213"]
     together = [Word("196910012", 60.0, boxes[0], 1), Word("007012213", 60.0, boxes[1], 1)]
     assert [w.text for w in glyphs.agree_digit_runs(image, together)] == ["196910012", "007012233"]
+
+
+def tesseract_digits(crop: np.ndarray) -> str:
+    return tesseract.read_digits(crop, "ind", 1, 30.0)
+
+
+@pytest.mark.parametrize(
+    "printed, read, reread, expected",
+    [
+        # the page's reading doubled a digit; the word read alone has one digit per glyph
+        ("3309102402670912", "33096910240267991", tesseract_digits, "3309102402670912"),
+        # a second reading that also miscounts the glyphs settles nothing
+        ("3326105401700639", "33261054601700639", lambda crop: "332610546017006391", "33261054601700639"),
+        # nor does one that is no number
+        ("3326105401700639", "33261054601700639", lambda crop: "", "33261054601700639"),
+        # a word whose count agrees with its glyphs is not read again
+        ("3304016001710603", "3304916001716683", lambda crop: pytest.fail("read again"), "3304016001710603"),
+    ],
+    ids=["doubled-digit", "both-miscount", "no-digits", "count-agrees"],
+)
+def test_miscounted_number_read_again(printed, read, reread, expected):
+    image, box = drawn(printed, MONO_BOLD)
+    word = Word(read, 40.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(image, [word], reread)
+    assert out.text == expected
+    assert out.conf == word.conf  # a second reading is no surer than the first
+
+
+def test_short_group_is_not_read_again(monkeypatch):
+    """An NIP's group of three whose two digits touch counts two glyphs: a second reading that
+    dropped a digit would agree with that count, so a group shorter than a long number keeps its read."""
+    image, boxes = drawn_words(["19681108", "200604", "1", "081"], SANS)
+    words = [Word(t, 60.0, b, 1) for t, b in zip(["19681108", "200604", "1", "081"], boxes, strict=True)]
+    real = glyphs.glyph_shapes
+    monkeypatch.setattr(
+        glyphs, "glyph_shapes", lambda img, box: real(img, box)[:2] if box == boxes[3] else real(img, box)
+    )
+    out = glyphs.agree_digit_runs(image, words, lambda crop: pytest.fail("a short group read again"))
+    assert [w.text for w in out] == ["19681108", "200604", "1", "081"]

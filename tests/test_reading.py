@@ -16,7 +16,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from classifiers.photo import is_photo_sheet, photo_regions
 from pipeline import pdf, preprocess, tesseract
-from pipeline.page import read_upright, reading_score
+from pipeline.models import PageRef
+from pipeline.page import process_page, read_upright, reading_score
 from pipeline.settings import load_settings
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -227,3 +228,35 @@ def _blank_with_edge_shadow() -> np.ndarray:
 def test_photo_regions_are_inside_the_page_and_inked(page, dpi, photos):
     assert len(photo_regions(page, dpi)) == photos
     assert not is_photo_sheet(page, dpi) or photos >= 4
+
+
+FORM = [
+    ("Yang bertanda tangan di bawah ini:", ""),
+    ("Nama", "ENY PURWANTI"),
+    ("Tempat/Tgl. Lahir", "Kemusu, 6 Juni 1971"),
+    ("Alamat", "Jalan Nusantara No. 35, Desa Kamolan"),
+    ("adalah janda dari Almarhum:", ""),
+    ("Nama", "WAHYU SUYANTO, S.T."),
+    ("Pangkat/Gol. Ruang", "Penata Tingkat I / III/d"),
+    ("Jabatan terakhir", "Analis Kepegawaian Ahli Muda"),
+    ("Meninggal dunia", "Jumat, 22-03-2024"),
+]
+
+
+def test_page_whose_sideways_guess_ocr_overturned_is_levelled_again(tmp_path, monkeypatch):
+    """The sideways guess fails on some pages; OCR then puts them upright, but their skew was
+    measured lying the wrong way: cleaned again as OCR found them, label and value stay on one row."""
+    img = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 34)
+    for i, (label, value) in enumerate(FORM):
+        draw.text((150, 400 + i * 70), label, font=font, fill=0)
+        draw.text((650, 400 + i * 70), f": {value}" if value else "", font=font, fill=0)
+    path = tmp_path / "surat.png"
+    img.rotate(3, fillcolor=255, resample=Image.BICUBIC).save(path, dpi=(200, 200))
+    monkeypatch.setattr(preprocess, "text_is_sideways", lambda flat: True)  # the guess fails
+    result = process_page(PageRef("b", 1, path, "surat.png", 1, "image"), load_settings())
+    assert result.error is None and result.text.rotation == 0
+    rows = result.text.line_texts()
+    assert "Nama : WAHYU SUYANTO, S.T." in rows
+    assert any(row.startswith("Meninggal dunia : Jumat, 22-03-2024") for row in rows)
