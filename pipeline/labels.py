@@ -27,8 +27,9 @@ COLON = re.compile(r"\s*[:;](?:\s*[:;])*\s*")
 # Tesseract often reads a colon standing alone in an aligned column as '1', 'l', 'I' or '|', and on
 # a card's patterned background as a dash ("TempatTgi Lahir - BLITAR, 13-08-1947", an e-KTP of
 # ../shared/real-samples).
-# An em dash stands for it too ("a. Nama — 2 ENDRO MUFID": its colon column read as a dash and a digit).
-MISREAD_COLON = re.compile(r"\s+[1lI|!i\-–—]\s+")
+# An em dash stands for it too ("a. Nama — 2 ENDRO MUFID": its colon column read as a dash and a digit),
+# and a guillemet ("Nama « YULI PURWANTI" on a kutipan akta perkawinan).
+MISREAD_COLON = re.compile(r"\s+[1lI|!i\-–—«»]\s+")
 MAX_LABEL = 45
 # A second "label :" inside the value (two fields on one row, as on the e-KTP) ends the value.
 # Its words are Capitalised or short abbreviations ("Kecamatan", "Gol. Darah", "RT/RW"); its first
@@ -148,7 +149,7 @@ def split_row(row: str, gap: int | None = None) -> list[tuple[str, int]]:
         if m and 0 < m.start() - start <= MAX_LABEL:
             out.append((row[start : m.start()], m.end()))
     if gap is not None and 0 < gap - start <= MAX_LABEL:
-        lone = re.match(r"[:;1lI|!i\-–]\s+", row[gap:])
+        lone = re.match(r"[:;1lI|!i\-–«»]\s+", row[gap:])
         out.append((row[start:gap].rstrip(" :;"), gap + (lone.end() if lone else 0)))
     return out
 

@@ -337,12 +337,15 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
     (fields.yaml heir_letters)."""
     text = index.text
     # Of several "Almarhum X" the one naming most of the person: a two-column letterhead may break
-    # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)").
+    # the first ("a.n. ... (janda Almarhum SLAMET di -" / "SANTOSO)"), or join the right column's
+    # last row to it ("(duda Almarhumah ENY PURBALINGGA" / "SUPRAPTI)"): of names as long, the one
+    # the page prints most often (the body's "Almarhumah ENY SUPRAPTI telah meninggal", the table).
     widow, widower, deceased_anchor = _heir_rules()
-    best: tuple[int, re.Match[str], tuple[int, int] | None] | None = None
+    best: tuple[tuple[int, int], re.Match[str], tuple[int, int] | None] | None = None
     for m in deceased_anchor.finditer(text):
         line_end = text.find("\n", m.end())
-        same_row = re.match(r"\s*:?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
+        # a colon, or a quote mark OCR made of a speck ("Almarhumah” WIWIK RAHAYU"), may stand before it
+        same_row = re.match(r"\s*[:\"“”']?\s*(?P<v>[A-Z][A-Z.' ]{2,}[A-Z.])", text[m.end() : line_end])
         if same_row:
             s = m.end() + same_row.start("v")
             span = (s, s + len(same_row.group("v")))
@@ -350,9 +353,10 @@ def read_heir(index: TextIndex) -> dict[str, FieldValue]:
             rows = _nama_rows(text, m.end(), _rows_end(text, m.end(), DECEASED_ROWS))
             below = rows[0] if rows else NEXT_ROW_NAME.match(text, m.end())
             span = (below.start("v"), below.end("v")) if below else None
-        words = len(text[span[0] : span[1]].split()) if span else 0
-        if best is None or words > best[0]:
-            best = (words, m, span)
+        name = " ".join(text[span[0] : span[1]].split()) if span else ""
+        rank = (len(name.split()), len(re.findall(re.escape(name).replace(r"\ ", r"\s+"), text)) if name else 0)
+        if best is None or rank > best[0]:
+            best = (rank, m, span)
     if best is None:
         return {}
     _, m, deceased = best

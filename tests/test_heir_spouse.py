@@ -51,6 +51,18 @@ WIDOW_ALAMAT = [
             ],
             {"nama_suami": "SLAMET PRASETYO", "nama_isteri": "UMI ASTUTI, S.Sos.", "nip": "196711192009012243"},
         ),
+        # A speck before the deceased's name read as a quote mark.
+        (
+            "SURAT_JANDA_DUDA",
+            [
+                "SURAT KETERANGAN DUDA",
+                "Nama : KUSNO SYAIFUDIN",
+                "Tempat/Tgl. Lahir : Wonogiri, 23 Februari 1968",
+                "adalah benar suami sah dari Almarhumah” WIWIK RAHAYU, ST., NIP",
+                "196808102010032246, Pegawai Negeri Sipil pada Dinas Pertanian",
+            ],
+            {"nama_isteri": "WIWIK RAHAYU", "nama_suami": "KUSNO SYAIFUDIN", "nip": "196808102010032246"},
+        ),
         # The pensioner's own penunjukan alamat names no couple.
         (
             "SURAT_ALAMAT",
@@ -245,6 +257,22 @@ def test_akta_nikah_names(lines, expected):
                 "Sebagai bahan pertimbangan, bersama ini kami lampirkan berkas persyaratan usul",
             ],
             {"nama_isteri": "Anik Mulyani"},
+        ),
+        # The letterhead's right column joined to the deceased's name ("ENY PURBALINGGA"): of two
+        # names as long, the one the page prints twice (table, body) is the deceased.
+        (
+            [
+                "Hal : Usul Pensiun Janda/Duda Kabupaten Purbalingga",
+                "(Tewas) a.n. Sugeng Sutrisno di -",
+                "(duda Almarhumah ENY PURBALINGGA",
+                "SUPRAPTI)",
+                "NO NAMA / NIP GOL. JABATAN PENSIUN",
+                "ENY SUPRAPTI Penata Pengadministrasi",
+                "Almarhumah ENY SUPRAPTI telah meninggal dunia pada",
+                "tanggal 19 Agustus 2025 dan meninggalkan seorang duda atas nama",
+                "Sugeng Sutrisno sebagai ahli waris yang sah.",
+            ],
+            {"nama_isteri": "ENY SUPRAPTI", "nama_suami": "Sugeng Sutrisno"},
         ),
     ],
 )

@@ -94,6 +94,7 @@ def test_lampiran_name_above_nip_cell(header: str, name: str, nip_row: str) -> N
     [
         (": a. Nama — 2 ENDRO MUFID, S.Sos., M.Si.", "ENDRO MUFID, S.Sos., M.Si."),  # colon column and em dash
         ("a. Nama : WAHYU MARYONO", "WAHYU MARYONO"),
+        ("Nama « YULI PURWANTI", "YULI PURWANTI"),  # the colon read as a guillemet
     ],
 )
 def test_labelled_name_rows(row: str, value: str) -> None:
