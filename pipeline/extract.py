@@ -27,6 +27,7 @@ from pipeline.labels import (
     field_rules,
     labelled_values,
     signed_about_another,
+    split_row,
     subject_rules,
 )
 from pipeline.models import Document, FieldValue, PageResult
@@ -165,7 +166,9 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
         if fv is not None:
             values["tmt"] = fv
     for spec in wanted:
-        if spec.name not in values and (spec.split_phrase or spec.label_shapes or spec.value_above):
+        if spec.name not in values and (
+            spec.split_phrase or spec.label_shapes or spec.value_above or spec.event_labels
+        ):
             fv = next((f for f in (_broken_date(i, spec) for i in indexes) if f is not None), None)
             if fv is not None:
                 values[spec.name] = fv
@@ -1349,7 +1352,40 @@ def _broken_date(index: TextIndex, spec: FieldSpec) -> FieldValue | None:
         found = _shaped_label_date(index, spec.label_shapes)
     if found is None and spec.value_above:
         found = _value_above_label(index, spec.labels)
+    if found is None and spec.event_labels:
+        found = _event_row_date(index, spec.event_labels, spec.event_next)
     return found
+
+
+EVENT_NEXT_ROWS = 2  # "Tanggal : ..." then "Pukul : ..." (or a stamp's debris, then "Pukul")
+
+
+def _event_row_date(index: TextIndex, labels: tuple[str, ...], following: tuple[str, ...]) -> FieldValue | None:
+    """'Tanggal 1 29 Oktober 2024' / 'Pukul : 22.29 WIB': an event's rows (fields.yaml ``event_row``)
+    whose heading OCR lost: a row labelled one of ``labels``, one of the next rows labelled one of
+    ``following``, a whole date in the first row's value. Less certain."""
+    cutoff = field_rules()[2]
+    rows = index.row_texts()
+
+    def labelled(row: str, wanted: tuple[str, ...]) -> int | None:
+        for label, offset in split_row(row):
+            key = normalise(label)
+            if key and max(fuzz.ratio(key, w) for w in wanted) >= cutoff:
+                return offset
+        return None
+
+    for n, (span, row) in enumerate(rows):
+        offset = labelled(row, labels)
+        if offset is None or not any(
+            labelled(r, following) is not None for _, r in rows[n + 1 : n + 1 + EVENT_NEXT_ROWS]
+        ):
+            continue
+        found = dates.find_dates(row[offset:])
+        if found and found[0].start <= 12:  # a day's name may stand first ("Selasa, 29-10-2024")
+            d = found[0]
+            start = span.start + offset + d.start
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), BROKEN_CERTAINTY * d.certainty)
+    return None
 
 
 def _split_phrase_date(index: TextIndex, phrases: tuple[str, ...]) -> FieldValue | None:

@@ -55,6 +55,9 @@ class FieldSpec:
     split_phrase: bool = False
     label_shapes: tuple[str, ...] = ()
     value_above: bool = False
+    # a row labelled one of these, one of ``event_next`` labelling one of the next two rows
+    event_labels: tuple[str, ...] = ()
+    event_next: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
             split_phrase=bool(spec.get("broken", {}).get("split_phrase", False)),
             label_shapes=tuple(spec.get("broken", {}).get("label_shapes", [])),
             value_above=bool(spec.get("broken", {}).get("value_above", False)),
+            event_labels=tuple(normalise(x) for x in spec.get("broken", {}).get("event_row", {}).get("labels", [])),
+            event_next=tuple(normalise(x) for x in spec.get("broken", {}).get("event_row", {}).get("next", [])),
         )
         for name, spec in data["fields"].items()
     }

@@ -219,6 +219,35 @@ def test_death_date_after_a_damaged_phrase(lines: list[str], expected: str | Non
         assert found.confidence <= 0.8  # read after a damaged phrase: less certain
 
 
+KEMATIAN_ROWS = [
+    "SURAT KETERANGAN KEMATIAN",
+    "Nara : WIWIK RAHAYU",
+    "Tempat/Tgl. Lahir : Wonogiri, 10 Agustus 1968",
+    "Alamat : Jalan Nusantara No. 32 RT 005 RW 004, Karangjati",
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "telah meninggal dunia pada:" lost: the "Tanggal" row above the hour of death
+        (["Tanggal 1 29 Oktober 2024", "Pukul : 22.29 WIB", "Tempat : Rumah"], "2024-10-29"),
+        (["Hari/Tanggal : Selasa, 29-10-2024", "aa eta", "Jam : 22.29"], "2024-10-29"),
+        # a "Tanggal" row with no hour after it is no death's
+        (["Tanggal : 29 Oktober 2024", "Tempat : Rumah"], None),
+        # the hour too far below
+        (["Tanggal : 29 Oktober 2024", "Tempat : Rumah", "Sebab : Sakit", "Pukul : 22.29 WIB"], None),
+    ],
+)
+def test_death_date_from_the_event_rows(rows: list[str], expected: str | None) -> None:
+    lines = KEMATIAN_ROWS + rows + ["Karangjati, 07 November 2024"]
+    fields = read_document(Document("d", "SURAT_KEMATIAN", [1]), {1: page_result(1, lines, "SURAT_KEMATIAN")})[0]
+    found = fields.get("tanggal_meninggal")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        assert found.confidence < 0.8  # its heading lost: less certain
+
+
 @pytest.mark.parametrize(
     ("text", "weekday"),
     [
