@@ -468,3 +468,16 @@ def test_spouse_label_damaged(doc_type: str, lines: list[str], field: str, name:
 def test_akta_name_row_lost_is_not_the_next_row() -> None:
     lines = ["bahwa di PEKALONGAN", "pada tanggal dua April dua ribu", "telah lahir", "Kutipan ini dikeluarkan di X"]
     assert "nama" not in read_akta(index_of(lines))
+
+
+@pytest.mark.parametrize(
+    ("value", "caption"),
+    [
+        ("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", True),  # a KK's signing office, its "dan" too
+        ("NAMA | NIP", True),
+        ("DANI SETIAWAN", False),
+        ("TEGUH RIYADI", False),
+    ],
+)
+def test_offices_and_captions_are_no_names(value: str, caption: bool) -> None:
+    assert namerecall.is_caption(value) is caption
