@@ -53,6 +53,10 @@ MONTHS: dict[str, int] = {
 """Month words, lower case, without a trailing dot. The old spellings are on purpose: official
 letters kept them long after 1972 (seed 004 quotes "SE ... tanggal 11 Pebruari 1980")."""
 
+# Mei with its e read as a, c or o ("26 Mai 1999" on a faint kutipan akta nikah): no other month
+# is written M?I, so the two letters that stay name it.
+MEI_DAMAGED = re.compile(r"m[aco]i")
+
 MIN_YEAR, MAX_YEAR = 1900, 2100
 FUZZY_MONTH_CUTOFF = 80.0  # "Agustu5" -> 85.7, "Nopembcr" -> 87.5; "Juta" vs "Juli" is 75
 # A month word damaged further on a faint scan ("Ianuarj", "Oktnher", "Desemwer": 71-75) is still
@@ -140,6 +144,8 @@ def month_number(word: str) -> int | None:
     for candidate in (token, token.replace("l", "i")):  # "Mel" is "Mei" read badly
         if candidate in MONTHS:
             return MONTHS[candidate]
+    if MEI_DAMAGED.fullmatch(token.replace("l", "i")):
+        return 5
     if len(token) < 4:
         return None
     best = process.extractOne(token, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=FUZZY_MONTH_CUTOFF)

@@ -171,7 +171,9 @@ AKTA = [
         # the date row lost entirely
         (["KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN", "SIPIL KABUPATEN REMBANG,"], "2000-05-15"),
         # another day and year, or another date read whole: as printed (a later kutipan)
-        (["pada tanggal 16 Moi 2001", "KEPALA DINAS"], None),
+        (["pada tanggal 16 M-—-:— 2001", "KEPALA DINAS"], None),
+        # "Moi" is Mei read with its e as o (dates.MEI_DAMAGED): read as printed
+        (["pada tanggal 16 Moi 2001", "KEPALA DINAS"], "2001-05-16"),
         (["pada tanggal 03 Juni 2010", "KEPALA DINAS"], "2010-06-03"),
     ],
 )
