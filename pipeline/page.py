@@ -76,7 +76,10 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
         prepared = preprocess.prepare(page.image, page.dpi, settings)
         upright = prepared.image
         if prepared.blank:
-            text = PageText([], upright.shape[1], upright.shape[0], "none", None, 0)
+            # Too little ink for a page of text, yet a line may be on it: a letter's tembusan
+            # spilling onto a page of its own ("2. Arsip."). Read once as scanned (0.1-0.3 s): its
+            # words let the grouping join it to its letter; a blank page stays BLANK either way.
+            text = ocr(prepared.ocr, settings)
             classification = Classification(BLANK, 0.95, ["halaman kosong (tanpa tinta)"])
         else:
             text, turn = read_upright(prepared.ocr, settings, (270,) if prepared.rotation == 90 else ())

@@ -260,3 +260,17 @@ def test_page_whose_sideways_guess_ocr_overturned_is_levelled_again(tmp_path, mo
     rows = result.text.line_texts()
     assert "Nama : WAHYU SUYANTO, S.T." in rows
     assert any(row.startswith("Meninggal dunia : Jumat, 22-03-2024") for row in rows)
+
+
+def test_page_blank_by_its_ink_still_gives_its_one_line(tmp_path):
+    """A letter's tembusan spilling onto a page of its own ("2. Arsip.") has too little ink for a
+    page of text: it stays BLANK, but its words are read, so the grouping can join it to its letter."""
+    img = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(img).text((300, 250), "2. Arsip.", font=ImageFont.truetype(FONT, 44), fill=0)
+    path = tmp_path / "arsip.png"
+    img.save(path, dpi=(300, 300))
+    settings = load_settings()
+    assert preprocess.ink_fraction(np.asarray(img)) < settings.blank_max_ink_fraction
+    result = process_page(PageRef("b", 2, path, "arsip.png", 1, "image"), settings)
+    assert result.classification.doc_type == "BLANK"
+    assert "Arsip." in result.text.text
