@@ -92,6 +92,8 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 prepared = preprocess.prepare(page.image, page.dpi, settings, (prepared.rotation + turn) % 360)
                 text, turn, upright = ocr(prepared.ocr, settings), 0, prepared.image
             turned = preprocess.rotate_clockwise(prepared.ocr, turn)
+            if _letters(text) < FEW_LETTERS:
+                text, turn, turned = _read_enlarged(prepared, text, turn, turned, settings)
             upright = preprocess.rotate_clockwise(upright, turn)
             text = tesseract.read_set_aside(
                 turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
@@ -177,6 +179,34 @@ def reading_score(text: PageText) -> float:
     return (text.ocr_confidence or 0.0) * (1.0 - tall)
 
 
+FEW_LETTERS = 10  # a page read with fewer letters is BLANK (or a photo) unless read better enlarged
+ENLARGE = 1.5  # ... by this factor
+
+
+def _letters(text: PageText) -> int:
+    return sum(ch.isalpha() for ch in text.text)
+
+
+def _read_enlarged(
+    prepared: preprocess.Prepared, text: PageText, turn: int, turned: np.ndarray, settings: Settings
+) -> tuple[PageText, int, np.ndarray]:
+    """A page that read (almost) no letters, read again enlarged: a 200-dpi copy holding only a short
+    tembusan block among specks read nothing at its size and whole at 1.5x (seeds 17683, 21433).
+    Tried as it lies and, when the cleaning guessed it sideways, as scanned too (a scanner's dark
+    edge makes that guess, and a page with so little text gives OCR nothing to overturn it by).
+    Returns the reading (boxes in the enlarged image's pixels), its turn and the image it was read on;
+    the first reading when no enlarged one reads more letters."""
+    best = (text, turn, turned)
+    turns = [turn] + ([(turn + 270) % 360] if prepared.rotation == 90 and turn == 0 else [])
+    for candidate in turns:
+        image = preprocess.rotate_clockwise(prepared.ocr, candidate)
+        image = cv2.resize(image, None, fx=ENLARGE, fy=ENLARGE, interpolation=cv2.INTER_CUBIC)
+        again = ocr(image, settings)
+        if _letters(again) > _letters(best[0]) and reading_score(again) > reading_score(best[0]):
+            best = (again, candidate, image)
+    return best
+
+
 def _pas_foto_or_not(image: np.ndarray, dpi: float, text: PageText, fallback: Classification) -> Classification:
     letters = sum(ch.isalpha() for ch in text.text)
     if letters > PAS_FOTO_MAX_LETTERS:
@@ -186,7 +216,7 @@ def _pas_foto_or_not(image: np.ndarray, dpi: float, text: PageText, fallback: Cl
         return Classification("PAS_FOTO", 0.8, [f"{len(photos)} area foto, {letters} huruf"], True)
     if preprocess.is_dark(image):
         return Classification(UNKNOWN, 0.0, [f"halaman terlalu gelap, {letters} huruf terbaca"])
-    if letters < 10:
+    if letters < FEW_LETTERS:
         return Classification(BLANK, 0.7, [f"hanya {letters} huruf, tanpa foto"])
     return fallback
 

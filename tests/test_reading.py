@@ -15,8 +15,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from classifiers.photo import is_photo_sheet, photo_regions
+from pipeline import page as page_module
 from pipeline import pdf, preprocess, tesseract
-from pipeline.models import PageRef
+from pipeline.models import PageRef, PageText
 from pipeline.page import process_page, read_upright, reading_score
 from pipeline.settings import load_settings
 
@@ -274,3 +275,20 @@ def test_page_blank_by_its_ink_still_gives_its_one_line(tmp_path):
     result = process_page(PageRef("b", 2, path, "arsip.png", 1, "image"), settings)
     assert result.classification.doc_type == "BLANK"
     assert "Arsip." in result.text.text
+
+
+def test_page_read_almost_empty_is_read_again_enlarged_and_as_scanned():
+    """A speckled 200-dpi copy holding a short tembusan block read no letter at its size (seeds
+    17683, 21433); enlarged it reads. Where the cleaning guessed the page sideways, the enlarged
+    page is also read as scanned."""
+    settings = load_settings()
+    prepared = preprocess.prepare(text_page(), 200, settings, 90)  # the guess: sideways (wrongly)
+    empty = PageText([], prepared.ocr.shape[1], prepared.ocr.shape[0], "ocr")
+    text, turn, image = page_module._read_enlarged(prepared, empty, 0, prepared.ocr, settings)
+    assert turn == 270 and "PEMBERHENTIAN" in text.text
+    assert image.shape == (round(prepared.ocr.shape[1] * 1.5), round(prepared.ocr.shape[0] * 1.5))
+    assert text.width == image.shape[1]  # boxes in the enlarged image's pixels
+    # a first reading with more letters than any enlarged one is kept
+    upright = preprocess.prepare(text_page(), 200, settings, 0)
+    first = tesseract.recognise(upright.ocr, "ind", 3, 1, 60)
+    assert page_module._read_enlarged(upright, first, 0, upright.ocr, settings)[0] is first
