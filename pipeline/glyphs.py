@@ -108,7 +108,7 @@ def _number_runs(words: list[Word]) -> list[list[int]]:
 
 
 def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.ndarray]:
-    """The word's glyphs left to right, as grey ink images of one size, for :func:`similarity`.
+    """The word's glyphs left to right, as grey ink images of one size, for :func:`similarities`.
 
     Glyphs are the runs of ink columns of the tall ink in the box; digits of a number are set
     apart by their side bearings, so each run is one digit unless blur made two touch. Each glyph
@@ -137,11 +137,6 @@ def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.
     return [
         cv2.resize(grey[:, max(0, run[0] - 1) : run[-1] + 2], GLYPH_SIZE, interpolation=cv2.INTER_AREA) for run in runs
     ]
-
-
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Shape correlation of two glyphs (see :func:`similarities`)."""
-    return float(similarities([a, b])[0, 1])
 
 
 def similarities(shapes: list[np.ndarray]) -> np.ndarray:

@@ -135,16 +135,13 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
     text).
     """
 
-    def read(img: np.ndarray) -> PageText:
-        return ocr(img, settings)
-
-    first = read(image)
+    first = ocr(image, settings)
     best, best_turn = first, 0
     bands: dict[int, float] = {}
 
     def band(turn: int) -> float:
         if turn not in bands:
-            bands[turn] = reading_score(read(preprocess.ink_band(preprocess.rotate_clockwise(image, turn))))
+            bands[turn] = reading_score(ocr(preprocess.ink_band(preprocess.rotate_clockwise(image, turn)), settings))
         return bands[turn]
 
     for turn in dict.fromkeys((*always, 180, 90, 270)):
@@ -154,7 +151,7 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
         margin = 0.0 if turn in always else settings.flip_margin
         if band(turn) <= band(best_turn) + margin:
             continue
-        text = read(preprocess.rotate_clockwise(image, turn))
+        text = ocr(preprocess.rotate_clockwise(image, turn), settings)
         if reading_score(text) > score + margin:
             best, best_turn = text, turn
     return best, best_turn
@@ -208,7 +205,7 @@ def _read_enlarged(
 
 
 def _pas_foto_or_not(image: np.ndarray, dpi: float, text: PageText, fallback: Classification) -> Classification:
-    letters = sum(ch.isalpha() for ch in text.text)
+    letters = _letters(text)
     if letters > PAS_FOTO_MAX_LETTERS:
         return fallback
     photos = photo_regions(image, dpi)

@@ -107,17 +107,8 @@ def _within_budget(timeout: float) -> float:
 
 def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float, variables: Variables = ()) -> PageText:
     """One OCR pass over an upright grey page: words with boxes and confidences."""
-    timeout = _within_budget(timeout)
-    if image.ndim != 2 or image.dtype != np.uint8:
-        raise OcrError(f"page image must be 8-bit grey, got {image.dtype} {image.shape}")
-    height, width = image.shape
-    api = _api(lang, psm, oem, variables)
-    pixels = np.ascontiguousarray(image)
-    api.SetImageBytes(pixels.tobytes(), width, height, 1, width)
-    if not api.Recognize(timeout=max(1, int(timeout * 1000))):
-        api.Clear()
-        raise OcrError(f"Tesseract timed out after {timeout:.0f} s")
-    return words_from_data(parse_tsv(api.GetTSVText(0)), width=width, height=height)
+    api = _recognised(image, _api(lang, psm, oem, variables), timeout)
+    return words_from_data(parse_tsv(api.GetTSVText(0)), width=image.shape[1], height=image.shape[0])
 
 
 DIGITS_ONLY: Variables = (("tessedit_char_whitelist", "0123456789"),)
@@ -130,14 +121,21 @@ def read_digits(image: np.ndarray, lang: str, oem: int, timeout: float) -> str:
     Used to read a long number a second time on its own (see :mod:`pipeline.glyphs`): without the
     page around it and with letters ruled out, the reading's digit count is a second witness.
     """
+    api = _recognised(image, _api(lang, PSM_SINGLE_LINE, oem, DIGITS_ONLY), timeout)
+    return "".join(ch for ch in api.GetUTF8Text() if ch.isdigit())
+
+
+def _recognised(image: np.ndarray, api: tesserocr.PyTessBaseAPI, timeout: float) -> tesserocr.PyTessBaseAPI:
+    """``api`` after recognising ``image`` within the page's OCR budget, ready to give its results."""
     timeout = _within_budget(timeout)
+    if image.ndim != 2 or image.dtype != np.uint8:
+        raise OcrError(f"page image must be 8-bit grey, got {image.dtype} {image.shape}")
     height, width = image.shape
-    api = _api(lang, PSM_SINGLE_LINE, oem, DIGITS_ONLY)
     api.SetImageBytes(np.ascontiguousarray(image).tobytes(), width, height, 1, width)
     if not api.Recognize(timeout=max(1, int(timeout * 1000))):
         api.Clear()
         raise OcrError(f"Tesseract timed out after {timeout:.0f} s")
-    return "".join(ch for ch in api.GetUTF8Text() if ch.isdigit())
+    return api
 
 
 def parse_tsv(tsv: str) -> dict[str, list]:
