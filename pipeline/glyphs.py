@@ -65,7 +65,7 @@ def agree_digit_runs(
             if reread is not None and len(cores[k]) >= MIN_DIGITS and shapes[k] and len(shapes[k]) != len(cores[k]):
                 again = reread(word_crop(image, words[i].bbox))
                 if again.isdigit() and len(again) == len(shapes[k]):
-                    out[i] = _with_core(words[i], cores[k], again)
+                    out[i] = with_core(words[i], cores[k], again)
                     cores[k] = again
         if any(len(s) != len(c) for s, c in zip(shapes, cores, strict=True)):
             continue  # a digit lost or one too many: which read belongs to which glyph is unknown
@@ -75,11 +75,11 @@ def agree_digit_runs(
             new = digits[start : start + len(core)]
             start += len(core)
             if new != core:
-                out[i] = _with_core(out[i], core, new)
+                out[i] = with_core(out[i], core, new)
     return out
 
 
-def _with_core(word: Word, core: str, new: str) -> Word:
+def with_core(word: Word, core: str, new: str) -> Word:
     """``word`` with its digits ``core`` replaced by ``new``, punctuation glued to them kept."""
     at = word.text.index(core)
     return replace(word, text=word.text[:at] + new + word.text[at + len(core) :])

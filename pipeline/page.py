@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import glyphs, pdf, preprocess, raster, tesseract
+from pipeline import datewords, glyphs, pdf, preprocess, raster, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -102,6 +102,13 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 turned,
                 text.words,
                 lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
+            )
+            text.words = datewords.reread_broken_dates(
+                turned,
+                text.words,
+                lambda crop: tesseract.read_line(
+                    crop, settings.lang, settings.oem, settings.timeout_seconds, datewords.DATE_CHARACTERS
+                ),
             )
             text.rotation = (prepared.rotation + turn) % 360
             classification = classify_text(text)

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 READING_CODE = (
     "pipeline/page.py",
     "pipeline/glyphs.py",
+    "pipeline/datewords.py",
     "pipeline/preprocess.py",
     "pipeline/raster.py",
     "pipeline/tesseract.py",

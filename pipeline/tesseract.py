@@ -111,18 +111,24 @@ def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float, 
     return words_from_data(parse_tsv(api.GetTSVText(0)), width=image.shape[1], height=image.shape[0])
 
 
-DIGITS_ONLY: Variables = (("tessedit_char_whitelist", "0123456789"),)
+DIGITS = "0123456789"
 PSM_SINGLE_LINE = 7
 
 
-def read_digits(image: np.ndarray, lang: str, oem: int, timeout: float) -> str:
-    """The digits of one line of print (a number's crop), read with digits as the only characters.
+def read_line(image: np.ndarray, lang: str, oem: int, timeout: float, characters: str) -> tuple[str, float]:
+    """One line of print (a word's crop) read with ``characters`` as the only ones allowed, and
+    the reading's mean confidence (0-100).
 
-    Used to read a long number a second time on its own (see :mod:`pipeline.glyphs`): without the
-    page around it and with letters ruled out, the reading's digit count is a second witness.
-    """
-    api = _recognised(image, _api(lang, PSM_SINGLE_LINE, oem, DIGITS_ONLY), timeout)
-    return "".join(ch for ch in api.GetUTF8Text() if ch.isdigit())
+    Used to read a number or a date a second time on its own (:mod:`pipeline.glyphs`,
+    :mod:`pipeline.datewords`): without the page around it and with letters ruled out, the reading
+    is a second witness."""
+    api = _recognised(image, _api(lang, PSM_SINGLE_LINE, oem, (("tessedit_char_whitelist", characters),)), timeout)
+    return str(api.GetUTF8Text()).strip(), float(api.MeanTextConf())
+
+
+def read_digits(image: np.ndarray, lang: str, oem: int, timeout: float) -> str:
+    """The digits of one line of print (a number's crop): its digit count is a second witness."""
+    return "".join(ch for ch in read_line(image, lang, oem, timeout, DIGITS)[0] if ch.isdigit())
 
 
 def _recognised(image: np.ndarray, api: tesserocr.PyTessBaseAPI, timeout: float) -> tesserocr.PyTessBaseAPI:

@@ -1,0 +1,83 @@
+"""pipeline.datewords: a numeric date the page's reading broke is read again alone, as a date.
+
+Dates are drawn with a font the machine has and blurred like a photocopy; the "page's reading" is
+given, the second reading is real Tesseract (or a stand-in where the case is what it returns).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import datewords, tesseract
+from pipeline.models import Word
+from tests.test_glyphs import SANS, drawn
+
+
+def tesseract_date(crop):
+    return tesseract.read_line(crop, "ind", 1, 30.0, datewords.DATE_CHARACTERS)
+
+
+@pytest.mark.parametrize(
+    "core, broken",
+    [
+        ("201-199", True),  # a separator and two digits lost in a faint table cell
+        ("2605-1900", True),  # a separator lost, the year's decade misread
+        ("21-04-1", True),
+        ("O1-04-2014", True),  # a whole date, but with a letter O: read again as digits
+        ("12/05/202", True),
+        ("21-04-1968", False),  # a whole date: nothing to mend
+        ("31-02-1970", True),  # no calendar date
+        ("800/905/2023", False),  # a letter's number
+        ("1.250.000", False),  # an amount
+        ("004/003", False),  # RT/RW
+        ("10-2012", True),
+        ("12-05", False),  # too few digits to be a date
+        ("0812-3456-7890", False),  # a phone number: too many
+        ("III/d", False),
+    ],
+)
+def test_broken_date(core, broken):
+    assert datewords.broken_date(core) is broken
+
+
+@pytest.mark.parametrize(
+    "printed, read, reread, expected",
+    [
+        # the cell read alone reads whole
+        ("21-01-1999", "201-199", tesseract_date, "21-01-1999"),
+        ("26-05-1999", "2605-1900", tesseract_date, "26-05-1999"),
+        ("01-07-1974", "0107-1974,", tesseract_date, "01-07-1974,"),  # punctuation glued to it is kept
+        # a second reading that is no calendar date, or no date, or with another separator, is not taken
+        ("21-01-1999", "201-199", lambda crop: ("21-13-1999", 95.0), "201-199"),
+        ("21-01-1999", "201-199", lambda crop: ("2101-1999", 95.0), "201-199"),
+        ("21-01-1999", "201-199", lambda crop: ("21/01/1999", 95.0), "201-199"),
+        ("21-01-1999", "201-199", lambda crop: ("", 95.0), "201-199"),
+        # nor one read unsurely (a KK row's "19-09-1993", read "19-00-1993", then "19-08-1993" at 68)
+        ("19-09-1993", "19-00-1993", lambda crop: ("19-08-1993", 68.0), "19-00-1993"),
+        # a whole date is not read again
+        ("21-04-1988", "21-04-1968", lambda crop: pytest.fail("read again"), "21-04-1968"),
+    ],
+    ids=[
+        "lost-digits",
+        "lost-separator",
+        "glued",
+        "no-calendar-date",
+        "still-broken",
+        "other-separator",
+        "nothing",
+        "unsure",
+        "whole",
+    ],
+)
+def test_reread_broken_dates(printed, read, reread, expected):
+    image, box = drawn(printed, SANS)
+    word = Word(read, 41.0, box, 3)
+    (out,) = datewords.reread_broken_dates(image, [word], reread)
+    assert out.text == expected
+    assert (out.conf, out.bbox, out.line) == (word.conf, word.bbox, word.line)  # no surer than the page's reading
+
+
+def test_other_words_are_left_alone():
+    image, box = drawn("21-01-1999", SANS)
+    words = [Word("Isteri", 90.0, box, 1), Word("800/905/2023", 90.0, box, 1)]
+    assert datewords.reread_broken_dates(image, words, lambda crop: pytest.fail("read again")) == words
