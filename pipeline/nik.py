@@ -31,6 +31,7 @@ from datetime import date
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from pipeline.nip import find_nips
+from pipeline.wilayah import region_of
 
 PROVINCES = frozenset(
     {
@@ -115,6 +116,18 @@ def decode_nik(nik: str, *, reference_year: int | None = None) -> NikInfo:
         sequence=digits[12:16],
         problems=problems,
     )
+
+
+def plausible_reading(number: str) -> bool:
+    """False for a 16-digit number no NIK or No. KK can be: an impossible date part, or a
+    kecamatan code the region list does not know. Any other number is not judged (True).
+
+    For the page's reading only (:func:`pipeline.glyphs.remapped`): a region missing from the list
+    is no proof of a bad NIK (districts were renumbered), but where the glyphs show one shape read
+    as one digit throughout, it tells which digit that shape cannot be."""
+    if len(number) != 16 or not number.isdigit():
+        return True
+    return decode_nik(number).is_valid and region_of(number) is not None
 
 
 def normalize_nik(raw: str) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import datewords, glyphs, pdf, preprocess, raster, tesseract
+from pipeline import datewords, glyphs, nik, pdf, preprocess, raster, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -102,8 +102,9 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 turned,
                 text.words,
                 lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
+                nik.plausible_reading,
             )
-            text.words = datewords.reread_broken_dates(
+            text.words = datewords.reread_dates(
                 turned,
                 text.words,
                 lambda crop: tesseract.read_line(

@@ -37,6 +37,9 @@ READING_CODE = (
     "pipeline/page.py",
     "pipeline/glyphs.py",
     "pipeline/datewords.py",
+    "pipeline/nik.py",  # nik.plausible_reading, asked by glyphs.remapped
+    "pipeline/wilayah.py",
+    "pipeline/data/kode_wilayah_prov_kab_kec.csv",
     "pipeline/preprocess.py",
     "pipeline/raster.py",
     "pipeline/tesseract.py",

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline import glyphs, tesseract
+from pipeline import glyphs, nik, tesseract
 from pipeline.models import Word
 
 FONTS = "/usr/share/fonts/truetype/dejavu/"
@@ -168,3 +168,46 @@ def test_short_group_is_not_read_again(monkeypatch):
     )
     out = glyphs.agree_digit_runs(image, words, lambda crop: pytest.fail("a short group read again"))
     assert [w.text for w in out] == ["19681108", "200604", "1", "081"]
+
+
+def plausible_nik(number: str) -> bool:
+    return nik.plausible_reading(number)
+
+
+@pytest.mark.parametrize(
+    "printed, read, expected",
+    [
+        # every zero read as 9, and no 9 printed: the zeros' digit is the one that makes a NIK
+        ("3304016001710603", "3394916991719693", "3304016001710603"),
+        # zeros read as 8 where no 8 is printed
+        ("3324122005670079", "3324122885678879", "3324122005670079"),
+        # a NIK printed impossible (month 13) stays as printed: no one shape's digit mends it
+        ("3304011301710603", "3304011301710603", "3304011301710603"),
+        # a plausible reading is not questioned
+        ("3304016001710603", "3304016001710603", "3304016001710603"),
+    ],
+    ids=["zeros-as-9", "zeros-as-8", "printed-invalid", "plausible"],
+)
+def test_implausible_number_remapped(printed, read, expected):
+    image, box = drawn(printed, MONO_BOLD)
+    word = Word(read, 40.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(image, [word], None, plausible_nik)
+    assert out.text == expected
+    assert out.conf == word.conf
+
+
+@pytest.mark.parametrize(
+    "digits, groups, accepted, expected",
+    [
+        ("9911", [[0, 1], [2, 3]], {"0011"}, "0011"),
+        # two groups whose new digit would each make it plausible: nothing is chosen
+        ("9911", [[0, 1], [2, 3]], {"0011", "9900"}, "9911"),
+        # a single glyph is never given another digit
+        ("9111", [[0], [1, 2, 3]], {"0111"}, "9111"),
+        # nor a group a digit the number prints elsewhere
+        ("9911", [[0, 1], [2], [3]], {"1111"}, "9911"),
+    ],
+    ids=["one-fits", "two-fit", "single-glyph", "digit-printed-elsewhere"],
+)
+def test_remapped(digits, groups, accepted, expected):
+    assert glyphs.remapped(digits, groups, lambda number: number in accepted) == expected

@@ -14,6 +14,7 @@ from pipeline.nik import (
     gender_code,
     nik_matches_birth,
     normalize_nik,
+    plausible_reading,
     repair_from_known,
 )
 
@@ -210,3 +211,18 @@ def test_unsure_ktp_nik_taken_from_the_surer_letter():
     assert ktp.fields["nik"].value == "3305056007690032"
     assert ktp.fields["nik"].confidence < 0.4 and ktp.fields["nik"].bbox == (1, 2, 3, 4)  # still one to look at
     assert letter.fields["nik"].value == "3305056007690032"
+
+
+@pytest.mark.parametrize(
+    "number, plausible",
+    [
+        ("3304016001710603", True),  # Kec. Susukan (330401), a woman born 20-01-1971
+        ("3394916991719693", False),  # its zeros read as 9: no such kecamatan, month 99
+        ("3304016013710603", False),  # month 13
+        ("3399016001710603", False),  # a kabupaten the region list does not know
+        ("19670715201001124", True),  # no 16-digit number: not judged
+        ("33040160017106O3", True),
+    ],
+)
+def test_plausible_reading(number, plausible):
+    assert plausible_reading(number) is plausible
