@@ -262,9 +262,11 @@ def corroborated(
     date and gender (positions 7-12: the same person) or, where the reading's own date digits were
     misread, encoding the birth date and gender ``printed`` beside the reading; and read surer by
     ``margin``. None when the reading is invalid (see :func:`repair_from_known`), or none or several
-    fit. A NIK that really disagrees with its card's date is printed so on the KK too, so no reading
-    of it encodes the printed date."""
-    if not decode_nik(read).is_valid:
+    fit, or another document reads the NIK just as this one does: two readings agreeing outvote a
+    surer third (a KK table read a janda's 6 as 8 at 0.69; her letter and NPWP read the NIK as her
+    card did, seed 23071). A NIK that really disagrees with its card's date is printed so on the KK
+    too, so no reading of it encodes the printed date."""
+    if not decode_nik(read).is_valid or any(k == read for k, _ in known):
         return None
     born, gender = printed
 

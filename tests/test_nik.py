@@ -226,3 +226,19 @@ def test_unsure_ktp_nik_taken_from_the_surer_letter():
 )
 def test_plausible_reading(number, plausible):
     assert plausible_reading(number) is plausible
+
+
+def test_card_nik_another_document_confirms_is_kept():
+    """A KK row misread the janda's NIK (6 as 8) surer than her card read it; her letter reads it as
+    the card does: two agreeing readings are not overruled by the third (seed 23071)."""
+    from pipeline.models import Document, FieldValue
+    from pipeline.persons import repair_niks_from_kk
+
+    right, misread = "3305134401710153", "3308134401710153"
+    ktp = Document("d1", "KTP", [17], fields={"nik": FieldValue(right, 17, 0.4, (1, 2, 3, 4))})
+    letter = Document("d2", "SURAT_JANDA_DUDA", [5], fields={"nik": FieldValue(right, 5, 0.9, None)})
+    member = {"nik": misread, "nik_confidence": 0.74, "nama": "RINI HANDAYANI"}
+    kk = Document("d3", "KK", [14], fields={"anggota": FieldValue([member], 14, 0.7, None)})
+    repair_niks_from_kk([ktp, letter, kk])
+    assert ktp.fields["nik"].value == right and ktp.fields["nik"].confidence == 0.4
+    assert corroborated(right, 0.4, [(misread, 0.74), (right, 0.9)], max_edits=2, margin=0.1) is None
