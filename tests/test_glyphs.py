@@ -211,3 +211,32 @@ def test_implausible_number_remapped(printed, read, expected):
 )
 def test_remapped(digits, groups, accepted, expected):
     assert glyphs.remapped(digits, groups, lambda number: number in accepted) == expected
+
+
+def test_miscounted_number_read_again_at_other_sizes():
+    """A second reading at the word's own size that still miscounts is tried enlarged, then shrunk;
+    the first that holds one digit per glyph is taken."""
+    image, box = drawn("3309102402670912", MONO_BOLD)
+    width = glyphs.word_crop(image, box).shape[1]
+    sizes = []
+
+    def reread(crop):
+        sizes.append(round(crop.shape[1] / width, 2))
+        return "3309102402670912" if crop.shape[1] > 1.8 * width else "33096910240267991"
+
+    (out,) = glyphs.agree_digit_runs(image, [Word("33096910240267991", 40.0, box, 1)], reread)
+    assert out.text == "3309102402670912"
+    assert sizes == [1.0, 1.5, 2.0]
+
+
+def test_word_of_one_glyph_is_not_read_again():
+    """Ink joined into one run (a KK row's rule under its digits) counts one glyph: a second reading
+    of "1" would agree with that count and replace a 16-digit NIK."""
+    image, box = drawn("3325145403010584", MONO_BOLD)
+    x0, y0, x1, y1 = box
+    joined = image.copy()
+    joined[y1 - 4 : y1 + 1, x0 : x1 + 1] = 0  # a rule touching every digit
+    assert len(glyphs.glyph_shapes(joined, box)) == 1
+    word = Word("33251454030105841", 40.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(joined, [word], lambda crop: "1")
+    assert out.text == word.text
