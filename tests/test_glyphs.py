@@ -170,10 +170,6 @@ def test_short_group_is_not_read_again(monkeypatch):
     assert [w.text for w in out] == ["19681108", "200604", "1", "081"]
 
 
-def plausible_nik(number: str) -> bool:
-    return nik.plausible_reading(number)
-
-
 @pytest.mark.parametrize(
     "printed, read, expected",
     [
@@ -191,7 +187,7 @@ def plausible_nik(number: str) -> bool:
 def test_implausible_number_remapped(printed, read, expected):
     image, box = drawn(printed, MONO_BOLD)
     word = Word(read, 40.0, box, 1)
-    (out,) = glyphs.agree_digit_runs(image, [word], None, plausible_nik)
+    (out,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
     assert out.text == expected
     assert out.conf == word.conf
 
