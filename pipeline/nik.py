@@ -25,6 +25,7 @@ Decisions a caller must know:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -128,6 +129,33 @@ def plausible_reading(number: str) -> bool:
     if len(number) != 16 or not number.isdigit():
         return True
     return decode_nik(number).is_valid and region_of(number) is not None
+
+
+_PRINTED_DATE = re.compile(r"(?<![0-9])([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def borne_out_by(text: str) -> Callable[[str], bool]:
+    """Whether a page's ``text`` bears a 16-digit number out: the date the number holds (a NIK's
+    birth date, women's day less 40; a No. KK's issue date) is printed on the page as a numeric
+    date ("12-03-1969", "12/03/1969"). Numbers of other lengths are not judged (True).
+
+    For the page's reading only (:func:`pipeline.glyphs.settled`): an e-KTP prints the birth date
+    its NIK encodes one line below it, a KK each member's beside the member's NIK. Day, month and
+    the year's last two digits are compared, as the NIK holds them. A NIK whose date the page does
+    not print is not thereby wrong (a finding may be exactly that); it only lets a digit agreement
+    found doubtful be settled by the page."""
+    printed: set[tuple[int, int, int]] = set()
+    for match in _PRINTED_DATE.finditer(text):
+        day, month, year = (int(part) for part in match.groups())
+        printed.add((day, month, year % 100))
+
+    def borne_out(number: str) -> bool:
+        if len(number) != 16 or not number.isdigit():
+            return True
+        day, month, yy = int(number[6:8]), int(number[8:10]), int(number[10:12])
+        return (day - 40 if day > 40 else day, month, yy) in printed
+
+    return borne_out
 
 
 def normalize_nik(raw: str) -> str:

@@ -98,18 +98,21 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             text = tesseract.read_set_aside(
                 turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
             )
-            text.words = glyphs.agree_digit_runs(
-                turned,
-                text.words,
-                lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
-                nik.plausible_reading,
-            )
             text.words = datewords.reread_dates(
                 turned,
                 text.words,
                 lambda crop: tesseract.read_line(
                     crop, settings.lang, settings.oem, settings.timeout_seconds, datewords.DATE_CHARACTERS
                 ),
+            )
+            # after the dates are read again: a NIK's glyph conflict is settled by the birth date
+            # the card prints beside it
+            text.words = glyphs.agree_digit_runs(
+                turned,
+                text.words,
+                lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
+                nik.plausible_reading,
+                nik.borne_out_by(text.text),
             )
             text.rotation = (prepared.rotation + turn) % 360
             classification = classify_text(text)

@@ -209,6 +209,46 @@ def test_remapped(digits, groups, accepted, expected):
     assert glyphs.remapped(digits, groups, lambda number: number in accepted) == expected
 
 
+@pytest.mark.parametrize(
+    "digits, groups, borne, expected",
+    [
+        # the 9 and the 3s read "3": the one digit printed nowhere else that the page bears out
+        ("3311041203630347", [[0, 1, 9, 13], [11], [2, 3], [4, 7], [5, 14], [6], [8], [10], [12], [15]],
+         {"3311041203690347"}, "3311041203690347"),
+        # two 8s read as the 3s: the group takes one digit throughout
+        ("3372030311630626", [[0, 1, 5], [7, 11], [2], [3], [4, 6, 12], [8, 9], [10, 13, 15], [14]],
+         {"3372030811680626"}, "3372030811680626"),
+        # no conflict: a shape agreement had no doubt about is not made to fit the page
+        ("3311041203630347", [[0, 1, 9, 11, 13], [2, 3], [4, 7], [5, 14], [6], [8], [10], [12], [15]],
+         {"3311041203690347"}, "3311041203630347"),
+        # two digits the page would bear out: nothing is chosen
+        ("3311041203630347", [[0, 1, 9, 13], [11], [2, 3], [4, 7], [5, 14], [6], [8], [10], [12], [15]],
+         {"3311041203690347", "3311041203680347"}, "3311041203630347"),
+        # a digit printed elsewhere in the number is no candidate
+        ("3311041203630347", [[0, 1, 9, 13], [11], [2, 3], [4, 7], [5, 14], [6], [8], [10], [12], [15]],
+         {"3311041203640347"}, "3311041203630347"),
+    ],
+    ids=["single-glyph", "group", "no-conflict", "two-fit", "digit-printed-elsewhere"],
+)  # fmt: skip
+def test_settled(digits, groups, borne, expected):
+    assert glyphs.settled(digits, groups, lambda number: True, lambda number: number in borne) == expected
+
+
+def test_conflict_settled_by_the_printed_birth_date():
+    """An e-KTP NIK whose one 9 was read as 3 where the NIK prints 3s: agreement sees two shapes
+    read as one digit; the birth date on the card tells which digit the odd one is."""
+    image, box = drawn("3311041203690347", MONO_BOLD)
+    word = Word("3311041203630347", 40.0, box, 1)
+    (unsettled,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
+    assert unsettled.text == word.text  # as possible a NIK as the printed one
+    borne = nik.borne_out_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1969")
+    (out,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, borne)
+    assert out.text == "3311041203690347" and out.conf == word.conf
+    other = nik.borne_out_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1963")
+    (kept,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, other)
+    assert kept.text == word.text
+
+
 def test_miscounted_number_read_again_at_other_sizes():
     """A second reading at the word's own size that still miscounts is tried enlarged, then shrunk;
     the first that holds one digit per glyph is taken."""

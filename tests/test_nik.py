@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.nik import (
+    borne_out_by,
     corroborated,
     decode_nik,
     encode_nik,
@@ -242,3 +243,20 @@ def test_card_nik_another_document_confirms_is_kept():
     repair_niks_from_kk([ktp, letter, kk])
     assert ktp.fields["nik"].value == right and ktp.fields["nik"].confidence == 0.4
     assert corroborated(right, 0.4, [(misread, 0.74), (right, 0.9)], max_edits=2, margin=0.1) is None
+
+
+@pytest.mark.parametrize(
+    ("page", "number", "borne"),
+    [
+        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203690347", True, id="card-date"),
+        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203630347", False, id="other-year"),
+        pytest.param("Tempat/Tgl Lahir : KENDAL, 15/05/1977", SITI, True, id="woman-slashes"),
+        pytest.param("Tempat/Tgl Lahir : KENDAL, 5.5.1977", "3316050505770001", True, id="short-day-month"),
+        pytest.param("Berlaku Hingga : SEUMUR HIDUP", AGUS, False, id="no-date"),
+        pytest.param("Tanggal 15 Mei 1977", AGUS, False, id="written-month-not-read"),
+        pytest.param("NIP 19770515 200501 1 003", AGUS, False, id="nip-is-no-date"),
+        pytest.param("", "196707152010011246", True, id="nip-not-judged"),
+    ],
+)
+def test_borne_out_by(page, number, borne):
+    assert borne_out_by(page)(number) is borne
