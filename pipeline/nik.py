@@ -249,7 +249,10 @@ def repair_nik(
     date or region impossible. The printed birth date and gender give the date part (DD + 40 for
     women, MM, YY); the KK's own number gives the region of a member's NIK. The repair is taken
     only when the read NIK is invalid, at most two digits change, and the result is valid: a valid
-    NIK that disagrees with the printed date is left for NIK_BIRTHDATE_MISMATCH to report."""
+    NIK that disagrees with the printed date is left for NIK_BIRTHDATE_MISMATCH to report. Nor is
+    a date part whose digits are the printed date's in another order ("1119" for 19-11: day and
+    month swapped) put right: OCR misreads a digit in its place, it does not move one, so that is
+    how the number was written, and NIK_INVALID must report it."""
     if len(read) == 17 and read.isdigit() and isinstance(birth_date, date):
         return _drop_extra_digit(read, birth_date, gender_code(gender))
     if len(read) != 16 or not read.isdigit() or decode_nik(read).is_valid:
@@ -262,9 +265,15 @@ def repair_nik(
     if isinstance(region, str) and len(region) == 6 and region.isdigit():
         candidates.append(region + read[6:])
     for cand in candidates:
-        if Hamming.distance(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid:
+        if Hamming.distance(cand, read) <= MAX_REPAIR_DIGITS and decode_nik(cand).is_valid and not _moved(read, cand):
             return cand
     return read
+
+
+def _moved(read: str, cand: str) -> bool:
+    """Whether ``cand`` differs from ``read`` only by digits changing places."""
+    changed = [i for i, (a, b) in enumerate(zip(read, cand, strict=True)) if a != b]
+    return sorted(read[i] for i in changed) == sorted(cand[i] for i in changed)
 
 
 def repair_from_known(read: str, known: list[str], max_edits: int = MAX_REPAIR_DIGITS) -> str | None:

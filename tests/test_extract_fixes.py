@@ -268,6 +268,9 @@ def test_more_labelled_rows(doc_type, lines, field, expected):
         ("3820122308980705", {"region": "332012"}, "3320122308980705"),
         # A valid NIK is never changed, even when it disagrees (NIK_BIRTHDATE_MISMATCH must see it).
         ("3324162202629192", {"birth_date": date(1968, 2, 22), "gender": "L"}, "3324162202629192"),
+        # Day and month written the wrong way round ("1119" for 19-11): digits moved, not misread.
+        ("3323181119690404", {"birth_date": date(1969, 11, 19), "gender": "L"}, "3323181119690404"),
+        ("3323181916690404", {"birth_date": date(1969, 11, 19), "gender": "L"}, "3323181911690404"),
         # More than two digits away: not a misread, left as read.
         ("3327149999680785", {"birth_date": date(1968, 2, 4), "gender": "P"}, "3327149999680785"),
         # Nothing to repair from.
