@@ -42,6 +42,7 @@ MIN_DIGITS = 12  # NIP (18), NIK and no. KK (16), NPWP (15); a date or a phone n
 SAME_GLYPH = 0.9  # shape correlation at which two glyphs are the same digit (see the module's docstring)
 MAX_SHIFT = 2  # pixels two glyphs may be shifted against each other when compared
 MIN_GLYPH_HEIGHT = 0.3  # of the word's height: a colon's dots, specks and stamp crumbs are no digits
+BROKEN_GLYPH_HEIGHT = 0.7  # of the word's height: short pieces spanning this much are one broken digit
 MAX_GLYPH_WIDTH = 1.6  # of the median glyph's width: a wider run is two digits touching
 GLYPH_SIZE = (20, 30)  # width, height each glyph is compared at
 TRIM = ":;.,"  # punctuation OCR glues to a number's ends ("NIK :3304...", "…0603.")
@@ -214,7 +215,7 @@ def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.
     tall = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] >= MIN_GLYPH_HEIGHT * (y1 - y0)]
     if not tall:
         return []
-    kept = np.isin(labels, tall)
+    kept = np.isin(labels, tall + _broken_glyphs(stats, tall, y1 - y0))
     columns = np.flatnonzero(kept.any(axis=0))
     runs = np.split(columns, np.flatnonzero(np.diff(columns) > 1) + 1)
     widths = [len(run) for run in runs]
@@ -225,6 +226,40 @@ def glyph_shapes(image: np.ndarray, bbox: tuple[int, int, int, int]) -> list[np.
     return [
         cv2.resize(grey[:, max(0, run[0] - 1) : run[-1] + 2], GLYPH_SIZE, interpolation=cv2.INTER_AREA) for run in runs
     ]
+
+
+def _broken_glyphs(stats: np.ndarray, tall: list[int], height: int) -> list[int]:
+    """Components (of ``stats``, connectedComponentsWithStats') that together are one digit broken
+    into short pieces, standing between the tall glyphs' columns.
+
+    A faint copy breaks a thin zero of an e-KTP NIK into its top and bottom arcs, each too short
+    to count as a glyph: the number then counts a glyph less than its digits, and agreement gives
+    up on it (seed 21433: "3314052306690576" read with a 5 for its first 6, both 0s broken). Pieces
+    whose columns no tall glyph covers are joined where their columns overlap; a group spanning
+    :data:`BROKEN_GLYPH_HEIGHT` of the word's height and half a glyph's width is a digit (a colon's
+    dots are as tall, but a third as wide)."""
+    left, top, width, heights = (stats[:, k] for k in range(4))
+    covered = np.zeros(int((left + width).max()) + 1, bool)
+    for i in tall:
+        covered[left[i] : left[i] + width[i]] = True
+    glyph_width = float(np.median(width[tall]))
+    pieces = sorted(
+        (i for i in range(1, len(stats)) if i not in tall and not covered[left[i] : left[i] + width[i]].any()),
+        key=lambda i: left[i],
+    )
+    found: list[int] = []
+    group: list[int] = []
+    for i in [*pieces, None]:
+        if i is not None and group and left[i] < max(left[j] + width[j] for j in group):
+            group.append(i)
+            continue
+        if group:
+            span = max(top[j] + heights[j] for j in group) - min(top[j] for j in group)
+            wide = max(left[j] + width[j] for j in group) - min(left[j] for j in group)
+            if span >= BROKEN_GLYPH_HEIGHT * height and wide >= 0.5 * glyph_width:
+                found += group
+        group = [i] if i is not None else []
+    return found
 
 
 def similarities(shapes: list[np.ndarray]) -> np.ndarray:

@@ -276,3 +276,28 @@ def test_word_of_one_glyph_is_not_read_again():
     word = Word("33251454030105841", 40.0, box, 1)
     (out,) = glyphs.agree_digit_runs(joined, [word], lambda crop: "1")
     assert out.text == word.text
+
+
+def test_digit_broken_into_short_pieces_is_one_glyph():
+    """A faint copy breaks the NIK's thin zeros into top and bottom arcs, each too short to count:
+    the pieces between two glyphs, spanning the word's height, are one digit, so the number still
+    counts one glyph per digit and a 6 read as 5 follows the other 6s (seed 21433)."""
+    printed = "3314052306690576"
+    image, box = drawn(printed, MONO_BOLD, blur=0)
+    x0, y0, x1, y1 = box
+    broken = image.copy()
+    advance = ImageFont.truetype(MONO_BOLD, 40).getlength("0")
+    middle = slice(y0 + (y1 - y0) // 5, y1 - (y1 - y0) // 5)
+    for k, digit in enumerate(printed):
+        if digit == "0":
+            left = int(20 + k * advance)
+            broken[middle, left : int(left + advance)] = 255
+    assert len(glyphs.glyph_shapes(broken, box)) == len(printed)
+    (out,) = glyphs.agree_digit_runs(broken, [Word("3314052305690576", 40.0, box, 1)])
+    assert out.text == printed
+
+
+def test_colon_is_no_broken_glyph():
+    """A colon's two dots span the word's height too, but are no digit."""
+    image, box = drawn(":3314052306690576", MONO_BOLD)
+    assert len(glyphs.glyph_shapes(image, box)) == 16
