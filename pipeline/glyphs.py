@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import combinations, product
 
 import cv2
 import numpy as np
@@ -81,9 +82,15 @@ def agree_digit_runs(
                 if again is not None:
                     out[i] = with_core(words[i], cores[k], again)
                     cores[k] = again
-        if any(len(s) != len(c) for s, c in zip(shapes, cores, strict=True)):
-            continue  # a digit lost or one too many: which read belongs to which glyph is unknown
         groups = _groups([g for s in shapes for g in s])
+        if any(len(s) != len(c) for s, c in zip(shapes, cores, strict=True)):
+            aligned = _aligned(cores, [len(s) for s in shapes], groups)
+            if aligned is None:
+                continue  # a digit lost or one too many: which read belongs to which glyph is unknown
+            for k, i in enumerate(run):
+                if aligned[k] != cores[k]:
+                    out[i] = with_core(out[i], cores[k], aligned[k])
+                    cores[k] = aligned[k]
         digits = agree_groups(list("".join(cores)), groups)
         if plausible is not None and not plausible(digits):
             digits = remapped(digits, groups, plausible)
@@ -131,41 +138,91 @@ def remapped(digits: str, groups: list[list[int]], plausible: Callable[[str], bo
     single group's digit makes them valid).
     """
     # one glyph's digit changed is a guess the structure cannot check well enough
-    fits = {c for c in _regroupings(digits, [g for g in groups if len(g) >= MIN_GROUP]) if plausible(c)}
+    fits = {c for c in _regroupings(digits, [(g, None) for g in groups if len(g) >= MIN_GROUP]) if plausible(c)}
     return fits.pop() if len(fits) == 1 else digits
 
 
 def settled(
     digits: str, groups: list[list[int]], plausible: Callable[[str], bool], borne_out: Callable[[str], bool]
 ) -> str:
-    """A number with two shapes read as one digit, that digit put right where exactly one other
-    digit, for one of those shapes, makes the page bear the number out; as read otherwise.
+    """A number whose glyphs agreement left in doubt, put right where exactly one choice of digits
+    for the doubtful shapes makes the page bear the number out; as read otherwise.
 
-    Agreement sees the conflict (one digit prints as one shape, yet the 9 and the 3s of a NIK both
-    read "3") but not which digit the odd shape is, and "3311041203630347" is as possible a NIK as
-    "3311041203690347". Beside an e-KTP's NIK the card prints the birth date it encodes
-    ("12-03-1969"): where a digit printed nowhere else in the number, given to one of the
-    conflicting shapes, turns the reading into the number of a date printed on the page, that is
-    the digit. Only conflicting shapes are read again (a shape agreement had no doubt about keeps
-    its digit, so a NIK whose birth date differs from the card's, a finding, is not made to fit),
-    and only when the reading as it stands is not borne out. Measured on the 151 countable KTP NIKs
-    of four seen seeds (15077, 16233, 17683, 18917): 7 had conflicting shapes, 5 of them misread,
-    each misread digit in a conflicting shape; 3 of those 5 misread a birth-date digit.
+    Agreement sees a conflict (one digit prints as one shape, yet the 9 and the 3s of a NIK both
+    read "3"; or two same zeros read 0 and 9, a tie) but not which digit is right, and
+    "3311041203630347" is as possible a NIK as "3311041203690347". Beside an e-KTP's NIK the card
+    prints the birth date it encodes ("12-03-1969"). Doubtful shapes are those two shapes read as
+    one digit (each may take a digit the number prints nowhere else) and those whose same glyphs
+    were read as different digits (each may take one of its reads); one of them is given another
+    digit, or, where no single change does, two of them, and the choice is taken when it alone
+    turns the reading into the number of a date printed on the page (a blurred card read its 6 and 9
+    as the 5 and 3 it also prints). A shape agreement had no doubt about keeps its digit, so a NIK
+    whose birth date differs from the card's, a finding, is not made to fit, and nothing is changed
+    while the reading as it stands is borne out. Measured on the 151 countable KTP NIKs of four seen
+    seeds (15077, 16233, 17683, 18917): 7 had conflicting shapes, 5 of them misread, each misread
+    digit in a conflicting shape; 3 of those 5 misread a birth-date digit.
     """
     uniform = [g for g in groups if len({digits[i] for i in g}) == 1]
     conflicting = [g for g in uniform if any(h is not g and digits[h[0]] == digits[g[0]] for h in uniform)]
-    fits = {c for c in _regroupings(digits, conflicting) if plausible(c) and borne_out(c)}
-    return fits.pop() if len(fits) == 1 else digits
+    mixed = [g for g in groups if len({digits[i] for i in g}) > 1]
+    doubtful = [(g, None) for g in conflicting] + [(g, frozenset(digits[i] for i in g)) for g in mixed]
+    for size in (1, 2):
+        fits = {c for c in _regroupings(digits, doubtful, size) if plausible(c) and borne_out(c)}
+        if fits:
+            return fits.pop() if len(fits) == 1 else digits
+    return digits
 
 
-def _regroupings(digits: str, groups: list[list[int]]) -> Iterator[str]:
-    """``digits`` with one of ``groups`` given, throughout, a digit the number prints nowhere else
-    (one digit prints as one shape)."""
-    for group in groups:
-        elsewhere = {d for i, d in enumerate(digits) if i not in group}
-        for digit in "0123456789":
-            if digit not in elsewhere:
-                yield "".join(digit if i in group else d for i, d in enumerate(digits))
+def _regroupings(digits: str, choices: list[tuple[list[int], frozenset[str] | None]], size: int = 1) -> Iterator[str]:
+    """``digits`` with ``size`` of the groups in ``choices`` each given, throughout, another digit:
+    one of its allowed digits (None: any), printed nowhere else in the number and not given to the
+    other changed group (one digit prints as one shape)."""
+    for combo in combinations(choices, size):
+        members = {i for group, _ in combo for i in group}
+        elsewhere = {d for i, d in enumerate(digits) if i not in members}
+        options = [sorted((allowed or frozenset("0123456789")) - elsewhere) for _, allowed in combo]
+        for picked in product(*options):
+            if len(set(picked)) < size:
+                continue
+            new = list(digits)
+            for (group, _), digit in zip(combo, picked, strict=True):
+                for i in group:
+                    new[i] = digit
+            yield "".join(new)
+
+
+def _aligned(cores: list[str], counts: list[int], groups: list[list[int]]) -> list[str] | None:
+    """The number's words with the one word that read a digit more or fewer than its glyphs put
+    right, where exactly one way of dropping (or adding) a digit gives every shape one digit; None
+    when no way or several do, or more than one word miscounts.
+
+    When no second reading counts the glyphs either (:func:`_read_counted`), the shapes still tell
+    which read is the extra one: a card's "33121812016809318" (a 9 doubled out of a blurred 0) has
+    16 glyphs in six shapes, and of its seventeen drops only one leaves every shape with one digit.
+    Only a word of :data:`MIN_DIGITS` glyphs and digits or more (see :func:`agree_digit_runs`)."""
+    off = [k for k, (core, count) in enumerate(zip(cores, counts, strict=True)) if len(core) != count]
+    if len(off) != 1:
+        return None
+    k = off[0]
+    core, count = cores[k], counts[k]
+    if min(len(core), count) < MIN_DIGITS or abs(len(core) - count) != 1:
+        return None
+    if len(core) > count:
+        options = {core[:j] + core[j + 1 :] for j in range(len(core))}
+    else:
+        options = {core[:j] + d + core[j:] for j in range(len(core) + 1) for d in "0123456789"}
+
+    def number(option: str) -> str:
+        return "".join([*cores[:k], option, *cores[k + 1 :]])
+
+    def one_digit_each(option: str) -> bool:
+        digits = number(option)
+        return all(len({digits[i] for i in group}) == 1 for group in groups)
+
+    fits = [o for o in options if one_digit_each(o)]
+    if len(fits) > 1:  # shapes that take digits of their own before shapes sharing one
+        fits = [o for o in fits if len({number(o)[g[0]] for g in groups}) == len(groups)]
+    return [*cores[:k], fits[0], *cores[k + 1 :]] if len(fits) == 1 else None
 
 
 def with_core(word: Word, core: str, new: str) -> Word:
