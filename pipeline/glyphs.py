@@ -91,7 +91,7 @@ def agree_digit_runs(
                 if aligned[k] != cores[k]:
                     out[i] = with_core(out[i], cores[k], aligned[k])
                     cores[k] = aligned[k]
-        digits = agree_groups(list("".join(cores)), groups)
+        digits = agree(list("".join(cores)), groups)
         if plausible is not None and not plausible(digits):
             digits = remapped(digits, groups, plausible)
         if borne_out is not None and not borne_out(digits):
@@ -344,17 +344,13 @@ def similarities(shapes: list[np.ndarray]) -> np.ndarray:
     return best
 
 
-def agree(digits: list[str], shapes: list[np.ndarray]) -> str:
-    """Each group of same-looking glyphs takes the digit read for most of its members; two groups
-    never share a digit. Groups whose reads agree most choose first (a unanimous pair of 3s keeps
-    "3" from a group of 8s that OCR read as 3, 8, 3), larger before smaller, single glyphs last (one
-    glyph's read is no evidence against a group); a group whose reads tie waits until other groups
-    have taken digits, and keeps its reads when that settles nothing."""
-    return agree_groups(digits, _groups(shapes))
-
-
-def agree_groups(digits: list[str], groups: list[list[int]]) -> str:
-    """:func:`agree` for glyphs already grouped by shape."""
+def agree(digits: list[str], groups: list[list[int]]) -> str:
+    """Each group of same-looking glyphs (:func:`_groups`) takes the digit read for most of its
+    members; two groups never share a digit. Groups whose reads agree most choose first (a
+    unanimous pair of 3s keeps "3" from a group of 8s that OCR read as 3, 8, 3), larger before
+    smaller, single glyphs last (one glyph's read is no evidence against a group); a group whose
+    reads tie waits until other groups have taken digits, and keeps its reads when that settles
+    nothing."""
     out = list(digits)
     taken: set[str] = set()
 

@@ -152,8 +152,8 @@ def borne_out_by(text: str) -> Callable[[str], bool]:
     def borne_out(number: str) -> bool:
         if len(number) != 16 or not number.isdigit():
             return True
-        day, month, yy = int(number[6:8]), int(number[8:10]), int(number[10:12])
-        return (day - 40 if day > 40 else day, month, yy) in printed
+        born = decode_nik(number).birth_date
+        return born is not None and (born.day, born.month, born.year % 100) in printed
 
     return borne_out
 
