@@ -1743,11 +1743,21 @@ def _read_kk(index: TextIndex) -> Values:
 
 def _read_spouse_table(index: TextIndex) -> Values:
     """The family table's spouse row (kk.read_spouse_table), else its first row read by position
-    (namerecall.spouse_row) where OCR damaged a date or the relation column."""
-    out = read_spouse_table(index)
+    (namerecall.spouse_row) where OCR damaged a date or the relation column. The table is the
+    employee's whose NIP the page prints: their birth date helps settle a misread marriage year."""
+    out = read_spouse_table(index, _holder_birth(index))
     if "nama_isteri" in out or "nama_suami" in out:
         return out
     return {**out, **namerecall.spouse_row(index)}
+
+
+def _holder_birth(index: TextIndex) -> date | None:
+    """The birth date encoded in the first valid NIP on the page (a family table's header)."""
+    for value, _, _ in nip.find_nips(index.text):
+        decoded = nip.decode_nip(value)
+        if decoded.is_valid:
+            return decoded.birth_date
+    return None
 
 
 def _lampiran_name(index: TextIndex) -> Values:

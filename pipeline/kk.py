@@ -332,11 +332,13 @@ def _spouse_words() -> tuple[dict[str, str], frozenset[str]]:
     return {str(k).upper(): v for k, v in data["relations"].items()}, kept
 
 
-def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
+def read_spouse_table(index: TextIndex, holder_born: date | None = None) -> dict[str, FieldValue]:
     """The spouse row of a family table (DPCP "Keterangan keluarga", KP-4 "susunan keluarga"):
     a numbered row with a name, the spouse's birth date and the marriage date, marked Isteri or
     Suami in its keterangan column or by the sub-heading above it ("a. Isteri"). Gives nama_isteri
-    or nama_suami and tanggal_nikah (the second date of the row). The first spouse row wins."""
+    or nama_suami and tanggal_nikah (the second date of the row). The first spouse row wins.
+    ``holder_born``: the birth date of the employee whose table it is, the marriage's other party
+    (it helps settle a misread marriage year, :func:`repaired_marriage`)."""
     words, kept = _spouse_words()
     out: dict[str, FieldValue] = {}
     section: str | None = None
@@ -370,7 +372,7 @@ def read_spouse_table(index: TextIndex) -> dict[str, FieldValue]:
         if field is None:
             continue
         offset, name = _row_name(row[m.end() : shapes[0].start()], kept)
-        married = _marriage_date(index, span.start, shapes[:2])
+        married = _marriage_date(index, span.start, shapes[:2], holder_born)
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
             # the name cell lost ("22-07-1972 18-07-1999 Isteri ke-1"): the marriage date still
             # stands, unless a later spouse row reads whole
@@ -405,14 +407,18 @@ def years_after(born: date, years: int) -> date:
         return born.replace(year=born.year + years, day=28)
 
 
-def repaired_marriage(born: date, married: date, today: date | None = None) -> date | None:
+def repaired_marriage(
+    born: date, married: date, today: date | None = None, other_born: date | None = None
+) -> date | None:
     """The marriage date with one digit of its year put right, when the year as read makes the
     spouse too young to marry ("1904" for a bride born in 1968): the one year a single digit away
-    that makes the spouse of marrying age (repair_min_age) and is not in the future. None when no
-    or several years fit ("1908" for 1998 or 1988 when the spouse was born in 1965)."""
+    that makes the spouse, and the other party where ``other_born`` is known (the employee, from
+    the NIP the table's page prints), of marrying age (repair_min_age), and is not in the future.
+    None when no or several years fit ("1908" for 1998 or 1988 when both were born in 1965; "1944"
+    for a husband born in 1961 fits 1984 and 1994, his wife born in 1966 leaves 1994 alone)."""
     ages = _marriage_ages()
     today = today or date.today()
-    earliest = years_after(born, int(ages["repair_min_age"]))
+    earliest = max(years_after(b, int(ages["repair_min_age"])) for b in (born, other_born) if b is not None)
     text = f"{married.year:04d}"
     fits: set[date] = set()
     for i, digit in enumerate(text):
@@ -428,10 +434,13 @@ def repaired_marriage(born: date, married: date, today: date | None = None) -> d
     return fits.pop() if len(fits) == 1 else None
 
 
-def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]) -> FieldValue | None:
+def _marriage_date(
+    index: TextIndex, row_start: int, shapes: list[re.Match[str]], holder_born: date | None = None
+) -> FieldValue | None:
     """The second of a spouse row's two dates, unless its digits were misread past a date. A
     marriage before the spouse could marry (min_age) is a misread year ("1904"): read with its
-    year repaired (repaired_marriage) and repair_certainty, else not at all."""
+    year repaired (repaired_marriage, both parties' birth dates) and repair_certainty, else not
+    at all."""
     found = [dates.find_dates(x.group()) for x in shapes]
     if not found[1]:
         return None
@@ -440,7 +449,7 @@ def _marriage_date(index: TextIndex, row_start: int, shapes: list[re.Match[str]]
     if found[0]:
         born = found[0][0].value
         if d.value < years_after(born, int(_marriage_ages()["min_age"])):
-            repaired = repaired_marriage(born, d.value)
+            repaired = repaired_marriage(born, d.value, other_born=holder_born)
             if repaired is None:
                 return None
             value, certainty = repaired, certainty * _marriage_ages()["repair_certainty"]

@@ -277,8 +277,9 @@ def kk_head(index: TextIndex, read: dict[str, FieldValue]) -> FieldValue | None:
     return name_in_column(index, rows, box[0] - width * 0.3, box[2] + width * 0.3)
 
 
-# The first row of a family table: its number 1 as OCR reads it ("1.", "L", "I", "|").
-_FIRST_ROW = re.compile(r"^\s*(?:1|[lLI|!])\s*[.),:;|]?\s+")
+# The first row of a family table: its number 1 as OCR reads it ("1.", "L", "I", "|"), or two
+# look-alikes of "1." ("Il.", "Ll", "LL", "L”"), but not a section's roman "II".
+_FIRST_ROW = re.compile(r"^\s*(?:1|[lLI|!]|(?!II)[lLI|!]{2})\s*[.),:;|\"“”']?\s+")
 _SPOUSE_OF = {"L": "nama_isteri", "P": "nama_suami"}  # the NIP holder's gender -> their spouse's field
 
 

@@ -85,6 +85,27 @@ def test_relation_follows(rest: str, related: bool) -> None:
             ],
             {},
         ),
+        # the row number read as two look-alikes of "1." ("Il.", "Ll") and the birth date lost
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "NO NAMA ISTERI/SUAMVANAK TANGGAL TANGGAL - an KETERANGAN",
+                'Il. ENDANG WULANDARI ".. M-06-1973 28-12-1994 - Isteri',
+                "2. PUTRI LESTARI 27-04-1997 - - . Anak kandung",
+            ],
+            {"nama_isteri": "ENDANG WULANDARI", "tanggal_nikah": "1994-12-28"},
+        ),
+        (
+            "DPCP",
+            ["a. Isteri", "Ll UMI KHOIRIYAH TM ix -12-967 | 21-03-1992 Isteri ke-1"],
+            {"nama_isteri": "UMI KHOIRIYAH", "tanggal_nikah": "1992-03-21"},
+        ),
+        # a section's roman II is no row number
+        (
+            "DPCP",
+            ["II. DATA PERORANGAN 12-05-1961 01-03-1987", "TANGGAL LAHIR TANGGAL NIKAH"],
+            {},
+        ),
     ],
 )
 def test_spouse_row_damaged(doc_type: str, lines: list[str], expected: dict) -> None:
@@ -101,12 +122,25 @@ TODAY = date(2025, 6, 1)
         (date(1971, 1, 20), date(1908, 4, 12), date(1998, 4, 12)),  # 1988 makes her 17
         (date(1968, 8, 19), date(1904, 5, 7), date(1994, 5, 7)),
         (date(1965, 3, 2), date(1908, 4, 12), None),  # 1988 and 1998 both fit
+        (date(1961, 8, 17), date(1944, 1, 27), None),  # 1984 and 1994 both fit
         (date(1903, 12, 13), date(1915, 6, 4), None),  # 1925 ... 1995: no one year
         (date(2000, 1, 1), date(1904, 2, 29), None),  # no leap year one digit away fits
     ],
 )
 def test_repaired_marriage(born: date, married: date, expected: date | None) -> None:
     assert kk.repaired_marriage(born, married, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        (date(1966, 12, 18), date(1994, 1, 27)),  # the wife 18 in 1984: 1994 alone
+        (date(1960, 1, 1), None),  # an older wife leaves both years
+        (None, None),
+    ],
+)
+def test_repaired_marriage_both_parties(other: date | None, expected: date | None) -> None:
+    assert kk.repaired_marriage(date(1961, 8, 17), date(1944, 1, 27), TODAY, other) == expected
 
 
 @pytest.mark.parametrize(
@@ -126,6 +160,26 @@ def test_repaired_marriage(born: date, married: date, expected: date | None) -> 
         (
             ["NO NAMA TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN", "1. JOKO SANTOSO 13-12-1903 04-06-1915 - Suami"],
             {"nama_suami": "JOKO SANTOSO"},
+            False,
+        ),
+        # "1944" fits 1984 and 1994 for a husband born in 1961; the employee (NIP on the page, born
+        # in 1966) was 18 in 1984: only 1994 makes both of marrying age
+        (
+            [
+                "NIP : 19661218 200901 2 168",
+                "NO NAMA ISTERI/SUAMI/ANAK TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN",
+                "LL ENDRO SUPRIYANTO 17-08-1961 27-01-1944 - Suami",
+            ],
+            {"nama_suami": "ENDRO SUPRIYANTO", "tanggal_nikah": "1994-01-27"},
+            True,
+        ),
+        # without the employee's birth date both years fit: better unread
+        (
+            [
+                "NO NAMA ISTERI/SUAMI/ANAK TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN",
+                "LL ENDRO SUPRIYANTO 17-08-1961 27-01-1944 - Suami",
+            ],
+            {"nama_suami": "ENDRO SUPRIYANTO"},
             False,
         ),
         # a marriage at 17 as read stands (UU 1/1974), sure as read
