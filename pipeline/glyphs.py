@@ -49,6 +49,7 @@ GLYPH_SIZE = (20, 30)  # width, height each glyph is compared at
 TRIM = ":;.,"  # punctuation OCR glues to a number's ends ("NIK :3304...", "…0603.")
 MIN_GROUP = 2  # glyphs of one shape whose digit :func:`remapped` may read again
 REREAD_SCALES = (1.0, 1.5, 2.0, 0.75)  # sizes a miscounted word is read again at, in this order
+MAX_CHOICES = 32  # a number its glyphs allow more readings of than this: too little known to offer any
 
 
 def agree_digit_runs(
@@ -57,6 +58,7 @@ def agree_digit_runs(
     reread: Callable[[np.ndarray], str] | None = None,
     plausible: Callable[[str], bool] | None = None,
     borne_out: Callable[[str], bool] | None = None,
+    choices_for: Callable[[str], bool] | None = None,
 ) -> list[Word]:
     """``words`` with each long number's digits made to agree with its glyphs (see the module).
 
@@ -65,7 +67,9 @@ def agree_digit_runs(
     ``reread``: reads a word's crop again as digits only (None: a miscounted word stays as read).
     ``plausible``: whether a number can be what it was printed as (see :func:`remapped`; None:
     not asked). ``borne_out``: whether the page bears a reading out (the birth date a NIK holds is
-    printed beside it; see :func:`settled`; None: not asked).
+    printed beside it; see :func:`settled`; None: not asked). ``choices_for``: which numbers,
+    printed as one word, keep the other readings their glyphs allow (:func:`allowed_readings`, in
+    ``Word.choices``; None: none do).
     """
     out = list(words)
     for run in _number_runs(words):
@@ -96,6 +100,11 @@ def agree_digit_runs(
             digits = remapped(digits, groups, plausible)
         if borne_out is not None and not borne_out(digits):
             digits = settled(digits, groups, plausible or (lambda number: True), borne_out)
+        if choices_for is not None and len(run) == 1 and choices_for(digits):
+            # what the page bears out of the reading, its other readings must keep
+            kept = borne_out if borne_out is not None and borne_out(digits) else None
+            allowed = allowed_readings(digits, groups, plausible or (lambda number: True), kept)
+            out[run[0]] = replace(out[run[0]], choices=allowed)
         start = 0
         for i, core in zip(run, cores, strict=True):
             new = digits[start : start + len(core)]
@@ -162,15 +171,47 @@ def settled(
     seeds (15077, 16233, 17683, 18917): 7 had conflicting shapes, 5 of them misread, each misread
     digit in a conflicting shape; 3 of those 5 misread a birth-date digit.
     """
-    uniform = [g for g in groups if len({digits[i] for i in g}) == 1]
-    conflicting = [g for g in uniform if any(h is not g and digits[h[0]] == digits[g[0]] for h in uniform)]
-    mixed = [g for g in groups if len({digits[i] for i in g}) > 1]
-    doubtful = [(g, None) for g in conflicting] + [(g, frozenset(digits[i] for i in g)) for g in mixed]
+    doubtful = _doubtful(digits, groups)
     for size in (1, 2):
         fits = {c for c in _regroupings(digits, doubtful, size) if plausible(c) and borne_out(c)}
         if fits:
             return fits.pop() if len(fits) == 1 else digits
     return digits
+
+
+def allowed_readings(
+    digits: str,
+    groups: list[list[int]],
+    plausible: Callable[[str], bool],
+    borne_out: Callable[[str], bool] | None = None,
+) -> tuple[str, ...]:
+    """The other readings of a number that its doubtful shapes allow (those :func:`settled` may
+    change, one or two of them), each plausible and, where given, borne out by the page; none when
+    no shape is in doubt or more than :data:`MAX_CHOICES` readings remain.
+
+    Where the page cannot settle a doubt (a NIK's serial digits: no printed date holds them; a
+    card read an 8 as the 3 it also prints and its zeros as 0 and 8), the dossier may: its KK row
+    or another document reads the same NIK, misread elsewhere if at all (pipeline/persons.py)."""
+    doubtful = _doubtful(digits, groups)
+    if not doubtful:
+        return ()
+    found = {
+        c
+        for size in (1, 2)
+        for c in _regroupings(digits, doubtful, size)
+        if c != digits and plausible(c) and (borne_out is None or borne_out(c))
+    }
+    return tuple(sorted(found)) if len(found) <= MAX_CHOICES else ()
+
+
+def _doubtful(digits: str, groups: list[list[int]]) -> list[tuple[list[int], frozenset[str] | None]]:
+    """The shapes agreement left in doubt, each with the digits it may take (None: any): a shape
+    read as the digit another shape is read as, and a shape whose same glyphs read differently
+    (limited to its own reads)."""
+    uniform = [g for g in groups if len({digits[i] for i in g}) == 1]
+    conflicting = [g for g in uniform if any(h is not g and digits[h[0]] == digits[g[0]] for h in uniform)]
+    mixed = [g for g in groups if len({digits[i] for i in g}) > 1]
+    return [(g, None) for g in conflicting] + [(g, frozenset(digits[i] for i in g)) for g in mixed]
 
 
 def _regroupings(digits: str, choices: list[tuple[list[int], frozenset[str] | None]], size: int = 1) -> Iterator[str]:

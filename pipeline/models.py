@@ -69,6 +69,9 @@ class Word:
     conf: float
     bbox: BBox
     line: int  # running line number on the page (Tesseract block/par/line flattened)
+    # A long number's other readings its glyphs allow, where agreement left a shape in doubt
+    # (pipeline/glyphs.py allowed_readings): another document reading the same number may tell.
+    choices: tuple[str, ...] = ()
 
 
 @dataclass
@@ -156,6 +159,8 @@ class FieldValue:
     page: int  # bundle page index
     confidence: float
     bbox: BBox | None = None
+    # Other readings the glyphs of the value's word allow (Word.choices); not in the report
+    choices: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

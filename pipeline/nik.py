@@ -119,6 +119,11 @@ def decode_nik(nik: str, *, reference_year: int | None = None) -> NikInfo:
     )
 
 
+def nik_shaped(number: str) -> bool:
+    """A number of a NIK's (or No. KK's) 16 digits."""
+    return len(number) == 16 and number.isdigit()
+
+
 def plausible_reading(number: str) -> bool:
     """False for a 16-digit number no NIK or No. KK can be: an impossible date part, or a
     kecamatan code the region list does not know. Any other number is not judged (True).
@@ -126,7 +131,7 @@ def plausible_reading(number: str) -> bool:
     For the page's reading only (:func:`pipeline.glyphs.remapped`): a region missing from the list
     is no proof of a bad NIK (districts were renumbered), but where the glyphs show one shape read
     as one digit throughout, it tells which digit that shape cannot be."""
-    if len(number) != 16 or not number.isdigit():
+    if not nik_shaped(number):
         return True
     return decode_nik(number).is_valid and region_of(number) is not None
 
@@ -150,7 +155,7 @@ def borne_out_by(text: str) -> Callable[[str], bool]:
         printed.add((day, month, year % 100))
 
     def borne_out(number: str) -> bool:
-        if len(number) != 16 or not number.isdigit():
+        if not nik_shaped(number):
             return True
         born = decode_nik(number).birth_date
         return born is not None and (born.day, born.month, born.year % 100) in printed
@@ -284,6 +289,27 @@ def repair_from_known(read: str, known: list[str], max_edits: int = MAX_REPAIR_D
         return None
     close = {k for k in known if decode_nik(k).is_valid and Levenshtein.distance(read, k) <= max_edits}
     return close.pop() if len(close) == 1 else None
+
+
+def chosen_by_reading(read: str, choices: tuple[str, ...], known: list[str]) -> str | None:
+    """The one reading among ``choices`` (the others a card's glyphs allow, where agreement left a
+    shape in doubt: pipeline/glyphs.py allowed_readings) that another reading of the dossier bears
+    out: equal to one of ``known``, or a single digit from it (the KK row misread a digit of its
+    own, elsewhere: "3325066207670408" for the card's 3325056207670408, read "...678483"). Taken
+    only when it alone is nearest to a known reading and nearer than ``read`` is to any; None when
+    another document reads the NIK as the card does, or nothing, or several fit."""
+    if not choices or not known:
+        return None
+
+    def nearest(number: str) -> int:
+        return min(Levenshtein.distance(number, k) for k in known)
+
+    own = nearest(read)
+    scored = sorted((nearest(c), c) for c in choices)
+    best = scored[0][0]
+    if best > 1 or best >= own or (len(scored) > 1 and scored[1][0] == best):
+        return None
+    return scored[0][1]
 
 
 def corroborated(

@@ -170,7 +170,8 @@ KK_CONFIRMED_CERTAINTY = 0.7  # a NIK put right from the KK is shown as a value 
 def repair_niks_from_kk(documents: list[Document]) -> None:
     """A NIK on a KTP, NPWP or letter put right from another reading of it in the dossier: an invalid
     one from the one NIK within two digit edits (nik.repair_from_known), an unsure valid one from a
-    surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration).
+    surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration),
+    one its glyphs left in doubt from the reading another document bears out (nik.chosen_by_reading).
     The readings come from the KK's member rows and the other documents' NIKs. Two documents then
     agree on it, which one misread reading cannot; the value keeps a lowered certainty."""
     known = [
@@ -188,6 +189,8 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
             fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
         if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
+        if fixed is None:
+            fixed = nik.chosen_by_reading(read, fv.choices, [k for k, _ in pool])
         if fixed is not None:
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
 

@@ -91,7 +91,11 @@ class TextIndex:
     def field_value(self, start: int, end: int, value: Any, certainty: float = 1.0) -> FieldValue:
         """A value read from the text span [start, end): on this page, its box, and the span's
         word confidence times ``certainty`` (lowered where the value was placed, not labelled)."""
-        return FieldValue(value, self.page, self.confidence(start, end) * certainty, self.bbox(start, end))
+        words = self._words_in(start, end)
+        # a number read from one word keeps the other readings its glyphs allow, as long as they
+        # are readings of the value (the value is the word's digits, not a part of them)
+        choices = tuple(c for c in words[0].choices if len(c) == len(str(value))) if len(words) == 1 else ()
+        return FieldValue(value, self.page, self.confidence(start, end) * certainty, self.bbox(start, end), choices)
 
     def confidence(self, start: int, end: int) -> float:
         """Mean word confidence of the span, 0..1."""

@@ -335,3 +335,45 @@ def test_two_doubtful_shapes_settled_together():
     groups = [[0, 1, 5], [2, 15], [3, 6], [4, 12], [7, 10], [8, 13], [9, 14], [11]]
     borne = nik.borne_out_by("Tempat/Tgl Lahir : TEGAL, 16-12-1969")
     assert glyphs.settled("3375035612629127", groups, nik.plausible_reading, borne) == "3375035612690127"
+
+
+# a card read "...78483" for 3325056207670408: its zeros read 0 and 8 (a tie), its 8 as its 3s
+CARD = "3325056207678483"
+CARD_SHAPES = [[0, 1], [2, 7], [3, 5], [4, 8, 12, 14], [6, 10], [9, 11], [13], [15]]
+
+
+@pytest.mark.parametrize(
+    "digits, groups, plausible, borne, expected",
+    [
+        # the readings a KK row may choose from: the tied zeros as 0 or 8, the odd shape read 3
+        # as a digit printed nowhere else; each a possible NIK of a known kecamatan
+        (CARD, CARD_SHAPES, nik.plausible_reading, None,
+         ("3325056207670401", "3325056207670403", "3325056207670408", "3325056207670409",
+          "3325056207678481", "3325056207678489")),
+        # the page bears the date part out: so must every other reading
+        (CARD, CARD_SHAPES, nik.plausible_reading, nik.borne_out_by("Tgl Lahir 22-07-1967"),
+         ("3325056207670401", "3325056207670403", "3325056207670408", "3325056207670409",
+          "3325056207678481", "3325056207678489")),
+        (CARD, CARD_SHAPES, nik.plausible_reading, lambda number: number.endswith("8483"), ()),
+        # no shape in doubt: no other reading
+        ("3311041203690347", [[0, 1, 9, 13], [2, 3, 6], [4, 8, 12], [5, 14], [7], [10], [11], [15]],
+         nik.plausible_reading, None, ()),
+        # every glyph its own shape and all read 1: too many readings to offer any
+        ("1111111111111111", [[i] for i in range(16)], lambda number: True, None, ()),
+    ],
+    ids=["tie-and-conflict", "borne-out-kept", "none-borne-out", "no-doubt", "too-many"],
+)  # fmt: skip
+def test_allowed_readings(digits, groups, plausible, borne, expected):
+    assert glyphs.allowed_readings(digits, groups, plausible, borne) == expected
+
+
+def test_drawn_number_keeps_the_readings_its_glyphs_allow():
+    """A drawn e-KTP NIK whose 9 was read as the 3s it also prints, with no date on the page to
+    settle it: the word keeps the other readings its glyphs allow, the right one among them, for
+    the dossier's other documents to choose from; a number not asked for keeps none."""
+    image, box = drawn("3311041203690347", MONO_BOLD)
+    word = Word("3311041203630347", 40.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, None, nik.nik_shaped)
+    assert out.text == word.text and "3311041203690347" in out.choices and word.text not in out.choices
+    (plain,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
+    assert plain.choices == ()

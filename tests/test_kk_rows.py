@@ -278,3 +278,24 @@ def test_card_nik_whose_date_digits_were_misread(card_nik, row_nik, want):
     table.fields["anggota"].value[0].update(confidence=0.73, nik_confidence=0.9)
     repair_niks_from_kk([card, table])
     assert card.fields["nik"].value == want
+
+
+@pytest.mark.parametrize(
+    "row_nik, want",
+    [
+        # the KK row misread the region (06 for 05), the card its serial: the card's glyphs allow
+        # the reading one digit from the row's
+        pytest.param("3325066207670408", "3325056207670408", id="row-misread-elsewhere"),
+        # the row reads the NIK as the card does: the card's reading stands
+        pytest.param("3325056207678483", "3325056207678483", id="row-reads-alike"),
+    ],
+)
+def test_card_nik_doubt_settled_by_the_kk_row(row_nik, want):
+    from pipeline.persons import repair_niks_from_kk
+
+    card = doc(3, "KTP", 0.5, nama="WIWIK LESTARI", nik="3325056207678483", tanggal_lahir="1967-07-22")
+    card.fields["nik"].choices = ("3325056207670401", "3325056207670408", "3325056207678489")
+    table = kk_doc(9, [("WIWIK LESTARI", row_nik, "1967-07-22", "P", "ISTRI")])
+    table.fields["anggota"].value[0].update(confidence=0.73, nik_confidence=0.14)
+    repair_niks_from_kk([card, table])
+    assert card.fields["nik"].value == want

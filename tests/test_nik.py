@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from pipeline.nik import (
     borne_out_by,
+    chosen_by_reading,
     corroborated,
     decode_nik,
     encode_nik,
@@ -260,3 +261,25 @@ def test_card_nik_another_document_confirms_is_kept():
 )
 def test_borne_out_by(page, number, borne):
     assert borne_out_by(page)(number) is borne
+
+
+@pytest.mark.parametrize(
+    "read, choices, known, expected",
+    [
+        # the KK row misread a digit of its own (region 05 as 06): one of the card's choices is a
+        # digit from it, the card's reading four
+        ("3325056207678483", ("3325056207670401", "3325056207670408", "3325056207678489"),
+         ["3325066207670408"], "3325056207670408"),
+        # read as the card reads it elsewhere: the card stands
+        ("3325056207678483", ("3325056207670408",), ["3325056207678483"], None),
+        # two choices equally near a reading: nothing chosen
+        ("3325056207678483", ("3325056207670401", "3325056207670408"), ["3325056207670400"], None),
+        # no reading near any choice (another person's NIK)
+        ("3325056207678483", ("3325056207670408",), ["3325054101950002"], None),
+        # no choices: the glyphs had no doubt
+        ("3325056207678483", (), ["3325056207670408"], None),
+    ],
+    ids=["kk-row-misread-elsewhere", "read-alike", "tie", "another-person", "no-doubt"],
+)  # fmt: skip
+def test_chosen_by_reading(read, choices, known, expected):
+    assert chosen_by_reading(read, choices, known) == expected
