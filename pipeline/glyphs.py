@@ -49,6 +49,7 @@ GLYPH_SIZE = (20, 30)  # width, height each glyph is compared at
 TRIM = ":;.,"  # punctuation OCR glues to a number's ends ("NIK :3304...", "…0603.")
 MIN_GROUP = 2  # glyphs of one shape whose digit :func:`remapped` may read again
 REREAD_SCALES = (1.0, 1.5, 2.0, 0.75)  # sizes a miscounted word is read again at, in this order
+NEAR_DATE = 1  # digits a settled number's date part may be from a printed date OCR misread too
 MAX_CHOICES = 32  # a number its glyphs allow more readings of than this: too little known to offer any
 
 
@@ -57,7 +58,7 @@ def agree_digit_runs(
     words: list[Word],
     reread: Callable[[np.ndarray], str] | None = None,
     plausible: Callable[[str], bool] | None = None,
-    borne_out: Callable[[str], bool] | None = None,
+    date_gap: Callable[[str], int | None] | None = None,
     choices_for: Callable[[str], bool] | None = None,
 ) -> list[Word]:
     """``words`` with each long number's digits made to agree with its glyphs (see the module).
@@ -66,7 +67,8 @@ def agree_digit_runs(
     groups ("19670715 201001 1 246") is compared as one number, its groups being one font.
     ``reread``: reads a word's crop again as digits only (None: a miscounted word stays as read).
     ``plausible``: whether a number can be what it was printed as (see :func:`remapped`; None:
-    not asked). ``borne_out``: whether the page bears a reading out (the birth date a NIK holds is
+    not asked). ``date_gap``: how many digits a reading's date part is from a date the page
+    prints, 0 where the page bears it out, None where not judged (the birth date a NIK holds is
     printed beside it; see :func:`settled`; None: not asked). ``choices_for``: which numbers,
     printed as one word, keep the other readings their glyphs allow (:func:`allowed_readings`, in
     ``Word.choices``; None: none do).
@@ -98,11 +100,11 @@ def agree_digit_runs(
         digits = agree(list("".join(cores)), groups)
         if plausible is not None and not plausible(digits):
             digits = remapped(digits, groups, plausible)
-        if borne_out is not None and not borne_out(digits):
-            digits = settled(digits, groups, plausible or (lambda number: True), borne_out)
+        if date_gap is not None and date_gap(digits) not in (None, 0):
+            digits = settled(digits, groups, plausible or (lambda number: True), date_gap)
         if choices_for is not None and len(run) == 1 and choices_for(digits):
             # what the page bears out of the reading, its other readings must keep
-            kept = borne_out if borne_out is not None and borne_out(digits) else None
+            kept = (lambda c: date_gap(c) == 0) if date_gap is not None and date_gap(digits) == 0 else None
             allowed = allowed_readings(digits, groups, plausible or (lambda number: True), kept)
             out[run[0]] = replace(out[run[0]], choices=allowed)
         start = 0
@@ -152,10 +154,12 @@ def remapped(digits: str, groups: list[list[int]], plausible: Callable[[str], bo
 
 
 def settled(
-    digits: str, groups: list[list[int]], plausible: Callable[[str], bool], borne_out: Callable[[str], bool]
+    digits: str, groups: list[list[int]], plausible: Callable[[str], bool], gap: Callable[[str], int | None]
 ) -> str:
     """A number whose glyphs agreement left in doubt, put right where exactly one choice of digits
-    for the doubtful shapes makes the page bear the number out; as read otherwise.
+    for the doubtful shapes makes the page bear the number out (``gap`` 0: its date part is a date
+    the page prints), or, where none does, alone comes within :data:`NEAR_DATE` digits of one and
+    nearer than the reading; as read otherwise.
 
     Agreement sees a conflict (one digit prints as one shape, yet the 9 and the 3s of a NIK both
     read "3"; or two same zeros read 0 and 9, a tie) but not which digit is right, and
@@ -170,13 +174,23 @@ def settled(
     while the reading as it stands is borne out. Measured on the 151 countable KTP NIKs of four seen
     seeds (15077, 16233, 17683, 18917): 7 had conflicting shapes, 5 of them misread, each misread
     digit in a conflicting shape; 3 of those 5 misread a birth-date digit.
+
+    The printed date is read by OCR too, in another font, and may be misread where the NIK is
+    (27143's card: NIK read "...561262..." and its date "18-12-1969" for 16-12-1969). No choice is
+    then borne out; the one nearest the printed date, a digit from it where the reading is two,
+    is the reading both misreadings point to.
     """
     doubtful = _doubtful(digits, groups)
-    for size in (1, 2):
-        fits = {c for c in _regroupings(digits, doubtful, size) if plausible(c) and borne_out(c)}
+    candidates = [[c for c in _regroupings(digits, doubtful, size) if plausible(c)] for size in (1, 2)]
+    for found in candidates:
+        fits = {c for c in found if gap(c) == 0}
         if fits:
             return fits.pop() if len(fits) == 1 else digits
-    return digits
+    own = gap(digits)
+    near = sorted({(g, c) for found in candidates for c in found if (g := gap(c)) is not None})
+    if own is None or not near or near[0][0] > NEAR_DATE or near[0][0] >= own:
+        return digits
+    return near[0][1] if len(near) == 1 or near[1][0] > near[0][0] else digits
 
 
 def allowed_readings(

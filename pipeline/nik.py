@@ -139,28 +139,28 @@ def plausible_reading(number: str) -> bool:
 _PRINTED_DATE = re.compile(r"(?<![0-9])([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)[0-9]{2})(?![0-9])")
 
 
-def borne_out_by(text: str) -> Callable[[str], bool]:
-    """Whether a page's ``text`` bears a 16-digit number out: the date the number holds (a NIK's
-    birth date, women's day less 40; a No. KK's issue date) is printed on the page as a numeric
-    date ("12-03-1969", "12/03/1969"). Numbers of other lengths are not judged (True).
+def date_gap_by(text: str) -> Callable[[str], int | None]:
+    """How many digits a 16-digit number's date part (DDMMYY, a woman's day plus 40) is from the
+    nearest numeric date printed in a page's ``text`` ("12-03-1969", "12/03/1969"): 0 where the
+    page bears the number out. None for numbers of other lengths, which are not judged, and on a
+    page printing no numeric date (nothing to compare with).
 
     For the page's reading only (:func:`pipeline.glyphs.settled`): an e-KTP prints the birth date
-    its NIK encodes one line below it, a KK each member's beside the member's NIK. Day, month and
-    the year's last two digits are compared, as the NIK holds them. A NIK whose date the page does
-    not print is not thereby wrong (a finding may be exactly that); it only lets a digit agreement
-    found doubtful be settled by the page."""
-    printed: set[tuple[int, int, int]] = set()
+    its NIK encodes one line below it, a KK each member's beside the member's NIK; a No. KK holds
+    its issue date. Day, month and the year's last two digits are compared, as the NIK holds them.
+    A NIK whose date the page does not print is not thereby wrong (a finding may be exactly that);
+    it only lets a digit agreement found doubtful be settled by the page."""
+    printed: set[str] = set()
     for match in _PRINTED_DATE.finditer(text):
         day, month, year = (int(part) for part in match.groups())
-        printed.add((day, month, year % 100))
+        printed.update(f"{d:02d}{month:02d}{year % 100:02d}" for d in (day, day + 40))
 
-    def borne_out(number: str) -> bool:
-        if not nik_shaped(number):
-            return True
-        born = decode_nik(number).birth_date
-        return born is not None and (born.day, born.month, born.year % 100) in printed
+    def gap(number: str) -> int | None:
+        if not nik_shaped(number) or not printed:
+            return None
+        return min(Hamming.distance(number[6:12], date) for date in printed)
 
-    return borne_out
+    return gap
 
 
 def normalize_nik(raw: str) -> str:

@@ -112,7 +112,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 text.words,
                 lambda crop: tesseract.read_digits(crop, settings.lang, settings.oem, settings.timeout_seconds),
                 nik.plausible_reading,
-                nik.borne_out_by(text.text),
+                nik.date_gap_by(text.text),
                 nik.nik_shaped,
             )
             text.rotation = (prepared.rotation + turn) % 360

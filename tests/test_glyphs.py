@@ -230,7 +230,7 @@ def test_remapped(digits, groups, accepted, expected):
     ids=["single-glyph", "group", "no-conflict", "two-fit", "digit-printed-elsewhere"],
 )  # fmt: skip
 def test_settled(digits, groups, borne, expected):
-    assert glyphs.settled(digits, groups, lambda number: True, lambda number: number in borne) == expected
+    assert glyphs.settled(digits, groups, lambda number: True, lambda number: 0 if number in borne else 3) == expected
 
 
 def test_conflict_settled_by_the_printed_birth_date():
@@ -240,10 +240,10 @@ def test_conflict_settled_by_the_printed_birth_date():
     word = Word("3311041203630347", 40.0, box, 1)
     (unsettled,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
     assert unsettled.text == word.text  # as possible a NIK as the printed one
-    borne = nik.borne_out_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1969")
+    borne = nik.date_gap_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1969")
     (out,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, borne)
     assert out.text == "3311041203690347" and out.conf == word.conf
-    other = nik.borne_out_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1963")
+    other = nik.date_gap_by("Tempat/Tgl Lahir : SEMARANG, 12-03-1963")
     (kept,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, other)
     assert kept.text == word.text
 
@@ -329,11 +329,11 @@ def test_two_doubtful_shapes_settled_together():
     """A blurred card read its 6 and 9 as the 5 and 3 it also prints: no single change is borne out
     by the printed birth date, the one pair of changes is (seed 27143)."""
     groups = [[0, 1, 15], [2, 4, 8, 12, 14], [3, 5, 6, 9], [7], [10], [11], [13]]
-    borne = nik.borne_out_by("Tempat/Tgl Lahir : TEGAL, 01-04-1969")
+    borne = nik.date_gap_by("Tempat/Tgl Lahir : TEGAL, 01-04-1969")
     assert glyphs.settled("3304044104530503", groups, nik.plausible_reading, borne) == "3304044104690503"
     # a tie between two same glyphs' reads is doubtful too: it may take one of its reads
     groups = [[0, 1, 5], [2, 15], [3, 6], [4, 12], [7, 10], [8, 13], [9, 14], [11]]
-    borne = nik.borne_out_by("Tempat/Tgl Lahir : TEGAL, 16-12-1969")
+    borne = nik.date_gap_by("Tempat/Tgl Lahir : TEGAL, 16-12-1969")
     assert glyphs.settled("3375035612629127", groups, nik.plausible_reading, borne) == "3375035612690127"
 
 
@@ -351,7 +351,7 @@ CARD_SHAPES = [[0, 1], [2, 7], [3, 5], [4, 8, 12, 14], [6, 10], [9, 11], [13], [
          ("3325056207670401", "3325056207670403", "3325056207670408", "3325056207670409",
           "3325056207678481", "3325056207678489")),
         # the page bears the date part out: so must every other reading
-        (CARD, CARD_SHAPES, nik.plausible_reading, nik.borne_out_by("Tgl Lahir 22-07-1967"),
+        (CARD, CARD_SHAPES, nik.plausible_reading, lambda number: nik.date_gap_by("Tgl Lahir 22-07-1967")(number) == 0,
          ("3325056207670401", "3325056207670403", "3325056207670408", "3325056207670409",
           "3325056207678481", "3325056207678489")),
         (CARD, CARD_SHAPES, nik.plausible_reading, lambda number: number.endswith("8483"), ()),
@@ -377,3 +377,32 @@ def test_drawn_number_keeps_the_readings_its_glyphs_allow():
     assert out.text == word.text and "3311041203690347" in out.choices and word.text not in out.choices
     (plain,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
     assert plain.choices == ()
+
+
+# 27143's card: NIK 3375035612690127 read "...629127" (its 9 as the 2s, one of its 0s as 9)
+BLURRED = "3375035612629127"
+BLURRED_SHAPES = [[0, 1, 5], [2, 15], [3, 6], [4, 12], [7, 10], [8, 13], [9, 14], [11]]
+
+
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        # the printed date misread too (18 for 16): no choice is borne out, one is a digit from it
+        ("Tempat/Tgl Lahir : SEMARANG, 18-12-1969", "3375035612690127"),
+        # the reading already a digit from the date: no choice nearer
+        ("Tempat/Tgl Lahir : SEMARANG, 18-12-1962", BLURRED),
+        # no choice within a digit of the date
+        ("Tempat/Tgl Lahir : SEMARANG, 28-11-1969", BLURRED),
+        # no date printed: nothing to go by
+        ("Berlaku Hingga : SEUMUR HIDUP", BLURRED),
+    ],
+    ids=["near", "reading-as-near", "none-near", "no-date"],
+)
+def test_settled_near_a_misread_printed_date(printed, expected):
+    assert glyphs.settled(BLURRED, BLURRED_SHAPES, nik.plausible_reading, nik.date_gap_by(printed)) == expected
+
+
+def test_settled_two_choices_equally_near():
+    """Two choices each a digit from the printed date: neither is taken."""
+    gaps = {"3375035612690127": 1, "3375035612680127": 1}
+    assert glyphs.settled(BLURRED, BLURRED_SHAPES, lambda n: True, lambda n: gaps.get(n, 2)) == BLURRED

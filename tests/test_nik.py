@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.nik import (
-    borne_out_by,
     chosen_by_reading,
     corroborated,
+    date_gap_by,
     decode_nik,
     encode_nik,
     find_niks,
@@ -247,20 +247,21 @@ def test_card_nik_another_document_confirms_is_kept():
 
 
 @pytest.mark.parametrize(
-    ("page", "number", "borne"),
+    ("page", "number", "gap"),
     [
-        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203690347", True, id="card-date"),
-        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203630347", False, id="other-year"),
-        pytest.param("Tempat/Tgl Lahir : KENDAL, 15/05/1977", SITI, True, id="woman-slashes"),
-        pytest.param("Tempat/Tgl Lahir : KENDAL, 5.5.1977", "3316050505770001", True, id="short-day-month"),
-        pytest.param("Berlaku Hingga : SEUMUR HIDUP", AGUS, False, id="no-date"),
-        pytest.param("Tanggal 15 Mei 1977", AGUS, False, id="written-month-not-read"),
-        pytest.param("NIP 19770515 200501 1 003", AGUS, False, id="nip-is-no-date"),
-        pytest.param("", "196707152010011246", True, id="nip-not-judged"),
+        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203690347", 0, id="card-date"),
+        pytest.param("Tempat/Tgl Lahir : SEMARANG, 12-03-1969", "3311041203630347", 1, id="other-year"),
+        pytest.param("Tempat/Tgl Lahir : SEMARANG, 18-12-1969", "3375035612690127", 1, id="printed-day-misread"),
+        pytest.param("Tempat/Tgl Lahir : KENDAL, 15/05/1977", SITI, 0, id="woman-slashes"),
+        pytest.param("Tempat/Tgl Lahir : KENDAL, 5.5.1977", "3316050505770001", 0, id="short-day-month"),
+        pytest.param("Berlaku Hingga : SEUMUR HIDUP", AGUS, None, id="no-date"),
+        pytest.param("Tanggal 15 Mei 1977", AGUS, None, id="written-month-not-read"),
+        pytest.param("NIP 19770515 200501 1 003", AGUS, None, id="nip-is-no-date"),
+        pytest.param("12-03-1969", "196707152010011246", None, id="nip-not-judged"),
     ],
 )
-def test_borne_out_by(page, number, borne):
-    assert borne_out_by(page)(number) is borne
+def test_date_gap_by(page, number, gap):
+    assert date_gap_by(page)(number) == gap
 
 
 @pytest.mark.parametrize(
