@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
-from pipeline import dates, issue_date, kk, namerecall, names, nik, nip, nip_layout
+from pipeline import dates, glyphs, issue_date, kk, namerecall, names, nik, nip, nip_layout
 from pipeline.gender import gender_of, gender_row
 from pipeline.kk import read_kk, read_spouse_table
 from pipeline.labels import (
@@ -1184,7 +1184,9 @@ def _reconcile_golongan(block: Values) -> None:
 def _repair_nik(block: Values) -> None:
     """An impossible NIK put right from the birth date and gender printed in the same block
     (nik.repair_nik: only a valid result within two digits of the reading, or the one valid NIK
-    left by dropping a digit from a 17-digit reading, is taken)."""
+    left by dropping a digit from a 17-digit reading, is taken), and only one that keeps each of
+    its glyph shapes one digit (glyphs.fits_shapes): a repair giving one of four same zeros another
+    digit is no misreading put right, the card prints it so, and NIK_INVALID must say it."""
     fv, born, gender = block.get("nik"), block.get("tanggal_lahir"), block.get("jenis_kelamin")
     if fv is None or born is None:
         return
@@ -1192,7 +1194,7 @@ def _repair_nik(block: Values) -> None:
     if birth is None:
         return
     fixed = nik.repair_nik(str(fv.value), birth_date=birth, gender=str(gender.value) if gender else None)
-    if fixed != fv.value:
+    if fixed != fv.value and glyphs.fits_shapes(fixed, str(fv.value), fv.glyph_groups):
         block["nik"] = FieldValue(fixed, fv.page, fv.confidence * 0.9, fv.bbox)
 
 

@@ -106,7 +106,8 @@ def agree_digit_runs(
             # what the page bears out of the reading, its other readings must keep
             kept = (lambda c: date_gap(c) == 0) if date_gap is not None and date_gap(digits) == 0 else None
             allowed = allowed_readings(digits, groups, plausible or (lambda number: True), kept)
-            out[run[0]] = replace(out[run[0]], choices=allowed)
+            shapes_of = tuple(tuple(g) for g in groups)
+            out[run[0]] = replace(out[run[0]], choices=allowed, glyph_groups=shapes_of)
         start = 0
         for i, core in zip(run, cores, strict=True):
             new = digits[start : start + len(core)]
@@ -178,7 +179,8 @@ def settled(
     The printed date is read by OCR too, in another font, and may be misread where the NIK is
     (27143's card: NIK read "...561262..." and its date "18-12-1969" for 16-12-1969). No choice is
     then borne out; the one nearest the printed date, a digit from it where the reading is two,
-    is the reading both misreadings point to.
+    is the reading both misreadings point to (of several as near, the one leaving no shape read as
+    two digits, then the one changing fewest shapes).
     """
     doubtful = _doubtful(digits, groups)
     candidates = [[c for c in _regroupings(digits, doubtful, size) if plausible(c)] for size in (1, 2)]
@@ -187,10 +189,23 @@ def settled(
         if fits:
             return fits.pop() if len(fits) == 1 else digits
     own = gap(digits)
-    near = sorted({(g, c) for found in candidates for c in found if (g := gap(c)) is not None})
+    # nearest first; among those, one leaving no shape read as two digits, then the fewest changed
+    near = sorted(
+        (g, _mixed(c, groups), size, c)
+        for size, found in enumerate(candidates, 1)
+        for c in found
+        if (g := gap(c)) is not None
+    )
     if own is None or not near or near[0][0] > NEAR_DATE or near[0][0] >= own:
         return digits
-    return near[0][1] if len(near) == 1 or near[1][0] > near[0][0] else digits
+    best = near[0][:3]
+    fits = {c for *rank, c in near if tuple(rank) == best}
+    return fits.pop() if len(fits) == 1 else digits
+
+
+def _mixed(digits: str, groups: list[list[int]]) -> int:
+    """How many shapes ``digits`` reads as more than one digit."""
+    return sum(len({digits[i] for i in g}) > 1 for g in groups)
 
 
 def allowed_readings(
@@ -216,6 +231,18 @@ def allowed_readings(
         if c != digits and plausible(c) and (borne_out is None or borne_out(c))
     }
     return tuple(sorted(found)) if len(found) <= MAX_CHOICES else ()
+
+
+def fits_shapes(number: str, read: str, groups: tuple[tuple[int, ...], ...]) -> bool:
+    """Whether ``number``, a repair of ``read``, keeps each glyph shape of ``groups`` (positions of
+    one shape) that ``read`` gives one digit one digit; True when the groups are unknown or hold
+    another count of digits. A repair from another reading ("3312240804690463" from the KK) that
+    gives one of a card's four same zeros, all read 0, a 4 is no misreading put right: the card
+    prints its month as 00. One that gives a shape read 9 throughout a 0 throughout is, and a shape
+    already read as two digits (agreement in doubt) may take any."""
+    if not groups or sum(len(g) for g in groups) != len(number) or len(read) != len(number):
+        return True
+    return all(len({number[i] for i in g}) == 1 for g in groups if len({read[i] for i in g}) == 1)
 
 
 def _doubtful(digits: str, groups: list[list[int]]) -> list[tuple[list[int], frozenset[str] | None]]:

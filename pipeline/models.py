@@ -72,6 +72,9 @@ class Word:
     # A long number's other readings its glyphs allow, where agreement left a shape in doubt
     # (pipeline/glyphs.py allowed_readings): another document reading the same number may tell.
     choices: tuple[str, ...] = ()
+    # The positions of its digits grouped by glyph shape, where its glyphs were counted one per
+    # digit (pipeline/glyphs.py): one shape is one digit, so a repair must keep each group one digit.
+    glyph_groups: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass
@@ -159,8 +162,10 @@ class FieldValue:
     page: int  # bundle page index
     confidence: float
     bbox: BBox | None = None
-    # Other readings the glyphs of the value's word allow (Word.choices); not in the report
+    # Other readings the glyphs of the value's word allow (Word.choices), and its digits grouped by
+    # glyph shape (Word.glyph_groups); not in the report
     choices: tuple[str, ...] = ()
+    glyph_groups: tuple[tuple[int, ...], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

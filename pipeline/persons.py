@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import dates, names, nik, nip
+from pipeline import dates, glyphs, names, nik, nip
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
@@ -191,7 +191,9 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
         if fixed is None:
             fixed = nik.chosen_by_reading(read, fv.choices, [k for k, _ in pool])
-        if fixed is not None:
+        # another document's reading that gives one of the card's glyph shapes two digits is no
+        # misreading of the card put right: the card prints its own number (NIK_INVALID says so)
+        if fixed is not None and glyphs.fits_shapes(fixed, read, fv.glyph_groups):
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
 
 

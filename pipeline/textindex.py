@@ -94,8 +94,13 @@ class TextIndex:
         words = self._words_in(start, end)
         # a number read from one word keeps the other readings its glyphs allow, as long as they
         # are readings of the value (the value is the word's digits, not a part of them)
-        choices = tuple(c for c in words[0].choices if len(c) == len(str(value))) if len(words) == 1 else ()
-        return FieldValue(value, self.page, self.confidence(start, end) * certainty, self.bbox(start, end), choices)
+        one = words[0] if len(words) == 1 else None
+        choices = tuple(c for c in one.choices if len(c) == len(str(value))) if one is not None else ()
+        # shapes only of the digits the glyphs were compared as, not of a value made of them
+        groups = one.glyph_groups if one is not None and one.text.strip(":;.,") == str(value) else ()
+        return FieldValue(
+            value, self.page, self.confidence(start, end) * certainty, self.bbox(start, end), choices, groups
+        )
 
     def confidence(self, start: int, end: int) -> float:
         """Mean word confidence of the span, 0..1."""

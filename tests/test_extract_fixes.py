@@ -301,6 +301,35 @@ def test_ktp_nik_repaired_from_its_printed_birth_date():
     assert got["nik"] == "3327144402680785"
 
 
+# "3312240800690463" by glyph shape: its 3s, 1, 2s, 4s, four 0s, 8, 6s, 9
+SHAPES = ((0, 1, 15), (2,), (3, 4), (5, 13), (6, 8, 9, 12), (7,), (10, 14), (11,))
+
+
+@pytest.mark.parametrize(
+    "groups, expected",
+    [
+        # one of its four same zeros made a 4: no misreading, the card prints its month as 00
+        pytest.param(SHAPES, "3312240800690463", id="repair-splits-a-shape"),
+        # glyphs not compared: put right from the printed birth date, as before
+        pytest.param((), "3312240804690463", id="shapes-unknown"),
+    ],
+)
+def test_ktp_nik_printed_invalid_kept_where_its_shapes_say_so(groups, expected):
+    page = page_result(
+        1,
+        [
+            "NIK : 3312240800690463",
+            "Nama : YUDI SANTOSO",
+            "Tempat/Tgl Lahir : DEMAK, 08-04-1969",
+            "Jenis Kelamin : LAKI-LAKI",
+        ],
+        "KTP",
+    )
+    page.text.words = [replace(w, glyph_groups=groups) if w.text.isdigit() else w for w in page.text.words]
+    fields = extract_document(Document("d1", "KTP", [1]), {1: page})
+    assert fields["nik"].value == expected
+
+
 AKTA = [
     "KUTIPAN AKTA KELAHIRAN",
     "Berdasarkan Akta Kelahiran Nomor 3327-LT-07061995-2338",

@@ -379,30 +379,29 @@ def test_drawn_number_keeps_the_readings_its_glyphs_allow():
     assert plain.choices == ()
 
 
-# 27143's card: NIK 3375035612690127 read "...629127" (its 9 as the 2s, one of its 0s as 9)
-BLURRED = "3375035612629127"
-BLURRED_SHAPES = [[0, 1, 5], [2, 15], [3, 6], [4, 12], [7, 10], [8, 13], [9, 14], [11]]
+def test_drawn_number_keeps_its_shapes():
+    """A NIK printed with month 00 (invalid on purpose) read as printed: the word keeps its digits'
+    positions grouped by shape (its four zeros one group), so no repair may give one of them
+    another digit; a number not asked for keeps none."""
+    image, box = drawn("3312240800690463", MONO_BOLD)
+    word = Word("3312240800690463", 80.0, box, 1)
+    (out,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading, None, nik.nik_shaped)
+    assert out.text == word.text and (6, 8, 9, 12) in out.glyph_groups
+    assert not glyphs.fits_shapes("3312240804690463", out.text, out.glyph_groups)
+    (plain,) = glyphs.agree_digit_runs(image, [word], None, nik.plausible_reading)
+    assert plain.glyph_groups == ()
 
 
 @pytest.mark.parametrize(
-    "printed, expected",
+    "number, read, fits",
     [
-        # the printed date misread too (18 for 16): no choice is borne out, one is a digit from it
-        ("Tempat/Tgl Lahir : SEMARANG, 18-12-1969", "3375035612690127"),
-        # the reading already a digit from the date: no choice nearer
-        ("Tempat/Tgl Lahir : SEMARANG, 18-12-1962", BLURRED),
-        # no choice within a digit of the date
-        ("Tempat/Tgl Lahir : SEMARANG, 28-11-1969", BLURRED),
-        # no date printed: nothing to go by
-        ("Berlaku Hingga : SEUMUR HIDUP", BLURRED),
+        ("3312240800690463", "3312240800690463", True),
+        ("3312241811691463", "3312240800690463", True),  # every zero made 1: one shape, one digit
+        ("3312240804690463", "3312240800690463", False),  # one zero of four, all read 0, made 4
+        ("3312240804690463", "3312240809690463", True),  # the zeros already read 0 and 9: in doubt
+        ("331224080069046", "3312240800690463", True),  # another count of digits: not judged
     ],
-    ids=["near", "reading-as-near", "none-near", "no-date"],
 )
-def test_settled_near_a_misread_printed_date(printed, expected):
-    assert glyphs.settled(BLURRED, BLURRED_SHAPES, nik.plausible_reading, nik.date_gap_by(printed)) == expected
-
-
-def test_settled_two_choices_equally_near():
-    """Two choices each a digit from the printed date: neither is taken."""
-    gaps = {"3375035612690127": 1, "3375035612680127": 1}
-    assert glyphs.settled(BLURRED, BLURRED_SHAPES, lambda n: True, lambda n: gaps.get(n, 2)) == BLURRED
+def test_fits_shapes(number, read, fits):
+    groups = ((0, 1, 15), (2,), (3, 4), (5, 13), (6, 8, 9, 12), (7,), (10, 14), (11,))
+    assert glyphs.fits_shapes(number, read, groups) is fits

@@ -299,3 +299,29 @@ def test_card_nik_doubt_settled_by_the_kk_row(row_nik, want):
     table.fields["anggota"].value[0].update(confidence=0.73, nik_confidence=0.14)
     repair_niks_from_kk([card, table])
     assert card.fields["nik"].value == want
+
+
+# digits by glyph shape: "3312240800690463" (four same zeros), "3316051505771234" (two)
+SHAPES_00 = ((0, 1, 15), (2,), (3, 4), (5, 13), (6, 8, 9, 12), (7,), (10, 14), (11,))
+SHAPES_ZEROS = ((0, 1, 14), (2, 6, 12), (3,), (4, 8), (5, 7, 9), (10, 11), (13,), (15,))
+
+
+@pytest.mark.parametrize(
+    "read, row_nik, groups, want",
+    [
+        # the card prints its month 00: the KK's valid NIK would give one of its four same zeros a
+        # 4, which its shapes refuse
+        pytest.param("3312240800690463", "3312240804690463", SHAPES_00, "3312240800690463", id="kk-splits-a-shape"),
+        pytest.param("3312240800690463", "3312240804690463", (), "3312240804690463", id="shapes-unknown"),
+        # a shape read 9 throughout (a dotted zero) made 0 throughout: a misreading put right
+        pytest.param("3316951595771234", "3316051505771234", SHAPES_ZEROS, "3316051505771234", id="kk-remaps-a-shape"),
+    ],
+)
+def test_invalid_card_nik_kept_where_its_shapes_say_so(read, row_nik, groups, want):
+    from pipeline.persons import repair_niks_from_kk
+
+    card = doc(3, "KTP", 0.8, nama="YUDI SANTOSO", nik=read, tanggal_lahir="1969-04-08")
+    card.fields["nik"].glyph_groups = groups
+    table = kk_doc(9, [("YUDI SANTOSO", row_nik, "1969-04-08", "L", "KEPALA KELUARGA")])
+    repair_niks_from_kk([card, table])
+    assert card.fields["nik"].value == want
