@@ -167,7 +167,7 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             values["tmt"] = fv
     for spec in wanted:
         if spec.name not in values and (
-            spec.split_phrase or spec.label_shapes or spec.value_above or spec.event_labels
+            spec.split_phrase or spec.label_shapes or spec.value_above or spec.event_labels or spec.weekday_row
         ):
             fv = next((f for f in (_broken_date(i, spec) for i in indexes) if f is not None), None)
             if fv is not None:
@@ -1356,7 +1356,30 @@ def _broken_date(index: TextIndex, spec: FieldSpec) -> FieldValue | None:
         found = _value_above_label(index, spec.labels)
     if found is None and spec.event_labels:
         found = _event_row_date(index, spec.event_labels, spec.event_next)
+    if found is None and spec.weekday_row:
+        found = _weekday_row_date(index)
     return found
+
+
+WEEKDAY_ROW_REACH = 12  # a label's debris before the date on its row ("Tanggal : ", "3 ")
+
+
+def _weekday_row_date(index: TextIndex) -> FieldValue | None:
+    """'Hari : Kamis' / 'Tanggal : 18 Juni 2026' with the labels and their heading lost (': Kamis' /
+    '3 18 Juni 2026'): a row holding only a day's name (and "Hari") and, opening the next row, a
+    date falling on that day (fields.yaml ``weekday_row``). Less certain."""
+    rows = index.row_texts()
+    for (_, row), (span, below) in zip(rows, rows[1:], strict=False):
+        words = re.findall(r"[A-Za-z']+", row.lower())
+        day = dates.named_weekday(row)
+        if day is None or any(w != "hari" for w in words[:-1]):
+            continue
+        found = dates.find_dates(below)
+        if found and found[0].start <= WEEKDAY_ROW_REACH and found[0].value.weekday() == day:
+            d = found[0]
+            start = span.start + d.start
+            return index.field_value(start, start + len(d.raw), dates.iso(d.value), BROKEN_CERTAINTY * d.certainty)
+    return None
 
 
 EVENT_NEXT_ROWS = 2  # "Tanggal : ..." then "Pukul : ..." (or a stamp's debris, then "Pukul")

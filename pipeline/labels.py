@@ -58,6 +58,8 @@ class FieldSpec:
     # a row labelled one of these, one of ``event_next`` labelling one of the next two rows
     event_labels: tuple[str, ...] = ()
     event_next: tuple[str, ...] = ()
+    # a row holding only a day's name, the next row opening with a date that falls on that day
+    weekday_row: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def field_rules() -> tuple[dict[str, FieldSpec], dict[str, tuple[str, ...]], flo
             value_above=bool(spec.get("broken", {}).get("value_above", False)),
             event_labels=tuple(normalise(x) for x in spec.get("broken", {}).get("event_row", {}).get("labels", [])),
             event_next=tuple(normalise(x) for x in spec.get("broken", {}).get("event_row", {}).get("next", [])),
+            weekday_row=bool(spec.get("broken", {}).get("weekday_row", False)),
         )
         for name, spec in data["fields"].items()
     }

@@ -378,3 +378,26 @@ def test_karis_marriage_before_the_employee_could_marry(line: str, expected: str
 )
 def test_no_named_weekday(text: str) -> None:
     assert dates.named_weekday(text) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # surat kematian with its "Hari" and "Tanggal" labels and its heading lost: the day's name
+        # alone on its row, the date opening the next, falling on that day (18-06-2026: Kamis)
+        (
+            ["SURAT KETERANGAN KEMATIAN", "Nama : SLAMET SUPRIYANTO", ": Kamis", "3 18 Juni 2026", "1. 1244 WIB",
+             "Sonorejo, 22/06/2026"],
+            "2026-06-18",
+        ),
+        (["SURAT KETERANGAN KEMATIAN", "Hari |? Kamis", "18 Juni 2026", "Sonorejo, 22/06/2026"], "2026-06-18"),
+        # the day's name does not fit the date: not taken
+        (["SURAT KETERANGAN KEMATIAN", ": Rabu", "3 18 Juni 2026", "Sonorejo, 22/06/2026"], None),
+        # a row with more than the day's name is some other row
+        (["SURAT KETERANGAN KEMATIAN", "Agama : Islam Kamis", "18 Juni 2026"], None),
+    ],
+)  # fmt: skip
+def test_death_date_below_a_lone_day_name(lines: list[str], expected: str | None) -> None:
+    fields = read_document(Document("d", "SURAT_KEMATIAN", [1]), {1: page_result(1, lines, "SURAT_KEMATIAN")})[0]
+    got = fields.get("tanggal_meninggal")
+    assert (got.value if got else None) == expected
