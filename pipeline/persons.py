@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from pipeline import dates, glyphs, names, nik, nip
 from pipeline.extract import PERSON_FIELDS
@@ -68,6 +68,7 @@ def resolve_employee(documents: list[Document], case_type: str, manifest_nip: st
     elif votes:
         emp.nip = votes.most_common(1)[0][0]
     if emp.nip:
+        corroborate_nips(documents, emp.nip)
         info = nip.decode_nip(emp.nip)
         emp.birth_date, emp.tmt_cpns, emp.gender = (
             dates.iso(info.birth_date),
@@ -92,6 +93,51 @@ def resolve_employee(documents: list[Document], case_type: str, manifest_nip: st
             if not (emp.nip and "nip" in d.fields and d.fields["nip"].value == emp.nip):
                 select_block(d, lambda b: "nama" in b and same_name(b["nama"].value, emp.nama), "nama")
     return emp
+
+
+def corroborate_nips(documents: list[Document], employee_nip: str) -> None:
+    """A document's unsure NIP one digit off the employee's put right from the surer readings of it
+    on other documents (crosscheck.yaml nip_corroboration): a KARPEG's "...2005011043" for
+    ...2008..., read at 0.6 where three SKs read ...2008... at 0.95. Both readings must be valid NIPs
+    of the same length (a digit lost or added stays NIP_INVALID), no other document may read the
+    document's value (two agreeing readings are a printed NIP, NIP_MISMATCH says so), and the
+    employee's NIP must be read on enough documents, the best of them surer by the margin. The value
+    keeps a lowered certainty, so a verifier still looks at it."""
+    spec = rules()["nip_corroboration"]
+    readings: dict[str, list[tuple[Document, FieldValue]]] = {}
+    for doc in documents:
+        for fv in {id(b["nip"]): b["nip"] for b in _nip_blocks(doc)}.values():
+            readings.setdefault(str(fv.value), []).append((doc, fv))
+    sure = readings.get(employee_nip, [])
+    if len({id(d) for d, _ in sure}) < spec["min_documents"]:
+        return
+    for value, found in readings.items():
+        if len({id(d) for d, _ in found}) != 1 or not _nip_misread_of(value, employee_nip, spec):
+            continue
+        doc, read = found[0]
+        # a lone NIP line (a signature's) is left as read: taken for the employee's, it would
+        # become the document's person and drop the name and golongan read in its own block
+        if not any(len(b) > 1 and b["nip"].value == value for b in _nip_blocks(doc)):
+            continue
+        surest = max((fv.confidence for d, fv in sure if d is not doc), default=0.0)
+        if read.confidence >= spec["below"] or surest < read.confidence + spec["margin"]:
+            continue
+        fixed = FieldValue(employee_nip, read.page, round(read.confidence * KK_CONFIRMED_CERTAINTY, 3), read.bbox)
+        for block in _nip_blocks(doc):
+            if block["nip"].value == value:
+                block["nip"] = fixed
+
+
+def _nip_blocks(doc: Document) -> list[dict[str, FieldValue]]:
+    return [b for b in [doc.fields, *(doc.persons or []), *doc.signers] if "nip" in b]
+
+
+def _nip_misread_of(value: str, employee_nip: str, spec: dict) -> bool:
+    return (
+        len(value) == len(employee_nip)
+        and Hamming.distance(value, employee_nip) <= spec["max_edits"]
+        and nip.decode_nip(value).is_valid
+    )
 
 
 def select_block(doc: Document, is_employee: Callable[[dict[str, FieldValue]], bool], how: str) -> None:
