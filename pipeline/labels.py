@@ -123,11 +123,12 @@ def _labels_score(label: str, labels: tuple[str, ...]) -> float:
         return 0.0
     score = max((fuzz.ratio(norm, cand) for cand in labels), default=0.0)
     head, _, rest = norm.partition(" ")
-    if rest and head not in label_words() and score < JUNK_HEAD_SCORE:
-        # "ka Nama :", "DONDYDUNG Pangkat/Gol. Ruang :": the row numbering ("1.", "a.") or a stamp
-        # in the margin read as a word. Dropped only when it is no word of any label (so "Masa"
-        # of "Masa Kerja Golongan" or "Nama" of "Nama Ayah" always stays) and what remains is a
-        # near-exact label.
+    if rest and (head not in label_words() or len(head) == 1) and score < JUNK_HEAD_SCORE:
+        # "ka Nama :", "DONDYDUNG Pangkat/Gol. Ruang :", "N NIP :": the row numbering ("1.", "a.")
+        # or a stamp in the margin read as a word. Dropped only when it is no word of any label (so
+        # "Masa" of "Masa Kerja Golongan" or "Nama" of "Nama Ayah" always stays), or a lone letter
+        # (the spaced "N I P" reads whole, above the junk score), and what remains is a near-exact
+        # label.
         rest_score = max((fuzz.ratio(rest, cand) for cand in labels), default=0.0)
         if rest_score >= JUNK_HEAD_SCORE:
             score = rest_score

@@ -74,6 +74,14 @@ def test_golongan(doc_type, lines, expected):
             "golongan",
             "III/d",
         ),
+        # A lone letter before the label, with a signing official's NIP further down (seed 33457:
+        # the employee's NIP, printed invalid, was lost and NIP_INVALID with it).
+        (
+            "SK_PANGKAT",
+            ["Nama : HARI MARYONO", "N NIP : 196717092007011052", "Pembina", "NIP. 19740217 199701 1 006"],
+            "nip",
+            "196717092007011052",
+        ),
         # A first word that belongs to a label is never dropped: "Masa Kerja Golongan" is no golongan.
         ("SK_CPNS", ["Nama : SRI", "Masa kerja golongan : 14 Tahun 6 Bulan"], "golongan", None),
         ("SK_CPNS", ["Nama : SRI", "Masa kerja golongan : 14 Tahun 6 Bulan"], "pangkat", None),
