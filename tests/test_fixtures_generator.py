@@ -247,3 +247,16 @@ def test_text_layer_only_where_born_digital() -> None:
             assert all(text for i, text in enumerate(texts, 1) if i not in photo_only), f
             sk = next(d for d in t["documents"] if d["doc_type"] == "SK_CPNS")
             assert "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL" in texts[sk["pages"][0] - 1]
+
+
+def test_sk_jabatan_truth_claims_a_birth_date_only_where_printed() -> None:
+    """The pelaksana decree names its employee in a Lampiran table (name, NIP); only the fungsional
+    one prints "Tempat/Tgl. Lahir". Truth claiming an unprinted date counted a reader's miss."""
+    seen = set()
+    for seed in range(24):
+        p = make_persona(random.Random(seed))
+        doc = RENDERERS["SK_JABATAN"](p, random.Random(seed))
+        text = " ".join(op.s for page in doc.pages for op in page.ops if isinstance(op, Text))
+        assert ("tanggal_lahir" in doc.fields) == ("Tempat/Tgl. Lahir" in text), (seed, doc.layout)
+        seen.add(("tanggal_lahir" in doc.fields, doc.layout))
+    assert (False, "pelaksana") in seen and (True, "fungsional") in seen
