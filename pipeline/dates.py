@@ -537,6 +537,30 @@ def weekday_repaired(value: date, weekday: int, today: date | None = None) -> da
     return fits.pop() if len(fits) == 1 else None
 
 
+_NUMERIC_PARTS = re.compile(r"^([0-9OoIl|]{1,2})\s?[-/.]\s?([0-9OoIl|]{1,2})\s?[-/.]\s?([0-9OoIl|]{4})$")
+
+
+def month_repaired(raw: str) -> date | None:
+    """A numeric date ("06-99-2000") whose month no calendar has, put right where exactly one digit
+    of the month changed makes one: "99" can only be 09 ("19" and 90-98 are none), so the 0 read as
+    a 9 is undone; "13" (03, 10, 11, 12) or "00" (01-10) stay unread. None when the month is a
+    month already, the day or year is no date, or several months fit."""
+    m = _NUMERIC_PARTS.match(raw.strip().replace("|", "1"))
+    if m is None:
+        return None
+    day, month, year = (ocr_number(x) for x in m.groups())
+    if 1 <= month <= 12:
+        return None
+    text = f"{month:02d}"
+    fits = {
+        found
+        for i in range(2)
+        for other in "0123456789"
+        if (found := _make_date(year, int(text[:i] + other + text[i + 1 :]), day)) is not None
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
 def parse_date(text: str) -> date | None:
     """The first date in ``text``, or None."""
     found = find_dates(text)

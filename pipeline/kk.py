@@ -443,7 +443,12 @@ def _marriage_date(
     at all."""
     found = [dates.find_dates(x.group()) for x in shapes]
     if not found[1]:
-        return None
+        # a month no calendar has, one digit from a single month ("06-99-2000"): a guess
+        fixed = dates.month_repaired(shapes[1].group())
+        if fixed is None:
+            return None
+        raw = shapes[1].group()
+        found[1] = [dates.DateMatch(fixed, 0, len(raw), raw, _marriage_ages()["repair_certainty"])]
     d = found[1][0]
     value, certainty = d.value, d.certainty
     if found[0]:

@@ -144,6 +144,24 @@ def test_repaired_marriage_both_parties(other: date | None, expected: date | Non
 
 
 @pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("06-99-2000", date(2000, 9, 6)),
+        ("06-88-2000", date(2000, 8, 6)),
+        ("O6-99-2OOO", date(2000, 9, 6)),  # OCR's O for 0
+        ("06-13-2000", None),  # 03, 10, 11, 12
+        ("06-00-2000", None),  # 01-09, 10
+        ("06-92-2000", None),  # 02, 12
+        ("31-99-2000", None),  # 09 has no 31st
+        ("06-09-2000", None),  # a month already
+        ("06-99-200", None),
+    ],
+)
+def test_month_repaired(raw: str, expected: date | None) -> None:
+    assert dates.month_repaired(raw) == expected
+
+
+@pytest.mark.parametrize(
     ("lines", "expected", "guessed"),
     [
         # DPCP keterangan keluarga: a marriage before the wife's birth, its year repaired
@@ -180,6 +198,24 @@ def test_repaired_marriage_both_parties(other: date | None, expected: date | Non
                 "LL ENDRO SUPRIYANTO 17-08-1961 27-01-1944 - Suami",
             ],
             {"nama_suami": "ENDRO SUPRIYANTO"},
+            False,
+        ),
+        # a month no calendar has, one digit from one month only ("99": 09), a guess (seed 35671)
+        (
+            [
+                "No NAMA ISTERI/SUAMI/ANAK TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN",
+                "L ENY MUNAWAROH 12-09-1973 06-99-2000 - Isteri",
+            ],
+            {"nama_isteri": "ENY MUNAWAROH", "tanggal_nikah": "2000-09-06"},
+            True,
+        ),
+        # "13" is 03, 10, 11 or 12: better unread
+        (
+            [
+                "No NAMA ISTERI/SUAMI/ANAK TANGGAL LAHIR TANGGAL PERKAWINAN KETERANGAN",
+                "L ENY MUNAWAROH 12-09-1973 06-13-2000 - Isteri",
+            ],
+            {"nama_isteri": "ENY MUNAWAROH"},
             False,
         ),
         # a marriage at 17 as read stands (UU 1/1974), sure as read

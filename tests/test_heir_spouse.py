@@ -176,9 +176,15 @@ DPCP_HEAD = ["II. KETERANGAN KELUARGA", "a. Isteri/Suami", "NO NAMA TANGGAL LAHI
             ["L | WIWIK HIDAYATI . 21-97-1970 24-03-1997 - Isteri"],
             {"nama_isteri": "WIWIK HIDAYATI", "tanggal_nikah": "1997-03-24"},
         ),
-        # The marriage date misread past a date: the name only.
+        # The marriage date's month misread past a month, one digit from one month only ("98": 08):
+        # read as a guess (kk._marriage_date, dates.month_repaired).
         (
             ["1 ISTI KHOIRIYAH 07-06-1972 27-98-1997 Pedagang Isteri"],
+            {"nama_isteri": "ISTI KHOIRIYAH", "tanggal_nikah": "1997-08-27"},
+        ),
+        # Misread past a date with several months one digit away ("13"): the name only.
+        (
+            ["1 ISTI KHOIRIYAH 07-06-1972 27-13-1997 Pedagang Isteri"],
             {"nama_isteri": "ISTI KHOIRIYAH", "tanggal_nikah": None},
         ),
         # A child's row has one date: no spouse.
