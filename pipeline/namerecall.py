@@ -327,8 +327,12 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
     child's row has one) and its keterangan blank, whose relation is then the NIP holder's spouse.
     The name ends at its first word with a digit or in lower case."""
     words, kept = _spouse_words()
-    for span, row in index.row_texts():
+    rows = index.row_texts()
+    for k, (span, row) in enumerate(rows):
         m = _FIRST_ROW.match(row)
+        unnumbered = m is None and k > 0 and _under_spouse_header(rows[k - 1][1])
+        if unnumbered:
+            m = _NO_NUMBER.match(row)
         shapes = list(DATE_SHAPE.finditer(row, m.end())) if m else []
         if not shapes or ":" in row[m.end() : shapes[0].start()]:
             continue  # a labelled row numbered 1 ("1. Mulai masuk PNS (TMT CPNS) : 01-01-2007") is no table row
@@ -338,6 +342,8 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
         scored = [(relation_score(a, w), w) for a in after for w in words]
         best = max(scored, default=(0.0, ""))
         field = words[best[1]] if best[0] >= RELATION_CUTOFF else None
+        if unnumbered and field is None:
+            continue  # a row that lost its number counts only with its relation word read
         if field is None and len(shapes) >= 2:
             field = _holder_spouse_field(index)
         if field is None:
@@ -357,6 +363,22 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
         start = span.start + m.end() + offset
         return {**out, field: placed(index, start, start + len(name), name)}
     return {}
+
+
+# A row with no number, for the row just under the spouse table's header when OCR lost its "1."
+_NO_NUMBER = re.compile(r"^\s*")
+# The spouse table's header row: "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN" (DPCP) or "... TANGGAL
+# PERKAWINAN ..." (KP-4), its words as OCR may damage them.
+_MARRIAGE_COLUMNS = ("NIKAH", "PERKAWINAN")
+
+
+def _under_spouse_header(row: str) -> bool:
+    """Whether ``row`` is the header of a family table's spouse section: a NAMA column and a marriage
+    date column (TANGGAL NIKAH / TANGGAL PERKAWINAN), so the row below it is the first spouse row
+    even where OCR lost its number ("HERU HIDAYAT | as-2-1968 15-03-1990 Suami")."""
+    cells = [w.upper() for w in re.findall(r"[A-Za-z]{4,}", row)]
+    has_name = any(fuzz.ratio(c, "NAMA") >= RELATION_CUTOFF for c in cells)
+    return has_name and any(fuzz.ratio(c, w) >= RELATION_CUTOFF for c in cells for w in _MARRIAGE_COLUMNS)
 
 
 # What a spouse row's birth-date cell leaves when OCR loses it: digits among other marks ("124 79",

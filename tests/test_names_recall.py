@@ -425,6 +425,22 @@ def test_caption_is_no_name(value: str, caption: bool) -> None:
         ),
         # one date and no debris before it: which date it is cannot be told, the name still stands
         (["NO NAMA", "1. SRI RAHAYU 09-08-1994 Isteri ke-1"], {"nama_isteri": "SRI RAHAYU"}),
+        # the row under the header lost its number "1." and its birth date; "Suami" still follows
+        (
+            [
+                "a. Suami",
+                "NO NAMA TX.) TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "HERU HIDAYAT NY | as-2-1968 15-03-1990 Suami",
+            ],
+            {"nama_suami": "HERU HIDAYAT", "tanggal_nikah": "1990-03-15"},
+        ),
+        # ... but with no relation word read, an unnumbered row is not taken
+        (["NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "HERU HIDAYAT NY | as-2-1968 15-03-1990"], {}),
+        # ... nor one that does not stand right under the header
+        (
+            ["NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "Demikian", "HERU HIDAYAT as-2-1968 15-03-1990 Suami"],
+            {},
+        ),
     ],
 )
 def test_spouse_row_with_its_birth_date_lost(lines: list[str], expected: dict) -> None:
