@@ -34,7 +34,7 @@ from datetime import date
 import numpy as np
 
 from pipeline import dates
-from pipeline.glyphs import TRIM, with_core, word_crop
+from pipeline.glyphs import TRIM, with_core, word_alone
 from pipeline.models import Word
 
 DATE_CHARACTERS = "0123456789-/."
@@ -82,7 +82,7 @@ def reread_dates(image: np.ndarray, words: list[Word], reread: Callable[[np.ndar
         if not read_again(word):
             continue
         core = word.text.strip(TRIM)
-        again, conf = reread(word_crop(image, word.bbox))
+        again, conf = reread(word_alone(image, word.bbox))
         again = again.replace(" ", "")
         if conf >= MIN_CONF and whole_date(again) is not None and WHOLE.match(again)["sep"] in core:
             out[i] = with_core(word, core, again)

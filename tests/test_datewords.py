@@ -6,11 +6,16 @@ given, the second reading is real Tesseract (or a stand-in where the case is wha
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
 import pytest
 
 from pipeline import datewords, tesseract
 from pipeline.models import Word
 from tests.test_glyphs import SANS, drawn
+
+DATA = Path(__file__).parent / "data"
 
 
 def tesseract_date(crop):
@@ -88,3 +93,21 @@ def test_other_words_are_left_alone():
     image, box = drawn("21-01-1999", SANS)
     words = [Word("Isteri", 90.0, box, 1), Word("800/905/2023", 90.0, box, 1)]
     assert datewords.reread_dates(image, words, lambda crop: pytest.fail("read again")) == words
+
+
+@pytest.mark.parametrize(
+    ("cell", "read", "expected"),
+    [
+        # the cell of a DPCP family table (seed 37813, berkas-0005), the rules and the row above's
+        # foot in its margin: read with that margin, it came back empty
+        ("ruled-date-cell.png", "22-12-1900", "22-12-1968"),
+    ],
+)
+def test_ruled_cell_is_read_alone(cell, read, expected):
+    """A date in a ruled table is read again without its cell's rules: only the word on paper."""
+    image = cv2.imread(str(DATA / cell), cv2.IMREAD_GRAYSCALE)
+    height, width = image.shape
+    pad = height // 4  # the images are glyphs.word_crop's crops: the word's box and half its height around it
+    word = Word(read, 41.0, (pad, pad, width - pad, height - pad), 3)
+    (out,) = datewords.reread_dates(image, [word], tesseract_date)
+    assert out.text == expected
