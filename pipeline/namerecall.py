@@ -367,18 +367,23 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
 
 # A row with no number, for the row just under the spouse table's header when OCR lost its "1."
 _NO_NUMBER = re.compile(r"^\s*")
-# The spouse table's header row: "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN" (DPCP) or "... TANGGAL
-# PERKAWINAN ..." (KP-4), its words as OCR may damage them.
-_MARRIAGE_COLUMNS = ("NIKAH", "PERKAWINAN")
+
+
+@functools.cache
+def _header_columns() -> tuple[str, tuple[str, ...]]:
+    data = load_yaml(RULES_DIR / "fields.yaml")["spouse_table"]
+    return str(data["header_name"]).upper(), tuple(str(w).upper() for w in data["header_marriage"])
 
 
 def _under_spouse_header(row: str) -> bool:
     """Whether ``row`` is the header of a family table's spouse section: a NAMA column and a marriage
-    date column (TANGGAL NIKAH / TANGGAL PERKAWINAN), so the row below it is the first spouse row
-    even where OCR lost its number ("HERU HIDAYAT | as-2-1968 15-03-1990 Suami")."""
+    date column (TANGGAL NIKAH / TANGGAL PERKAWINAN; rules/fields.yaml spouse_table), so the row
+    below it is the first spouse row even where OCR lost its number ("HERU HIDAYAT | as-2-1968
+    15-03-1990 Suami")."""
+    name, marriage = _header_columns()
     cells = [w.upper() for w in re.findall(r"[A-Za-z]{4,}", row)]
-    has_name = any(fuzz.ratio(c, "NAMA") >= RELATION_CUTOFF for c in cells)
-    return has_name and any(fuzz.ratio(c, w) >= RELATION_CUTOFF for c in cells for w in _MARRIAGE_COLUMNS)
+    has_name = any(fuzz.ratio(c, name) >= RELATION_CUTOFF for c in cells)
+    return has_name and any(fuzz.ratio(c, w) >= RELATION_CUTOFF for c in cells for w in marriage)
 
 
 # What a spouse row's birth-date cell leaves when OCR loses it: digits among other marks ("124 79",
