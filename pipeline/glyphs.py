@@ -317,11 +317,11 @@ def with_core(word: Word, core: str, new: str) -> Word:
 def word_crop(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray:
     """The word's box with a margin of half its height: Tesseract reads a line badly without one."""
     x0, y0, x1, y1 = bbox
-    pad = _word_margin(bbox)
+    pad = word_margin(bbox)
     return np.ascontiguousarray(image[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad])
 
 
-def _word_margin(bbox: tuple[int, int, int, int]) -> int:
+def word_margin(bbox: tuple[int, int, int, int]) -> int:
     """Half the word's height (at least 2 pixels): the margin a word is read again with."""
     return max(2, (bbox[3] - bbox[1]) // 2)
 
@@ -334,7 +334,7 @@ def word_alone(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray
     empty ("" for a clean "22-12-1968" on seed 37813). Here the margin is paper (the box's own light
     level), so only the word is read."""
     x0, y0, x1, y1 = bbox
-    pad = _word_margin(bbox)
+    pad = word_margin(bbox)
     box = image[max(0, y0) : y1, max(0, x0) : x1]
     if box.size == 0:
         return np.ascontiguousarray(box)

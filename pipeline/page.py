@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import datewords, glyphs, nik, pdf, preprocess, raster, tesseract
+from pipeline import datewords, glyphs, lostlines, nik, pdf, preprocess, raster, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -97,6 +97,18 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             upright = preprocess.rotate_clockwise(upright, turn)
             text = tesseract.read_set_aside(
                 turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
+            )
+            text = lostlines.read_lost_lines(
+                turned,
+                text,
+                lambda crop: tesseract.recognise(
+                    crop,
+                    settings.lang,
+                    tesseract.PSM_SINGLE_BLOCK,
+                    settings.oem,
+                    settings.timeout_seconds,
+                    settings.ocr_variables,
+                ),
             )
             text.words = datewords.reread_dates(
                 turned,
