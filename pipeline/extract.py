@@ -149,7 +149,11 @@ def read_document(doc: Document, pages: dict[int, PageResult]) -> tuple[Values, 
             if found and not persons:
                 persons.append({})
             for name, fv in found.items():
-                persons[0].setdefault(name, fv)
+                # printed below the subject phrase ("Duda dari almarhumah:" then a NIP row whose
+                # label OCR lost, "NP , : 19681116 ..."), the number is the subject's, not the
+                # signer's block above the phrase
+                below = subject is not None and _below_anchor(index, anchor, fv)
+                persons[subject if below else 0].setdefault(name, fv)
         if "nip" in wanted_names:
             persons.extend(_loose_nips(index, persons))
         if "tanggal_dokumen" not in values:
@@ -912,6 +916,12 @@ def _other_field_label(label: str, specs: dict) -> bool:
 def _row_spans(index: TextIndex, row, y: float) -> bool:
     box = index.bbox(row.start, row.end)
     return box is not None and box[1] <= y <= box[3]
+
+
+def _below_anchor(index: TextIndex, anchor: int | None, fv: FieldValue) -> bool:
+    """Whether ``fv`` is printed below the row of the text offset ``anchor``."""
+    at = index.bbox(anchor, anchor + 1) if anchor is not None else None
+    return at is not None and fv.bbox is not None and fv.bbox[1] > at[3]
 
 
 def _first_phrase(text: str, phrases: tuple[str, ...]) -> int | None:

@@ -868,3 +868,33 @@ def test_ektp_birth_row_with_a_dash_for_its_colon():
     )
     assert (got.get("tempat_lahir"), got.get("tanggal_lahir")) == ("BLITAR", "1947-08-13")
     assert got.get("tanggal_dokumen") != "1947-08-13"
+
+
+WIDOWER_BLOCK = ["DAFTAR SUSUNAN KELUARGA", "Yang bertanda tangan di bawah ini:", "Nama : HERU SANTOSO"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # seed 39499 berkas-0038: the NIP row's label read "NP ,", so only the page-wide search
+        # finds the number; printed below "Duda dari almarhumah", it is the late employee's
+        (
+            [
+                *WIDOWER_BLOCK,
+                "NIK 1 3308042807630424",
+                "Duda dari aimarhumah: :",
+                "Nama ! NUR PURWANTI, S.E.",
+                "NP , : 19681116 200901 2 216",
+            ],
+            ("NUR PURWANTI, S.E.", "196811162009012216"),
+        ),
+        # printed above the phrase, an unlabelled NIP stays with the first block
+        (
+            [*WIDOWER_BLOCK, "19681116 200901 2 216", "Duda dari almarhumah:", "Nama : NUR PURWANTI, S.E."],
+            ("NUR PURWANTI, S.E.", None),
+        ),
+    ],
+)
+def test_unlabelled_nip_below_the_subject_phrase_is_the_subjects(lines, expected):
+    got = extract("DAFTAR_KELUARGA", lines)
+    assert (got.get("nama"), got.get("nip")) == expected
