@@ -141,7 +141,9 @@ def month_number(word: str) -> int | None:
     token = word.strip().rstrip(".").lower().translate(_MONTH_DIGIT_FIX)
     if not token.isalpha():
         return None
-    for candidate in (token, token.replace("l", "i")):  # "Mel" is "Mei" read badly
+    # "Mel" is "Mei" read badly, "Jull" is "Juli": an i read as l, in one place or all
+    one_i = [token[:k] + "i" + token[k + 1 :] for k, ch in enumerate(token) if ch == "l"]
+    for candidate in (token, token.replace("l", "i"), *one_i):
         if candidate in MONTHS:
             return MONTHS[candidate]
     if MEI_DAMAGED.fullmatch(token.replace("l", "i")):

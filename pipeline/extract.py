@@ -382,14 +382,23 @@ def _drop_impossible_marriage(values: Values) -> None:
     """The employee whose NIP the document holds is a party to the marriage it dates (karis/karsu,
     DPCP, KP-4): a tanggal_nikah before they could marry (fields.yaml spouse_table marriage_age
     min_age, from the NIP's birth date) is a misread year ("Tanggal Perkawinan : 24 Juni 1908" on
-    the karis of an employee born in 1968), better unread."""
+    the karis of an employee born in 1968). It is put right where one year a digit away alone
+    makes the employee of marrying age by the document's date ("23/07/1905" on the karis of an
+    employee born in 1969, issued in 2010: only 1995), as a family table's is
+    (kk.repaired_marriage), with less certainty; unread otherwise."""
     married, holder = values.get("tanggal_nikah"), values.get("nip")
     if married is None or holder is None:
         return
     born = nip.decode_nip(str(holder.value)).birth_date
     day = dates.from_iso(married.value)
-    if born is not None and day is not None and day < kk.years_after(born, kk.marriage_min_age()):
+    if born is None or day is None or day >= kk.years_after(born, kk.marriage_min_age()):
+        return
+    issued = values.get("tanggal_dokumen")
+    repaired = kk.repaired_marriage(born, day, dates.from_iso(issued.value) if issued is not None else None)
+    if repaired is None:
         del values["tanggal_nikah"]
+        return
+    values["tanggal_nikah"] = _with_certainty(_with_value(married, dates.iso(repaired)), kk.repair_certainty())
 
 
 def _overlap(a: tuple[int, int, int, int] | None, b: tuple[int, int, int, int] | None) -> bool:

@@ -9,8 +9,10 @@ row number.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -399,6 +401,11 @@ def marriage_min_age() -> int:
     return int(_marriage_ages()["min_age"])
 
 
+def repair_certainty() -> float:
+    """fields.yaml spouse_table marriage_age repair_certainty: how sure a repaired marriage year is."""
+    return _marriage_ages()["repair_certainty"]
+
+
 def years_after(born: date, years: int) -> date:
     """``born`` plus whole ``years`` (29 February on 28 February in a common year)."""
     try:
@@ -419,19 +426,33 @@ def repaired_marriage(
     ages = _marriage_ages()
     today = today or date.today()
     earliest = max(years_after(b, int(ages["repair_min_age"])) for b in (born, other_born) if b is not None)
-    text = f"{married.year:04d}"
-    fits: set[date] = set()
+    fits = {cand for cand in years_a_digit_away(married) if earliest <= cand <= today}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def years_a_digit_away(day: date) -> Iterator[date]:
+    """``day`` with one digit of its year changed, each way it can be (a 29 February that the
+    other year lacks is left out)."""
+    text = f"{day.year:04d}"
     for i, digit in enumerate(text):
         for other in "0123456789":
             if other == digit:
                 continue
-            try:
-                cand = married.replace(year=int(text[:i] + other + text[i + 1 :]))
-            except ValueError:  # 29 February of a common year
-                continue
-            if earliest <= cand <= today:
-                fits.add(cand)
-    return fits.pop() if len(fits) == 1 else None
+            with contextlib.suppress(ValueError):
+                yield day.replace(year=int(text[:i] + other + text[i + 1 :]))
+
+
+def _birth_misread(born: date, married: date, holder_born: date | None, today: date | None = None) -> bool:
+    """Whether a spouse row's marriage date that its birth date makes too early is better taken
+    as read, its birth year misread instead: no year of the marriage a digit away fits, the
+    employee (``holder_born``, from the NIP) was of marrying age then (repair_min_age), and a
+    birth year a digit from the one read makes the spouse of marrying age too. Seed 39499's DPCP:
+    "HERU SANTOSO 28-07-1983 | 02-10-1991 | Suami" (born 1963) of an employee born in 1968."""
+    if holder_born is None or not years_after(holder_born, int(_marriage_ages()["repair_min_age"])) <= married:
+        return False
+    if married > (today or date.today()):
+        return False
+    return any(years_after(cand, int(_marriage_ages()["min_age"])) <= married for cand in years_a_digit_away(born))
 
 
 def _marriage_date(
@@ -448,15 +469,17 @@ def _marriage_date(
         if fixed is None:
             return None
         raw = shapes[1].group()
-        found[1] = [dates.DateMatch(fixed, 0, len(raw), raw, _marriage_ages()["repair_certainty"])]
+        found[1] = [dates.DateMatch(fixed, 0, len(raw), raw, repair_certainty())]
     d = found[1][0]
     value, certainty = d.value, d.certainty
     if found[0]:
         born = found[0][0].value
         if d.value < years_after(born, int(_marriage_ages()["min_age"])):
             repaired = repaired_marriage(born, d.value, other_born=holder_born)
+            if repaired is None and _birth_misread(born, d.value, holder_born):
+                repaired = d.value
             if repaired is None:
                 return None
-            value, certainty = repaired, certainty * _marriage_ages()["repair_certainty"]
+            value, certainty = repaired, certainty * repair_certainty()
     s = row_start + shapes[1].start() + d.start
     return index.field_value(s, s + len(d.raw), dates.iso(value), certainty)

@@ -218,6 +218,28 @@ def test_month_repaired(raw: str, expected: date | None) -> None:
             {"nama_isteri": "ENY MUNAWAROH"},
             False,
         ),
+        # the husband "8" at the marriage as read, no year of it a digit away fits, but the employee
+        # (NIP on the page, born in 1968) was 22: his birth year is the misread (1963), the
+        # marriage stands, less certain (seed 39499's DPCP)
+        (
+            [
+                "NIP : 19681116 200901 2 216",
+                "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "L HERU SANTOSO 28-07-1983 | 02-10-1991 | Suami",
+            ],
+            {"nama_suami": "HERU SANTOSO", "tanggal_nikah": "1991-10-02"},
+            True,
+        ),
+        # ... not where the employee (born in 1975) was 16 then too: better unread
+        (
+            [
+                "NIP : 19751116 200901 2 216",
+                "NO NAMA TANGGAL LAHIR TANGGAL NIKAH KETERANGAN",
+                "L HERU SANTOSO 28-07-1983 | 02-10-1991 | Suami",
+            ],
+            {"nama_suami": "HERU SANTOSO"},
+            False,
+        ),
         # a marriage at 17 as read stands (UU 1/1974), sure as read
         (
             [
@@ -388,6 +410,9 @@ def test_death_date_beside_its_day(line: str, expected: str, sure: bool) -> None
         ("Tanggal Perkawinan : 24 Juni 1908", None),
         ("Tanggal Perkawinan : 24 Juni 1996", "1996-06-24"),
         ("Tanggal Perkawinan : 24 Juni 1985", "1985-06-24"),  # at 17: possible (min_age 16)
+        # seed 39499: one year a digit from "1905" makes him of marrying age (19): put right
+        ("Tanggal Perkawinan : 23/07/1905", "1995-07-23"),
+        ("Tanggal Perkawinan: 01 Jull 1998", "1998-07-01"),  # Juli with its i read as l
     ],
 )
 def test_karis_marriage_before_the_employee_could_marry(line: str, expected: str | None) -> None:
