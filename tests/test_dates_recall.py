@@ -204,3 +204,17 @@ def test_akta_damaged_month_confirmed_by_registration() -> None:
 def test_marriage_date(doc_type: str, lines: list[str], expected: str | None) -> None:
     fv = read(doc_type, lines).get("tanggal_nikah")
     assert (fv.value if fv else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "at_most"),
+    [
+        ("Pada hari Rabu tanggal 21 November 2001 telah dilangsungkan akad nikah", "2001-11-21", 1.0),
+        # seed 39499: "hari" read "bari": the phrase read fuzzy, the day's name between it and the date
+        ("Pada bari Rabu tanggal 21 November 2001 telah dilangsungkan akad rikah", "2001-11-21", 0.8),
+    ],
+)
+def test_akad_date_after_a_damaged_phrase(line: str, expected: str, at_most: float) -> None:
+    fv = read("SURAT_NIKAH", ["KUTIPAN AKTA NIKAH", line]).get("tanggal_nikah")
+    assert fv is not None and fv.value == expected
+    assert fv.confidence <= at_most + 1e-9
