@@ -700,9 +700,10 @@ HEAD_FROM_BIRTH_CERTAINTY = 0.5  # an NIP's birth digits read from the printed b
 
 def _nip_head_from_birth(block: Values, indexes: list[TextIndex]) -> None:
     """The block's malformed NIP whose birth group OCR turned partly into letters ("NIP 1 19KANRI4
-    200901 1 366"), made whole from the birth date the block prints within BIRTH_ROWS rows of it
-    (nip.head_from_birth), when the whole decodes; the rest of the number is as read. Unsure: the
-    cross-checks report it as a reading to verify."""
+    200901 1 366"), or one digit of it into another so that no NIP decodes, made whole from the
+    birth date the block prints within BIRTH_ROWS rows of it (nip.head_from_birth), when the whole
+    decodes; the rest of the number is as read. Unsure: the cross-checks report it as a reading
+    to verify. An NIP that decodes is never changed: a birth date differing from it is a finding."""
     fv, born = block.get("nip"), block.get("tanggal_lahir")
     if fv is None or born is None or born.page != fv.page or nip.decode_nip(str(fv.value)).is_valid:
         return
@@ -710,6 +711,14 @@ def _nip_head_from_birth(block: Values, indexes: list[TextIndex]) -> None:
     birth = dates.from_iso(born.value) if index is not None else None
     nip_row, birth_row = (namerecall.row_of(index, v) for v in (fv, born)) if index else (None, None)
     if birth is None or nip_row is None or birth_row is None or abs(nip_row - birth_row) > BIRTH_ROWS:
+        return
+    read = str(fv.value)
+    want = f"{birth:%Y%m%d}"
+    if len(read) == 18 and read.isdigit() and sum(a != b for a, b in zip(read[:8], want, strict=True)) == 1:
+        # one birth digit misread into a number no NIP can be ("19890909 200603 2 252" for a 1969
+        # birth printed two rows above: CPNS at 16; seed 39499's SK pangkat)
+        if nip.decode_nip(want + read[8:]).is_valid:
+            block["nip"] = _with_certainty(_with_value(fv, want + read[8:]), HEAD_FROM_BIRTH_CERTAINTY)
         return
     row = index.rows[nip_row]
     for m in nip.LETTERED_HEAD.finditer(index.text, row.start, row.end):

@@ -125,6 +125,12 @@ DPCP_HEAD = ["DATA PERORANGAN CALON PENERIMA PENSIUN", "IL KETERANGAN PRIBADI", 
         (["NIP : 19KANRI4 197901 1 366", BORN], "1941979011366", True),
         # read whole: untouched
         (["NIP : 19680824 200901 1 366", BORN], "196808242009011366", False),
+        # one birth digit misread, CPNS at 16 as read: no NIP; the printed date puts it right
+        (["NIP : 19880824 200403 1 366", BORN], "196808242004031366", True),
+        # ... but an NIP that decodes stays as read, its birth date differing a finding
+        (["NIP : 19780824 200901 1 366", BORN], "197808242009011366", False),
+        # two digits from the printed date: as read
+        (["NIP : 19880825 200403 1 366", BORN], "198808252004031366", True),
     ],
 )
 def test_nip_head_from_printed_birth_date(lines, expected, unsure):
