@@ -6,6 +6,8 @@ proportional one like a typed SK's NIP) and blurred like a photocopy; the "OCR r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -405,3 +407,19 @@ def test_drawn_number_keeps_its_shapes():
 def test_fits_shapes(number, read, fits):
     groups = ((0, 1, 15), (2,), (3, 4), (5, 13), (6, 8, 9, 12), (7,), (10, 14), (11,))
     assert glyphs.fits_shapes(number, read, groups) is fits
+
+
+def test_a_blurred_zero_left_alone_joins_its_digit():
+    """Seed 39499 berkas-0001's e-KTP NIK 3324062206690072 (bold mono font, dotted zeros, as the
+    page's word crop): its last zero correlates 0.93 with one zero and 0.89 with the other two,
+    so complete linkage left it alone and agreement kept the 9 Tesseract read for it."""
+    image = cv2.imread(str(Path(__file__).parent / "data" / "ktp-nik-dotted-zero.png"), cv2.IMREAD_GRAYSCALE)
+    height, width = image.shape
+    shapes = glyphs.glyph_shapes(image, (16, 16, width - 16, height - 16))
+    printed = "3324062206690072"
+    groups = glyphs._groups(shapes)
+    assert sorted(groups) == sorted(
+        [[i for i, d in enumerate(printed) if d == digit] for digit in dict.fromkeys(printed)]
+    )
+    # the page read its 9 as 3 and that zero as 9: the zero's group puts it right
+    assert glyphs.agree(list("3324062206630972"), groups) == "3324062206630072"
