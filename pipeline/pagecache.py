@@ -37,7 +37,11 @@ READING_CODE = (
     "pipeline/page.py",
     "pipeline/glyphs.py",
     "pipeline/datewords.py",
+    "pipeline/dates.py",  # datewords takes a date read again only where dates reads it as one
+    "pipeline/rules/dates.yaml",  # ... with its damaged-month rules
+    "pipeline/lostlines.py",
     "pipeline/nik.py",  # nik.plausible_reading, asked by glyphs.remapped
+    "pipeline/nip.py",  # imported by nik
     "pipeline/wilayah.py",
     "pipeline/data/kode_wilayah_prov_kab_kec.csv",
     "pipeline/preprocess.py",
@@ -111,7 +115,8 @@ def page_key_parts(ref: PageRef, settings: Settings, preview_dir: Path) -> dict[
     - where the preview image goes (its folder and the page's number): a cached result points at
       its preview, so a reading is reused only by the report it belongs to.
 
-    Not the classifier profiles or the rules: those are applied again to the cached text.
+    Not the classifier profiles or the rules: those are applied again to the cached text (save
+    rules/dates.yaml, which the reading's date re-read consults: it is in READING_CODE).
     """
     return {
         "content": file_sha256(ref.path),
