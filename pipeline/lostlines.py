@@ -148,7 +148,7 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
                 continue
             line = lines.setdefault(w.line, next_line + len(lines))
             bbox = (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0)
-            found.append(Word(text=w.text, conf=w.conf, bbox=bbox, line=line))
+            found.append(Word(text=w.text, conf=w.conf, bbox=bbox, line=line, recovered=True))
         next_line += len(lines)
     kept: list[Word] = []
     for w in text.words:

@@ -75,6 +75,9 @@ class Word:
     # The positions of its digits grouped by glyph shape, where its glyphs were counted one per
     # digit (pipeline/glyphs.py): one shape is one digit, so a repair must keep each group one digit.
     glyph_groups: tuple[tuple[int, ...], ...] = ()
+    # Read back from a line the page's reading lost (pipeline/lostlines.py): a second scan of the
+    # same sheet may lose, and read back, other lines, so comparing two scans leaves these out.
+    recovered: bool = False
 
 
 @dataclass

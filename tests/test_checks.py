@@ -168,6 +168,26 @@ def test_duplicate_page_by_text():
     assert len(dup) == 1 and [e.page for e in dup[0].evidence] == [1, 3]
 
 
+@pytest.mark.parametrize(
+    ("recovered", "duplicate"),
+    [
+        # one scan read back lines its first reading lost (stamp text, a cell): still the same sheet
+        (True, True),
+        # the same words read by the first reading: a different sheet
+        (False, False),
+    ],
+)
+def test_duplicate_page_leaves_out_lines_read_back(recovered, duplicate):
+    from dataclasses import replace
+
+    text = [f"baris nomor {i} dari surat keputusan tentang kenaikan pangkat pegawai negeri sipil" for i in range(8)]
+    again = page_result(3, [*text, *["DISDUKCAPIL KABUPATEN KENDAL CAP DINAS KEPENDUDUKAN"] * 4], "SK_PANGKAT")
+    again.text.words = [replace(w, recovered=recovered) if w.bbox[1] >= 500 else w for w in again.text.words]
+    pages = [page_result(1, text, "SK_PANGKAT"), page_result(2, ["lain"] * 3, "KTP"), again]
+    findings = crosscheck(BASE, pages, "BUP", None)[1]
+    assert any(f.code == "DUPLICATE_PAGE" for f in findings) is duplicate
+
+
 def run_case(documents, case_type, instansi=None):
     from datetime import date
 
