@@ -52,6 +52,7 @@ REREAD_SCALES = (1.0, 1.5, 2.0, 0.75)  # sizes a miscounted word is read again a
 PAPER_PERCENTILE = 90  # of a word box's grey levels: its paper (ink covers far less of the box)
 NEAR_DATE = 1  # digits a settled number's date part may be from a printed date OCR misread too
 MAX_CHOICES = 32  # a number its glyphs allow more readings of than this: too little known to offer any
+PAINT_MARGIN = 2  # pixels around a word already read painted out with it (its blurred edge)
 
 
 def agree_digit_runs(
@@ -340,6 +341,22 @@ def word_alone(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray
         return np.ascontiguousarray(box)
     paper = int(np.percentile(box, PAPER_PERCENTILE))
     return cv2.copyMakeBorder(box, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=paper)
+
+
+def paint_words(
+    image: np.ndarray, words: list[Word], paper: int, origin: tuple[int, int] = (0, 0), margin: int = PAINT_MARGIN
+) -> None:
+    """Paint the words' boxes (page pixels; ``image`` starts at ``origin``) and ``margin`` around
+    them with ``paper``: white on a grey page, so a region read again holds only what was not read
+    (tesseract.read_set_aside, lostlines), or no ink (0) on an ink mask."""
+    ox, oy = origin
+    rows, cols = image.shape[:2]
+    for w in words:
+        x0, y0, x1, y1 = w.bbox
+        top, bottom = max(0, y0 - oy - margin), min(rows, y1 - oy + margin + 1)
+        left, right = max(0, x0 - ox - margin), min(cols, x1 - ox + margin + 1)
+        if top < bottom and left < right:
+            image[top:bottom, left:right] = paper
 
 
 def _number_runs(words: list[Word]) -> list[list[int]]:

@@ -38,7 +38,6 @@ MIN_LINE_LETTERS = 3.0  # letter heights of shapes' width a lost line holds at l
 MAX_LINE_HEIGHT = 2.5  # letter heights a lost line spans at most: a taller cluster is a stamp or a drawing
 LETTER_GAP = 1.5  # letter heights between two shapes of one line (a word space is well under one)
 RULE_LENGTH = 4  # letter heights a straight run of ink spans at least to be a rule, not a letter
-PAINT_MARGIN = 2  # pixels around a word already read painted out with it (its blurred edge)
 DETECT_WIDTH = 1300  # pixels across the page is searched at (about 150 dpi for A4)
 REPLACE_COVER = 0.8  # of an unsure word's width the lost lines' words over it span, to replace it
 
@@ -70,16 +69,13 @@ def lost_lines(image: np.ndarray, words: list[Word]) -> tuple[list[BBox], float]
     scale = min(1.0, DETECT_WIDTH / image.shape[1]) if image.shape[1] else 1.0
     if scale < 1.0:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        words = [replace(w, bbox=_scaled(w.bbox, scale)) for w in words]
+        words = [replace(w, bbox=tuple(int(round(v * scale)) for v in w.bbox)) for w in words]
     found, height = _found(image, words)
-    return [_scaled(box, 1 / scale, image.shape) for box in found], height / scale
+    return [_on_page(box, 1 / scale, image.shape) for box in found], height / scale
 
 
-def _scaled(box: BBox, factor: float, shape: tuple[int, ...] | None = None) -> BBox:
-    """``box`` times ``factor``; grown by a pixel each way (and kept on the page of ``shape``,
-    the shrunk page's) when going back to the page's pixels."""
-    if shape is None:
-        return tuple(int(round(v * factor)) for v in box)  # type: ignore[return-value]
+def _on_page(box: BBox, factor: float, shape: tuple[int, ...]) -> BBox:
+    """A box of the shrunk page (of ``shape``) in the page's pixels, grown by a pixel each way."""
     rows, cols = shape[:2]
     x0, y0, x1, y1 = box
     return (
@@ -99,7 +95,7 @@ def _found(image: np.ndarray, words: list[Word]) -> tuple[list[BBox], float]:
     rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
     rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
     ink = cv2.subtract(ink, rules)
-    _paint(ink, [w for w in words if w.conf >= SURE_WORD], PAINT_MARGIN, 0)
+    glyphs.paint_words(ink, [w for w in words if w.conf >= SURE_WORD], 0)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     left, top, width, tall, area = (stats[1:, k] for k in range(5))
     letters = (
@@ -134,7 +130,7 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
     found: list[Word] = []
     next_line = max((w.line for w in text.words), default=-1) + 1
     painted = image.copy()
-    _paint(painted, sure, PAINT_MARGIN, 255)
+    glyphs.paint_words(painted, sure, 255)
     for box in boxes:
         # the line alone on paper: a sliver of the line above's descenders in the margin made
         # Tesseract drop the widow's line again (the crop read from one row higher kept it)
@@ -162,28 +158,7 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
     if not found:
         return text
     words = kept + found
-    return PageText(
-        words=words,
-        width=text.width,
-        height=text.height,
-        method=text.method,
-        ocr_confidence=float(np.mean([w.conf for w in words])),
-        rotation=text.rotation,
-        set_aside=text.set_aside,
-    )
-
-
-def _paint(image: np.ndarray, words: list[Word], margin: int, paper: int, origin: tuple[int, int] = (0, 0)) -> None:
-    """Paint the words' boxes (page pixels; ``image`` starts at ``origin``) with ``paper``: white
-    on a grey page, no ink (0) on an ink mask."""
-    ox, oy = origin
-    rows, cols = image.shape[:2]
-    for w in words:
-        x0, y0, x1, y1 = w.bbox
-        top, bottom = max(0, y0 - oy - margin), min(rows, y1 - oy + margin + 1)
-        left, right = max(0, x0 - ox - margin), min(cols, x1 - ox + margin + 1)
-        if top < bottom and left < right:
-            image[top:bottom, left:right] = paper
+    return replace(text, words=words, ocr_confidence=float(np.mean([w.conf for w in words])))
 
 
 def _cover(box: BBox, others: list[BBox]) -> float:

@@ -27,6 +27,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"  # before tesserocr loads libtesseract
 import numpy as np  # noqa: E402
 import tesserocr  # noqa: E402
 
+from pipeline.glyphs import paint_words  # noqa: E402
 from pipeline.models import PageText, Word  # noqa: E402
 
 # Where Debian (tesseract-ocr-ind) and other distributions put the language data; TESSDATA_PREFIX wins.
@@ -200,7 +201,6 @@ def _mean(words: list[Word]) -> float | None:
     return float(np.mean([w.conf for w in words])) if words else None
 
 
-PAINT_MARGIN = 2  # pixels around a word already read painted out with it (its blurred edge)
 SET_ASIDE_MIN = (0.08, 0.03)  # of the page's width, height: a rule or a speck is no region to read again
 SET_ASIDE_MIN_CONF = 50.0  # a word read in a set-aside region is kept at this confidence or more
 PSM_SINGLE_BLOCK = 6
@@ -224,10 +224,7 @@ def read_set_aside(
     next_line = max((w.line for w in words), default=-1) + 1
     for x0, y0, x1, y1 in text.set_aside:
         crop = image[y0:y1, x0:x1].copy()
-        m = PAINT_MARGIN
-        for w in text.words:
-            top, bottom = max(0, w.bbox[1] - y0 - m), max(0, w.bbox[3] - y0 + m + 1)
-            crop[top:bottom, max(0, w.bbox[0] - x0 - m) : max(0, w.bbox[2] - x0 + m + 1)] = 255
+        paint_words(crop, text.words, 255, (x0, y0))
         region = recognise(crop, lang, PSM_SINGLE_BLOCK, oem, timeout, variables)
         lines: dict[int, int] = {}
         for w in region.words:
