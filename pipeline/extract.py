@@ -712,13 +712,12 @@ def _nip_head_from_birth(block: Values, indexes: list[TextIndex]) -> None:
     nip_row, birth_row = (namerecall.row_of(index, v) for v in (fv, born)) if index else (None, None)
     if birth is None or nip_row is None or birth_row is None or abs(nip_row - birth_row) > BIRTH_ROWS:
         return
-    read = str(fv.value)
-    want = f"{birth:%Y%m%d}"
-    if len(read) == 18 and read.isdigit() and sum(a != b for a, b in zip(read[:8], want, strict=True)) == 1:
+    repaired = nip.birth_digit_repaired(str(fv.value), birth)
+    if repaired is not None:
         # one birth digit misread into a number no NIP can be ("19890909 200603 2 252" for a 1969
         # birth printed two rows above: CPNS at 16; seed 39499's SK pangkat)
-        if nip.decode_nip(want + read[8:]).is_valid:
-            block["nip"] = _with_certainty(_with_value(fv, want + read[8:]), HEAD_FROM_BIRTH_CERTAINTY)
+        if nip.decode_nip(repaired).is_valid:
+            block["nip"] = _with_certainty(_with_value(fv, repaired), HEAD_FROM_BIRTH_CERTAINTY)
         return
     row = index.rows[nip_row]
     for m in nip.LETTERED_HEAD.finditer(index.text, row.start, row.end):
@@ -1267,6 +1266,11 @@ def _day_rows(gap: str) -> int:
     return sum(len(m.group()) for m in DAY_ROW.finditer(gap))
 
 
+# What may not stand between a phrase and its date: another number, or a sentence's end (a full
+# stop after a word; one opening a row is OCR debris).
+PHRASE_GAP_BREAK = re.compile(r"\d\d|\w\.\s")
+
+
 def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) -> FieldValue | None:
     """A date right after a phrase: '... terhitung mulai tanggal 01 Januari 2008'.
 
@@ -1292,7 +1296,7 @@ def _phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int = 4) ->
             gap = text[: found[0].start]
             # a sentence end is a full stop after a word; one opening a row is OCR debris
             # ("Dicatat di Boyolali" / ". tanggal 25 Februari 1997" on a kutipan akta nikah)
-            if found[0].start > 4 and (re.search(r"\d\d|\w\.\s", gap)):
+            if found[0].start > 4 and PHRASE_GAP_BREAK.search(gap):
                 continue
             d = found[0]
             value, certainty = _named_day_checked(d, lowered[m.start() : m.end()] + gap)
@@ -1331,7 +1335,7 @@ def _fuzzy_phrase_date(index: TextIndex, phrases: tuple[str, ...], window: int =
             gap = text[: found[0].start]
             right_after = re.fullmatch(r"\s*(?:[:;]|[1lI|](?=\s))?\s*", gap)
             # as _phrase_date: never across another number or a sentence end
-            within = found[0].start - _day_rows(gap) <= window and not re.search(r"\d\d|\w\.\s", gap)
+            within = found[0].start - _day_rows(gap) <= window and not PHRASE_GAP_BREAK.search(gap)
             if not right_after and not within:
                 continue
             d = found[0]

@@ -349,6 +349,18 @@ def head_from_birth(head: str, birth: date, min_digits: int) -> str | None:
     return want if all(want[n] == ch for n, ch in digits) else None
 
 
+def birth_digit_repaired(digits: str, birth: date) -> str | None:
+    """The 18-digit NIP ``digits`` with the one of its eight birth digits that differs from
+    ``birth`` (its holder's printed birth date) put back ("19890909 200603 2 252" two rows from
+    "09-09-1969"); None when no digit or more than one differs. A guess the date confirms: the
+    caller asks only for an NIP that decodes to none, takes the repair only when it decodes, and
+    gives it a lower confidence."""
+    want = f"{birth:%Y%m%d}"
+    if len(digits) != 18 or not digits.isdigit() or sum(a != b for a, b in zip(digits[:8], want, strict=True)) != 1:
+        return None
+    return want + digits[8:]
+
+
 def encode_nip(birth: date, tmt_cpns: date, gender: str, sequence: int = 1) -> str:
     """Build a NIP from its parts: the inverse of :func:`decode_nip`, for fixtures and tests."""
     code = {"L": "1", "P": "2"}[gender]
