@@ -442,7 +442,7 @@ def years_a_digit_away(day: date) -> Iterator[date]:
                 yield day.replace(year=int(text[:i] + other + text[i + 1 :]))
 
 
-def _birth_misread(born: date, married: date, holder_born: date | None, today: date | None = None) -> bool:
+def _birth_misread(born: date, married: date, holder_born: date | None) -> bool:
     """Whether a spouse row's marriage date that its birth date makes too early is better taken
     as read, its birth year misread instead: no year of the marriage a digit away fits, the
     employee (``holder_born``, from the NIP) was of marrying age then (repair_min_age), and a
@@ -450,7 +450,7 @@ def _birth_misread(born: date, married: date, holder_born: date | None, today: d
     "HERU SANTOSO 28-07-1983 | 02-10-1991 | Suami" (born 1963) of an employee born in 1968."""
     if holder_born is None or not years_after(holder_born, int(_marriage_ages()["repair_min_age"])) <= married:
         return False
-    if married > (today or date.today()):
+    if married > date.today():
         return False
     return any(years_after(cand, int(_marriage_ages()["min_age"])) <= married for cand in years_a_digit_away(born))
 
