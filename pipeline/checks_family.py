@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from classifiers.profiles import normalise
 from pipeline import names
+from pipeline.event_corroboration import statements
 from pipeline.findings import dmy, ev, finding, rules, where
 from pipeline.models import Document, Evidence, FieldValue, Finding
 from pipeline.persons import Employee, kk_members, member_fv, member_named, same_name
@@ -173,13 +174,8 @@ EVENT_NAMES = {"tanggal_nikah": "Tanggal pernikahan", "tanggal_meninggal": "Tang
 def check_event_dates(documents: list[Document]) -> list[Finding]:
     """Marriage and death dates (rules: crosscheck.yaml ``event_dates``) against their record."""
     findings = []
-    other_event = rules().get("event_dates_other_event", {})
     for field, sources in rules()["event_dates"].items():
-        stated = [
-            (d, d.fields[field])
-            for d in documents
-            if field in d.fields and d.doc_type not in other_event.get(field, ())
-        ]
+        stated = statements(documents, field)
         records = [(d, fv) for d, fv in stated if d.doc_type in sources]
         if len({fv.value for _, fv in records}) != 1:
             continue  # no record, or two that disagree (a second marriage): nothing to hold others to

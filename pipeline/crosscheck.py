@@ -21,6 +21,7 @@ from pipeline.checks_identity import (
     foreign_documents,
 )
 from pipeline.checks_pages import check_duplicates, check_pages
+from pipeline.event_corroboration import corroborate_event_dates
 from pipeline.models import Document, Finding, PageResult
 from pipeline.persons import Employee, repair_child_names_from_kk, repair_niks_from_kk, resolve_employee
 
@@ -35,6 +36,7 @@ def crosscheck(
 ) -> tuple[Employee, list[Finding]]:
     repair_niks_from_kk(documents)
     repair_child_names_from_kk(documents)
+    corroborate_event_dates(documents)
     emp = resolve_employee(documents, case_type, manifest_nip)
     foreign = foreign_documents(emp)
     by_index = {p.ref.index: p for p in pages}
