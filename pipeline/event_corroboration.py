@@ -54,7 +54,10 @@ def corroborated(read: FieldValue, others: list[FieldValue], spec: dict) -> Fiel
         return None
     surer: dict[str, int] = defaultdict(int)
     for o in others:
-        if o.confidence >= read.confidence + spec["margin"] and digits_apart(str(o.value), str(read.value)) == 1:
+        if (
+            round(o.confidence - read.confidence, 6) >= spec["margin"]
+            and digits_apart(str(o.value), str(read.value)) == 1
+        ):
             surer[str(o.value)] += 1
     if len(surer) != 1:
         return None  # none, or two dates a digit away: which one the document means cannot be told

@@ -120,7 +120,7 @@ def corroborate_nips(documents: list[Document], employee_nip: str) -> None:
         if not any(len(b) > 1 and b["nip"].value == value for b in _nip_blocks(doc)):
             continue
         surest = max((fv.confidence for d, fv in sure if d is not doc), default=0.0)
-        if read.confidence >= spec["below"] or surest < read.confidence + spec["margin"]:
+        if read.confidence >= spec["below"] or round(surest - read.confidence, 6) < spec["margin"]:
             continue
         fixed = FieldValue(employee_nip, read.page, round(read.confidence * KK_CONFIRMED_CERTAINTY, 3), read.bbox)
         for block in _nip_blocks(doc):

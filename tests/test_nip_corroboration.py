@@ -32,12 +32,13 @@ SURE = [doc(1, "SK_CPNS", NIP), doc(2, "SK_PNS", NIP), doc(3, "SK_PANGKAT", NIP)
     [
         pytest.param(SURE, [doc(9, "KARPEG", TMT_MISREAD, 0.6)], NIP, None, id="unsure-tmt-digit"),
         pytest.param(SURE, [doc(9, "KARPEG", SEQ_MISREAD, 0.85)], NIP, None, id="unsure-sequence-digit"),
-        pytest.param(SURE, [doc(9, "KARPEG", TMT_MISREAD, 0.92)], TMT_MISREAD, "NIP_MISMATCH", id="read-surely"),
+        pytest.param(SURE, [doc(9, "KARPEG", TMT_MISREAD, 0.92)], NIP, None, id="just-under-a-clean-read"),
+        pytest.param(SURE, [doc(9, "KARPEG", TMT_MISREAD, 0.955)], TMT_MISREAD, "NIP_MISMATCH", id="read-surely"),
         pytest.param(
             [doc(1, "SK_CPNS", NIP, 0.65), *SURE[1:]], [doc(9, "KARPEG", TMT_MISREAD, 0.6)], NIP, None, id="one-surer"
         ),
         pytest.param(
-            [doc(n, t, NIP, 0.65) for n, t in ((1, "SK_CPNS"), (2, "SK_PNS"), (3, "SK_PANGKAT"))],
+            [doc(n, t, NIP, 0.62) for n, t in ((1, "SK_CPNS"), (2, "SK_PNS"), (3, "SK_PANGKAT"))],
             [doc(9, "KARPEG", TMT_MISREAD, 0.6)],
             TMT_MISREAD,
             "NIP_MISMATCH",
