@@ -13,7 +13,8 @@ at :data:`SURE_WORD` confidence or more; one below may be a garbled reading of t
 hides), once rules are taken out, that clusters into a line of letter-high shapes of at least
 :data:`MIN_LINE_LETTERS` letter heights is read again as one block of text (a single-line
 reading of the widow's line came back empty), with the words already read painted out. A
-recovered word is kept at :data:`MIN_CONF` or more. It replaces an unsure word only where the
+recovered word is kept at :data:`MIN_CONF` or more, or between two such words of its line. It
+replaces an unsure word only where the
 recovered words span it (:data:`REPLACE_COVER`); a piece of an unsure word is dropped instead (seed
 37813: a KTP's NIK read at confidence 29 but whole, put right later by its glyphs, lost to an
 8-digit piece of it read alone).
@@ -40,6 +41,7 @@ LETTER_GAP = 1.5  # letter heights between two shapes of one line (a word space 
 RULE_LENGTH = 4  # letter heights a straight run of ink spans at least to be a rule, not a letter
 DETECT_WIDTH = 1300  # pixels across the page is searched at (about 150 dpi for A4)
 REPLACE_COVER = 0.8  # of an unsure word's width the lost lines' words over it span, to replace it
+TALL_WORD = 1.3  # of the median sure word's box height: a box this tall may reach into another line
 
 
 def letter_height(ink: np.ndarray, words: list[Word]) -> float | None:
@@ -95,7 +97,7 @@ def _found(image: np.ndarray, words: list[Word]) -> tuple[list[BBox], float]:
     rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
     rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
     ink = cv2.subtract(ink, rules)
-    glyphs.paint_words(ink, [w for w in words if w.conf >= SURE_WORD], 0)
+    glyphs.paint_words(ink, word_cores(ink, words), 0)
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     left, top, width, tall, area = (stats[1:, k] for k in range(5))
     letters = (
@@ -126,11 +128,11 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
     boxes, _ = lost_lines(image, text.words)
     if not boxes:
         return text
-    sure = [w for w in text.words if w.conf >= SURE_WORD]
     found: list[Word] = []
     next_line = max((w.line for w in text.words), default=-1) + 1
     painted = image.copy()
-    glyphs.paint_words(painted, sure, 255)
+    ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    glyphs.paint_words(painted, word_cores(ink, text.words), 255)
     for box in boxes:
         # the line alone on paper: a sliver of the line above's descenders in the margin made
         # Tesseract drop the widow's line again (the crop read from one row higher kept it)
@@ -138,10 +140,7 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
         pad = glyphs.word_margin(box)
         x0, y0 = box[0] - pad, box[1] - pad
         lines: dict[int, int] = {}
-        for w in read(crop).words:
-            printed = any(ch.isalnum() for ch in w.text)
-            if w.conf < MIN_CONF or not printed:
-                continue
+        for w in _kept(read(crop).words):
             line = lines.setdefault(w.line, next_line + len(lines))
             bbox = (w.bbox[0] + x0, w.bbox[1] + y0, w.bbox[2] + x0, w.bbox[3] + y0)
             found.append(Word(text=w.text, conf=w.conf, bbox=bbox, line=line, recovered=True))
@@ -159,6 +158,58 @@ def read_lost_lines(image: np.ndarray, text: PageText, read: Callable[[np.ndarra
         return text
     words = kept + found
     return replace(text, words=words, ocr_confidence=float(np.mean([w.conf for w in words])))
+
+
+def _kept(words: list[Word]) -> list[Word]:
+    """The printed words of a lost line's reading read at :data:`MIN_CONF` or more, and those
+    between two such words of their line: "O1 Januari 2007." read back with Januari at 32 between
+    words at 89 and 94 (a stamp's or a signature's scrawl reads unsurely throughout)."""
+    printed = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    sure = [i for i, w in enumerate(printed) if w.conf >= MIN_CONF]
+    return [
+        w
+        for i, w in enumerate(printed)
+        if w.conf >= MIN_CONF
+        or any(j < i and printed[j].line == w.line for j in sure)
+        and any(j > i and printed[j].line == w.line for j in sure)
+    ]
+
+
+def word_cores(ink: np.ndarray, words: list[Word]) -> list[Word]:
+    """The sure words, each with the box of its own ink: a box much taller than the page's words
+    (:data:`TALL_WORD`) cut to its band of ink rows holding the most ink.
+
+    Tesseract may fold the lower half of a line into the words of the line below, and drop the line
+    (seed 41231 berkas-0013, an SK PNS: "menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01
+    Januari 2007." gone, the next line's words boxed 84 px tall where the page's are 52, reaching
+    over that line's lower half). Covered whole, the line's remaining upper half is no line of
+    letter-high shapes. A blank row inside the box parts the two lines' ink; with no such row (a
+    title in larger type, letters touching) the box is kept whole."""
+    sure = [w for w in words if w.conf >= SURE_WORD]
+    if not sure:
+        return []
+    usual = float(np.median([w.bbox[3] - w.bbox[1] for w in sure]))
+    out = []
+    for w in sure:
+        x0, y0, x1, y1 = w.bbox
+        if y1 - y0 > TALL_WORD * usual:
+            top, bottom = _main_band(ink[y0 : y1 + 1, x0 : x1 + 1])
+            w = replace(w, bbox=(x0, y0 + top, x1, y0 + bottom))
+        out.append(w)
+    return out
+
+
+def _main_band(ink: np.ndarray) -> tuple[int, int]:
+    """First and last row of the run of inked rows (no blank row inside) holding the most ink."""
+    counts = np.count_nonzero(ink, axis=1)
+    inked = np.flatnonzero(counts)
+    if inked.size == 0:
+        return 0, max(0, ink.shape[0] - 1)
+    breaks = np.flatnonzero(np.diff(inked) > 1)
+    starts = np.concatenate(([inked[0]], inked[breaks + 1]))
+    ends = np.concatenate((inked[breaks], [inked[-1]]))
+    best = max(range(len(starts)), key=lambda i: int(counts[starts[i] : ends[i] + 1].sum()))
+    return int(starts[best]), int(ends[best])
 
 
 def _cover(box: BBox, others: list[BBox]) -> float:

@@ -117,3 +117,37 @@ def test_unsure_word_is_replaced_only_by_a_reading_spanning_it(share, replaced):
     out = lostlines.read_lost_lines(image, text, read)
     assert (unsure in out.words) is not replaced
     assert any(w.text == "RECOVERED" for w in out.words) is replaced
+
+
+def test_a_tall_box_reaching_into_the_line_above_does_not_hide_it():
+    """Tesseract folded the lower half of a line into the next line's words and dropped it (seed
+    41231 berkas-0013: "menjadi Pegawai Negeri Sipil terhitung mulai tanggal 01 Januari 2007." under
+    boxes 84 px tall where the page's are 52): the tall box covers only its own band of ink."""
+    image, words = drawn()
+    x0, _, x1, y1 = words[2].bbox
+    tall = Word(words[2].text, 95.0, (x0, TOPS[1] + 20, x1, y1), 2)
+    boxes, _ = lostlines.lost_lines(image, [words[0], words[0], tall])
+    assert any(abs(b[1] - TOPS[1]) <= 12 for b in boxes)
+    # ink rows with no blank row between them (a title in larger type) stay one band, box whole
+    ink = np.zeros((90, 40), np.uint8)
+    ink[5:40, 5:30] = ink[38:80, 0:40] = 255
+    assert lostlines._main_band(ink) == (5, 79)
+    ink[40:45] = 0
+    assert lostlines._main_band(ink) == (45, 79)
+
+
+def w(text: str, conf: float, line: int = 0) -> Word:
+    return Word(text, conf, (0, 0, 10, 10), line)
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        ([w("O1", 89), w("Januari", 32), w("2007.", 94)], ["O1", "Januari", "2007."]),  # between two sure words
+        ([w("Januari", 32), w("2007.", 94)], ["2007."]),  # at the line's end: a scrawl's piece
+        ([w("O1", 89), w("Januari", 32), w("2007.", 94, 1)], ["O1", "2007."]),  # the sure word after is on another line
+        ([w("O1", 89), w("~~", 10), w("2007.", 94)], ["O1", "2007."]),  # no letter or digit
+    ],
+)
+def test_unsure_word_of_a_lost_line_kept_between_sure_ones(words, kept):
+    assert [x.text for x in lostlines._kept(words)] == kept
