@@ -111,7 +111,13 @@ _WORD_RE = re.compile(_WORD, re.IGNORECASE)
 # A year in words broken over two rows, the second row starting with OCR debris ("... sembilan
 # puluh" / ", satu", "... sembilan puluh" / "| lima" on a kutipan akta): crossed only after a word
 # that leaves the number open (puluh, ratus, ribu), so a finished year never takes in a stray word.
-_ROW_BREAK = r"(?:(?<=puluh)|(?<=ratus)|(?<=ribu))[ \t]*\n[ \t]*[,|.'\"“”»-]{1,2}[ \t]*"
+_ROW_BREAK = (
+    r"(?:(?:(?<=puluh)|(?<=ratus)|(?<=ribu))[ \t]*\n[ \t]*[,|.'\"“”»-]{1,2}[ \t]*"
+    # ... or after any number word, debris on either side of the break, where the next row opens
+    # with a word that can only go on with a number ("sembilan ratus sembilan" / "| puluh enam",
+    # "sembilan." / "puluh tiga": 1996 and 1993, not 1909)
+    r"|[,|.'\"“”»-]{0,2}[ \t]*\n[ \t]*[,|.'\"“”»-]{0,2}[ \t]*(?=(?i:puluh|belas|ratus|ribu)\b))"
+)
 _MONTH_TOKEN = r"[A-Za-z][A-Za-z01568]{1,10}[A-Za-z5]\.?|[A-Za-z]{3}\.?"
 _TEXT = re.compile(
     # a real digit in the day, or two digit-like characters ("Ol April 2020" is 01 April 2020)
@@ -416,7 +422,30 @@ def _repair_number_words(text: str) -> str:
                     return canon if m.group().islower() else canon.upper() if m.group().isupper() else canon.title()
         return m.group()
 
-    return _LETTERS.sub(fix, text)
+    return _LOST_LETTER.sub(_lost_letter, _LETTERS.sub(fix, text))
+
+
+# A number word with one letter lost, where the number before it is left open for it ("dua ribu
+# Ima": lima, its l and i read as one I): the year was cut there (2000 for 2005). Put right with
+# the space before it taken in, "ribu Ima" -> "ribulima", so lengths and match offsets stay. A unit
+# or a se- word only after ribu, ratus or puluh; belas, puluh or ratus only after a unit ("lima" then
+# a child's name "LIA" stays). Not "ribu": "ibu" is a word.
+_LOST_LETTER = re.compile(r"(?<=[A-Za-z])\s([A-Za-z]{3,7})\b")
+_SHORT = {w[:i] + w[i + 1 :]: w for w in NUMBER_WORDS if w != "ribu" for i in range(len(w))}
+_MULTIPLIERS = ("belas", "puluh", "ratus")
+_OPEN = ("ribu", "ratus", "puluh", "seribu", "seratus")
+_UNITS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _lost_letter(m: re.Match[str]) -> str:
+    word = m.group(1).lower()
+    full = _SHORT.get(word)
+    before = re.search(r"([A-Za-z]+)$", m.string[: m.start()])
+    if full is None or word in NUMBER_WORDS or before is None:
+        return m.group()
+    if before[1].lower() not in (_UNITS if full in _MULTIPLIERS else _OPEN):
+        return m.group()
+    return full.upper() if m.group(1).isupper() else full
 
 
 def find_dates(text: str) -> list[DateMatch]:

@@ -27,11 +27,35 @@ from tests.textpage import page_text
         ("lima Mei seribu sembilan ratus delapan puluh tujuh\n| dua", "1987-05-05"),
         # no debris: the plain row break was read before and still is
         ("dua Juni seribu sembilan ratus sembilan puluh\ndua\ntelah lahir", "1992-06-02"),
+        # broken after a unit, the next row going on with a multiplier (seed 43517 berkas-0009: 1909)
+        ("dua puluh sembilan April seribu sembilan ratus sembilan\n| puluh enam\ntelah lahir", "1996-04-29"),
+        ("dua puluh empat Agustus seribu sembilan ratus sembilan.\npuluh tiga\ntelah lahir", "1993-08-24"),
+        # a unit's row after a finished unit stays out
+        ("lima Mei seribu sembilan ratus delapan puluh tujuh\n| dua puluh", "1987-05-05"),
     ],
 )
 def test_year_in_words_over_two_rows(text: str, expected: str) -> None:
     found = dates.find_dates(text)
     assert found and found[0].value.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lima's l and i read as one I (seed 43517 berkas-0007's akta: 2000 for 2005)
+        ("pada tanggal satu Januari dua ribu Ima\ntelah lahir", "2005-01-01"),
+        ("enam bela Mei dua ribu satu", "2001-05-16"),
+        ("tiga Juni seribu sembilan ratus delapan puluh nam", "1986-06-03"),
+        # a finished year followed by a name one letter from a number word (lima / LIA) stays
+        ("satu Januari dua ribu lima\nLIA", "2005-01-01"),
+        # "ibu" is a word, not ribu
+        ("satu Januari dua ribu lima dari ibu", "2005-01-01"),
+    ],
+)
+def test_number_word_with_a_letter_lost(text: str, expected: str) -> None:
+    found = dates.find_dates(text)
+    assert found and found[0].value.isoformat() == expected
+    assert len(dates._repair_number_words(text)) == len(text)  # offsets stay
 
 
 @pytest.mark.parametrize(
