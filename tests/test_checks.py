@@ -188,6 +188,19 @@ def test_duplicate_page_leaves_out_lines_read_back(recovered, duplicate):
     assert any(f.code == "DUPLICATE_PAGE" for f in findings) is duplicate
 
 
+def test_duplicate_page_whose_scans_read_other_words_unsurely():
+    """Seed 45007: a word read at 39 in one scan and 41 in the other falls out of one scan's sure
+    text only (87-97 % alike there), while the two texts as read are 98 % alike: the same sheet."""
+    from dataclasses import replace
+
+    text = [f"baris nomor {i} dari surat keputusan tentang kenaikan pangkat pegawai negeri sipil" for i in range(8)]
+    again = page_result(3, text, "SK_PANGKAT")
+    again.text.words = [replace(w, conf=35.0) if i % 3 == 0 else w for i, w in enumerate(again.text.words)]
+    pages = [page_result(1, text, "SK_PANGKAT"), page_result(2, ["lain"] * 3, "KTP"), again]
+    findings = crosscheck(BASE, pages, "BUP", None)[1]
+    assert any(f.code == "DUPLICATE_PAGE" for f in findings)
+
+
 def run_case(documents, case_type, instansi=None):
     from datetime import date
 
