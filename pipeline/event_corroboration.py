@@ -4,7 +4,7 @@ A marriage is dated on the surat nikah, the KARIS/KARSU, the DPCP's family table
 susunan keluarga; a death on the surat kematian and the letters that follow it. Where one of them
 reads the date one digit off the date that several others read surer ("1998" for 1996 under a smudge
 on the card, "23" for 25 in a faint DPCP row), the misreading raises a false DATE_MISMATCH and
-counts as a wrong value. On the fresh seed 41231, 5 of its 6 wrong marriage dates were such
+counts as a wrong value. On the fresh seed 41231, 5 of its 6 missed marriage dates were such
 misreadings, and 5 of its 7 DATE_MISMATCH reports were false.
 
 A date really typed wrong on one document (the finding DATE_MISMATCH exists for) looks the same
