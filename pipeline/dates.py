@@ -292,6 +292,9 @@ def initial_month_number(word: str) -> int | None:
     return None
 
 
+UNITS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")  # 1-9 in words
+
+
 def words_to_number(phrase: str) -> int | None:
     """Value of Indonesian number words: 'seribu sembilan ratus tujuh puluh tujuh' -> 1977."""
     total = current = pending = 0
@@ -299,12 +302,11 @@ def words_to_number(phrase: str) -> int | None:
     if not tokens:
         return None
     fixed = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
-    units = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
     for token in tokens:
-        if token in units or token == "se":
+        if token in UNITS or token == "se":
             if pending:
                 return None  # "dua tiga" is not a number
-            pending = units.index(token) + 1 if token in units else 1
+            pending = UNITS.index(token) + 1 if token in UNITS else 1
         elif token in fixed:
             current += fixed[token]
         elif token == "seribu":
@@ -434,7 +436,6 @@ _LOST_LETTER = re.compile(r"(?<=[A-Za-z])\s([A-Za-z]{3,7})\b")
 _SHORT = {w[:i] + w[i + 1 :]: w for w in NUMBER_WORDS if w != "ribu" for i in range(len(w))}
 _MULTIPLIERS = ("belas", "puluh", "ratus")
 _OPEN = ("ribu", "ratus", "puluh", "seribu", "seratus")
-_UNITS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 
 
 def _lost_letter(m: re.Match[str]) -> str:
@@ -443,7 +444,7 @@ def _lost_letter(m: re.Match[str]) -> str:
     before = re.search(r"([A-Za-z]+)$", m.string[: m.start()])
     if full is None or word in NUMBER_WORDS or before is None:
         return m.group()
-    if before[1].lower() not in (_UNITS if full in _MULTIPLIERS else _OPEN):
+    if before[1].lower() not in (UNITS if full in _MULTIPLIERS else _OPEN):
         return m.group()
     return full.upper() if m.group(1).isupper() else full
 

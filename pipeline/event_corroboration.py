@@ -23,8 +23,7 @@ from rapidfuzz.distance import Hamming
 
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
-
-CONFIRMED_CERTAINTY = 0.7  # the reading put right is shown as a value to look at (as persons' NIKs)
+from pipeline.persons import KK_CONFIRMED_CERTAINTY
 
 
 def corroborate_event_dates(documents: list[Document]) -> None:
@@ -64,7 +63,7 @@ def corroborated(read: FieldValue, others: list[FieldValue], spec: dict) -> Fiel
     ((value, count),) = surer.items()
     if count < spec["min_documents"]:
         return None
-    return FieldValue(value, read.page, round(read.confidence * CONFIRMED_CERTAINTY, 3), read.bbox)
+    return FieldValue(value, read.page, round(read.confidence * KK_CONFIRMED_CERTAINTY, 3), read.bbox)
 
 
 def digits_apart(a: str, b: str) -> int:

@@ -14,10 +14,9 @@ hides), once rules are taken out, that clusters into a line of letter-high shape
 :data:`MIN_LINE_LETTERS` letter heights is read again as one block of text (a single-line
 reading of the widow's line came back empty), with the words already read painted out. A
 recovered word is kept at :data:`MIN_CONF` or more, or between two such words of its line. It
-replaces an unsure word only where the
-recovered words span it (:data:`REPLACE_COVER`); a piece of an unsure word is dropped instead (seed
-37813: a KTP's NIK read at confidence 29 but whole, put right later by its glyphs, lost to an
-8-digit piece of it read alone).
+replaces an unsure word only where the recovered words span it (:data:`REPLACE_COVER`); a piece of
+an unsure word is dropped instead (seed 37813: a KTP's NIK read at confidence 29 but whole, put
+right later by its glyphs, lost to an 8-digit piece of it read alone).
 """
 
 from __future__ import annotations

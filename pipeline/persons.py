@@ -210,7 +210,9 @@ def kk_members(documents: list[Document]) -> list[tuple[Document, dict[str, Any]
     return out
 
 
-KK_CONFIRMED_CERTAINTY = 0.7  # a NIK put right from the KK is shown as a value to look at
+# A value put right from other documents' readings (a NIK from the KK, an NIP, an event date in
+# event_corroboration) keeps this share of its certainty: shown as one to look at.
+KK_CONFIRMED_CERTAINTY = 0.7
 
 
 def repair_niks_from_kk(documents: list[Document]) -> None:
