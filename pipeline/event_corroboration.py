@@ -13,11 +13,18 @@ unsure (under ``below``), no other document reads it, and at least ``min_documen
 documents read the one date it is a digit away from, each surer by ``margin``. A typo read that
 unsurely beside two surer readings is taken for a misreading: the value keeps a lowered certainty,
 so the report still lists it as one to look at. Rules: crosscheck.yaml ``event_corroboration``.
+
+A reading the report marks unsure anyway (under ``unsure_below``) needs one witness only: the
+record of the event itself (the surat nikah; crosscheck.yaml ``event_dates``) read clean, at
+``record_from`` or surer. A DPCP row read "1998" for 1999 at 0.39 beside a surat nikah at 0.95
+(seed 47251) is no evidence of a second date. Readings surer than that stay as read: a DPCP read
+"22" at 0.92 was right where the surat nikah, at 0.96, read "23" (seed 39499).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from rapidfuzz.distance import Hamming
 
@@ -30,9 +37,12 @@ def corroborate_event_dates(documents: list[Document]) -> None:
     """Put right, in place, each event date (crosscheck.yaml ``event_dates``) read unsurely on one
     document one digit off the date several other documents read surer."""
     spec = rules()["event_corroboration"]
-    for name in rules()["event_dates"]:
+    for name, records in rules()["event_dates"].items():
         stated = statements(documents, name)
-        fixes = [(doc, corroborated(fv, [o for d, o in stated if d is not doc], spec)) for doc, fv in stated]
+        fixes = [
+            (doc, corroborated(fv, [o for d, o in stated if d is not doc], spec, _records(stated, records, doc)))
+            for doc, fv in stated
+        ]
         for doc, fixed in fixes:
             if fixed is not None:
                 doc.fields[name] = fixed
@@ -46,23 +56,43 @@ def statements(documents: list[Document], name: str) -> list[tuple[Document, Fie
     return [(d, d.fields[name]) for d in documents if name in d.fields and d.doc_type not in other_event]
 
 
-def corroborated(read: FieldValue, others: list[FieldValue], spec: dict) -> FieldValue | None:
+def _records(stated: list[tuple[Document, FieldValue]], records: list[str], doc: Document) -> list[FieldValue]:
+    """The readings of the event's record (its surat nikah), unless ``doc`` is one."""
+    if doc.doc_type in records:
+        return []
+    return [fv for d, fv in stated if d.doc_type in records]
+
+
+def corroborated(
+    read: FieldValue, others: list[FieldValue], spec: dict, records: Sequence[FieldValue] = ()
+) -> FieldValue | None:
     """``read`` put right from ``others`` (the same date on the dossier's other documents), or None
-    where the rule does not hold (see the module's docstring)."""
+    where the rule does not hold (see the module's docstring). ``records``: the readings of the
+    event's record among ``others`` (none when ``read`` is the record's)."""
     if read.confidence >= spec["below"] or any(o.value == read.value for o in others):
         return None
+    near = {str(o.value) for o in others if digits_apart(str(o.value), str(read.value)) == 1}
+    # the record alone a digit away, read clean (another document a digit away the other way:
+    # which one the reading means cannot be told)
+    if (
+        len(records) == 1
+        and read.confidence < spec["unsure_below"]
+        and records[0].confidence >= spec["record_from"]
+        and near == {str(records[0].value)}
+    ):
+        return _taken(str(records[0].value), read)
     surer: dict[str, int] = defaultdict(int)
     for o in others:
-        if (
-            round(o.confidence - read.confidence, 6) >= spec["margin"]
-            and digits_apart(str(o.value), str(read.value)) == 1
-        ):
+        if round(o.confidence - read.confidence, 6) >= spec["margin"] and str(o.value) in near:
             surer[str(o.value)] += 1
     if len(surer) != 1:
         return None  # none, or two dates a digit away: which one the document means cannot be told
     ((value, count),) = surer.items()
-    if count < spec["min_documents"]:
-        return None
+    return _taken(value, read) if count >= spec["min_documents"] else None
+
+
+def _taken(value: str, read: FieldValue) -> FieldValue:
+    """``value`` in place of ``read``, at its lowered certainty: still one to look at."""
     return FieldValue(value, read.page, round(read.confidence * KK_CONFIRMED_CERTAINTY, 3), read.bbox)
 
 

@@ -28,6 +28,12 @@ NIKAH, DPCP, KK = doc(1, "SURAT_NIKAH", WED), doc(2, "DPCP", WED), doc(3, "DAFTA
         pytest.param([NIKAH, DPCP], doc(9, "KARIS_KARSU", SMUDGED, 0.92), WED, False, id="misread-surer"),
         pytest.param([NIKAH, DPCP], doc(9, "KARIS_KARSU", SMUDGED, 0.955), SMUDGED, True, id="read-surely"),
         pytest.param([NIKAH], doc(9, "KARIS_KARSU", SMUDGED, 0.79), SMUDGED, True, id="one-document-backs"),
+        pytest.param([NIKAH], doc(9, "DPCP", SMUDGED, 0.39), WED, False, id="unsure-beside-the-record"),
+        pytest.param([DPCP], doc(9, "KARIS_KARSU", SMUDGED, 0.39), SMUDGED, False, id="unsure-beside-no-record"),
+        pytest.param(
+            [doc(1, "SURAT_NIKAH", WED, 0.93)], doc(9, "DPCP", SMUDGED, 0.39), SMUDGED, True, id="record-read-unsurely"
+        ),
+        pytest.param([NIKAH], doc(9, "DPCP", TWO_OFF, 0.39), TWO_OFF, True, id="two-digits-off-the-record"),
         pytest.param(
             [NIKAH, doc(2, "DPCP", WED, 0.91)], doc(9, "KARIS_KARSU", SMUDGED, 0.92), SMUDGED, True, id="one-not-surer"
         ),
@@ -57,6 +63,14 @@ def test_unsure_event_date_corroborated(others, read, expected, mismatch):
     if expected != read.fields["tanggal_nikah"].value:
         assert value.confidence < read.fields["tanggal_nikah"].confidence  # still one to look at
     assert any(f.code == "DATE_MISMATCH" for f in findings) == mismatch
+
+
+def test_record_not_taken_from_one_other_document():
+    """The surat nikah read unsurely is not put right from one DPCP row, however sure: the record
+    is the reference, and one other reading is no more than a second opinion."""
+    documents = [doc(1, "SURAT_NIKAH", SMUDGED, 0.39), doc(2, "DPCP", WED)]
+    crosscheck(documents, [], "BUP", None)
+    assert documents[0].fields["tanggal_nikah"].value == SMUDGED
 
 
 def test_unsure_surat_nikah_put_right_too():
