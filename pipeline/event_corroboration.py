@@ -14,9 +14,9 @@ documents read the one date it is a digit away from, each surer by ``margin``. A
 unsurely beside two surer readings is taken for a misreading: the value keeps a lowered certainty,
 so the report still lists it as one to look at. Rules: crosscheck.yaml ``event_corroboration``.
 
-A reading the report marks unsure anyway (under ``unsure_below``) needs one witness only: the
-record of the event itself (the surat nikah; crosscheck.yaml ``event_dates``) read clean, at
-``record_from`` or surer. A DPCP row read "1998" for 1999 at 0.39 beside a surat nikah at 0.95
+A reading the report marks unsure anyway (under crosscheck.yaml ``unsure_below``) needs one
+witness only: the record of the event itself (the surat nikah; crosscheck.yaml ``event_dates``)
+read clean, at ``record_from`` or surer. A DPCP row read "1998" for 1999 at 0.39 beside a surat nikah at 0.95
 (seed 47251) is no evidence of a second date. Readings surer than that stay as read: a DPCP read
 "22" at 0.92 was right where the surat nikah, at 0.96, read "23" (seed 39499).
 """
@@ -76,7 +76,7 @@ def corroborated(
     # which one the reading means cannot be told)
     if (
         len(records) == 1
-        and read.confidence < spec["unsure_below"]
+        and read.confidence < rules()["unsure_below"]
         and records[0].confidence >= spec["record_from"]
         and near == {str(records[0].value)}
     ):

@@ -112,6 +112,9 @@ def corroborate_nips(documents: list[Document], employee_nip: str) -> None:
     read on enough documents, the best of them surer by the margin. The value keeps a lowered
     certainty, so a verifier still looks at it.
 
+    A reading the report marks unsure anyway (crosscheck.yaml ``unsure_below``) may be two digits
+    off ("198709082009011099" for 196709092009011099 at 0.58).
+
     A misreading may repeat: a blurred copy's 6 read as 8 on several documents (seeds 41231
     berkas-0013, 47251 berkas-0033: 3 and 5 documents, read at 0.66-0.94). Until seed 47251 a value
     read on two documents was taken for a printed NIP and left as read; now each unsure reading is
@@ -127,9 +130,11 @@ def corroborate_nips(documents: list[Document], employee_nip: str) -> None:
     if len({id(d) for d, _ in sure}) < spec["min_documents"]:
         return
     for value, found in readings.items():
-        if not _nip_misread_of(value, employee_nip, spec):
+        if not _nip_misread_of(value, employee_nip, spec["unsure_max_edits"]):
             continue
         for doc, read in found:
+            if Hamming.distance(value, employee_nip) > spec["max_edits"] and read.confidence >= rules()["unsure_below"]:
+                continue  # two digits off: only a reading the report marks unsure anyway
             # a lone NIP line (a signature's) is left as read: taken for the employee's, it would
             # become the document's person and drop the name and golongan read in its own block
             if not any(len(b) > 1 and b["nip"].value == value for b in _nip_blocks(doc)):
@@ -147,10 +152,10 @@ def _nip_blocks(doc: Document) -> list[dict[str, FieldValue]]:
     return [b for b in [doc.fields, *(doc.persons or []), *doc.signers] if "nip" in b]
 
 
-def _nip_misread_of(value: str, employee_nip: str, spec: dict) -> bool:
+def _nip_misread_of(value: str, employee_nip: str, max_edits: int) -> bool:
     return (
         len(value) == len(employee_nip)
-        and Hamming.distance(value, employee_nip) <= spec["max_edits"]
+        and Hamming.distance(value, employee_nip) <= max_edits
         and nip.decode_nip(value).is_valid
     )
 

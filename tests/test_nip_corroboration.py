@@ -12,6 +12,7 @@ NIP = "197705152008011002"  # born 15-05-1977, TMT CPNS 01-2008, laki-laki
 TMT_MISREAD = "197705152005011002"  # 2008 read 2005: still a valid NIP
 SEQ_MISREAD = "197705152008011008"  # the sequence's 2 read 8
 TWO_OFF = "197705152005011008"
+THREE_OFF = "197705152005011018"
 LOST_DIGIT = "19770515200801102"
 
 
@@ -58,7 +59,9 @@ SURE = [doc(1, "SK_CPNS", NIP), doc(2, "SK_PNS", NIP), doc(3, "SK_PANGKAT", NIP)
             "NIP_MISMATCH",
             id="two-documents-one-reads-it-surely",
         ),
-        pytest.param(SURE, [doc(9, "KARPEG", TWO_OFF, 0.6)], TWO_OFF, "NIP_MISMATCH", id="two-digits-off"),
+        pytest.param(SURE, [doc(9, "KARPEG", TWO_OFF, 0.6)], NIP, None, id="two-digits-off-read-unsurely"),
+        pytest.param(SURE, [doc(9, "KARPEG", TWO_OFF, 0.8)], TWO_OFF, "NIP_MISMATCH", id="two-digits-off"),
+        pytest.param(SURE, [doc(9, "KARPEG", THREE_OFF, 0.3)], THREE_OFF, "NIP_MISMATCH", id="three-digits-off"),
         pytest.param(SURE, [doc(9, "KARPEG", LOST_DIGIT, 0.6)], LOST_DIGIT, "NIP_INVALID", id="digit-lost"),
         pytest.param(SURE[:1], [doc(9, "KARPEG", TMT_MISREAD, 0.6)], TMT_MISREAD, "NIP_MISMATCH", id="one-document"),
     ],
