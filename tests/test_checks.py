@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.crosscheck import crosscheck
-from pipeline.models import Document, FieldValue
+from pipeline.models import Document, FieldValue, PageResult
 from tests.textpage import page_result
 
 NIP = "197705152008011002"  # born 15-05-1977, TMT CPNS 01-2008, laki-laki
@@ -286,3 +286,62 @@ def test_nik_finding_on_a_kk_row_says_how_surely_the_nik_was_read(nik_confidence
     kk_doc = Document("d9", "KK", [9], {"anggota": FieldValue([row], 9, 0.9)})
     found = [f for f in crosscheck([*BASE, kk_doc], [], "BUP", None)[1] if f.code == "NIK_INVALID"]
     assert len(found) == 1 and found[0].unsure is unsure
+
+
+AKTA = [
+    "PENCATATAN SIPIL KUTIPAN AKTA KELAHIRAN",
+    "Nomor 3325-LT-07031992-2394",
+    "Berdasarkan Akta Kelahiran Nomor tersebut di atas menurut stelsel Penduduk",
+    "bahwa di Batang pada tanggal tujuh Maret seribu sembilan ratus sembilan puluh dua",
+    "telah lahir FITRI HANDAYANI anak ke satu perempuan",
+    "dari suami isteri AGUS MUFID dan SRI WAHYUNI",
+    "Kutipan ini dikeluarkan di Batang pada tanggal 12 Maret 1992",
+    "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Batang",
+]
+SIBLING = [
+    line.replace("3325-LT-07031992-2394", "3325-LT-22021996-2870")
+    .replace("tujuh Maret", "dua puluh dua Februari")
+    .replace("sembilan puluh dua", "sembilan puluh enam")
+    .replace("FITRI HANDAYANI", "RIZKY PRATAMA")
+    .replace("ke satu perempuan", "ke dua laki-laki")
+    .replace("12 Maret 1992", "02 Maret 1996")
+    for line in AKTA
+]
+
+
+def _scanned(index: int, lines: list[str], misread: str) -> PageResult:
+    """A scan of the sheet whose every third word, in a faded region, is read unsurely, as ``misread``
+    makes of it (two scans of one sheet misread the same faded words, each its own way)."""
+    from dataclasses import replace
+
+    page = page_result(index, lines, "AKTA_KELAHIRAN")
+    page.text.words = [
+        replace(w, text=w.text[:-2] + misread, conf=45.0) if i % 3 == 1 and len(w.text) > 3 else w
+        for i, w in enumerate(page.text.words)
+    ]
+    return page
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "duplicate"),
+    [
+        # seed 49333: a KK and an SKP scanned twice, 94.8 and 95.6 % alike, every sure word read again
+        pytest.param(_scanned(1, AKTA, "ri"), _scanned(2, AKTA, "il"), True, id="rescan-misreading-faded-words"),
+        # a dossier's two akta: one form, another child, date and number, read as surely
+        pytest.param(
+            page_result(1, AKTA, "AKTA_KELAHIRAN"),
+            page_result(2, SIBLING, "AKTA_KELAHIRAN"),
+            False,
+            id="another-akta-of-the-form",
+        ),
+    ],
+)
+def test_duplicate_page_told_by_its_sure_words(first, second, duplicate):
+    from rapidfuzz import fuzz
+
+    from pipeline.checks_pages import sheet_reading
+
+    alike = fuzz.ratio(sheet_reading(first).as_read, sheet_reading(second).as_read)
+    assert 90 <= alike < 97  # alike, but not alike enough by the text alone
+    findings = crosscheck(BASE, [first, second], "BUP", None)[1]
+    assert any(f.code == "DUPLICATE_PAGE" for f in findings) is duplicate
