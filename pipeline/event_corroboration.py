@@ -16,9 +16,9 @@ so the report still lists it as one to look at. Rules: crosscheck.yaml ``event_c
 
 A reading the report marks unsure anyway (under crosscheck.yaml ``unsure_below``) needs one
 witness only: the record of the event itself (the surat nikah; crosscheck.yaml ``event_dates``)
-read clean, at ``record_from`` or surer. A DPCP row read "1998" for 1999 at 0.39 beside a surat nikah at 0.95
-(seed 47251) is no evidence of a second date. Readings surer than that stay as read: a DPCP read
-"22" at 0.92 was right where the surat nikah, at 0.96, read "23" (seed 39499).
+read clean, at ``record_from`` or surer. A DPCP row read "1998" for 1999 at 0.39 beside a surat
+nikah read at 0.95 (seed 47251) is no evidence of a second date. Readings surer than that stay as
+read: a DPCP read "22" at 0.92 was right where the surat nikah, at 0.96, read "23" (seed 39499).
 """
 
 from __future__ import annotations
