@@ -441,8 +441,10 @@ _OPEN = ("ribu", "ratus", "puluh", "seribu", "seratus")
 def _lost_letter(m: re.Match[str]) -> str:
     word = m.group(1).lower()
     full = _SHORT.get(word)
+    if full is None or word in NUMBER_WORDS:
+        return m.group()  # nearly every word: decided before the text before it is looked at
     before = re.search(r"([A-Za-z]+)$", m.string[: m.start()])
-    if full is None or word in NUMBER_WORDS or before is None:
+    if before is None:
         return m.group()
     if before[1].lower() not in (UNITS if full in _MULTIPLIERS else _OPEN):
         return m.group()

@@ -133,15 +133,17 @@ def corroborate_nips(documents: list[Document], employee_nip: str) -> None:
     for value, found in readings.items():
         if not _nip_misread_of(value, employee_nip, spec["unsure_max_edits"]):
             continue
+        # two digits off: only a reading the report marks unsure anyway
+        below = spec["below"]
+        if Hamming.distance(value, employee_nip) > spec["max_edits"]:
+            below = min(below, rules()["unsure_below"])
         for doc, read in found:
-            if Hamming.distance(value, employee_nip) > spec["max_edits"] and read.confidence >= rules()["unsure_below"]:
-                continue  # two digits off: only a reading the report marks unsure anyway
             # a lone NIP line (a signature's) is left as read: taken for the employee's, it would
             # become the document's person and drop the name and golongan read in its own block
             if not any(len(b) > 1 and b["nip"].value == value for b in _nip_blocks(doc)):
                 continue
             surest = max((fv.confidence for d, fv in sure if d is not doc), default=0.0)
-            if read.confidence >= spec["below"] or round(surest - read.confidence, 6) < spec["margin"]:
+            if read.confidence >= below or round(surest - read.confidence, 6) < spec["margin"]:
                 continue
             fixed = FieldValue(employee_nip, read.page, round(read.confidence * KK_CONFIRMED_CERTAINTY, 3), read.bbox)
             for block in _nip_blocks(doc):
