@@ -260,6 +260,10 @@ def read_kk(index: TextIndex) -> dict[str, FieldValue]:
         born = date.fromisoformat(m["tanggal_lahir"]) if m["tanggal_lahir"] else None
         fixed = nik.repair_nik(m["nik"], birth_date=born, gender=m["jenis_kelamin"], region=region)
         m["nik"] = fixed if len(fixed) == 16 else None
+        if m["nik"] is None:
+            # the digits as read, a stain's digit and all: with the card's reading of the same NIK
+            # they may still tell the number (pipeline/two_readings.py)
+            m["nik_read"] = fixed
     heads = [m for m in members if m["hubungan"] == "KEPALA KELUARGA"]
     for m in heads[1:] if len(heads) > 1 else ():
         m["hubungan"] = None  # a KK has one head: the rows after the first were joined wrongly

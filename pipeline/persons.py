@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from rapidfuzz.distance import Hamming, Levenshtein
 
-from pipeline import dates, glyphs, names, nik, nip
+from pipeline import dates, glyphs, names, nik, nip, two_readings
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
@@ -242,9 +243,11 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
     """A NIK on a KTP, NPWP or letter put right from another reading of it in the dossier: an invalid
     one from the one NIK within two digit edits (nik.repair_from_known), an unsure valid one from a
     surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration),
-    one its glyphs left in doubt from the reading another document bears out (nik.chosen_by_reading).
-    The readings come from the KK's member rows and the other documents' NIKs. Two documents then
-    agree on it, which one misread reading cannot; the value keeps a lowered certainty."""
+    one its glyphs left in doubt from the reading another document bears out (nik.chosen_by_reading),
+    an unsure one misread where the holder's KK row read right and the other way round from the one
+    NIK between the two readings (:func:`_between_card_and_row`). The readings come from the KK's
+    member rows and the other documents' NIKs. Two documents then agree on it, which one misread
+    reading cannot; the value keeps a lowered certainty."""
     known = [
         (str(m["nik"]), max(float(m.get("nik_confidence", 0.0)), float(m.get("confidence", 0.5))))
         for _, m in kk_members(documents)
@@ -262,6 +265,8 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
         if fixed is None:
             fixed = nik.chosen_by_reading(read, fv.choices, [k for k, _ in pool])
+        if fixed is None and fv.confidence < spec["below"]:
+            fixed = _between_card_and_row(doc, read, spec["between_max_edits"], documents)
         # another document's reading that gives one of the card's glyph shapes two digits is no
         # misreading of the card put right: the card prints its own number (NIK_INVALID says so)
         if fixed is not None and glyphs.fits_shapes(fixed, read, fv.glyph_groups):
@@ -293,6 +298,52 @@ def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[D
         and Levenshtein.distance(read, str(m["nik"])) <= max_edits
     }
     return fits.pop() if len(fits) == 1 else None
+
+
+def _between_card_and_row(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:
+    """The NIK a card's unsure reading and its holder's KK row, read otherwise, were both
+    made from (two_readings.common_source): the one number between the two readings that is a NIK
+    (a known kecamatan, a real date) encoding the birth date and gender the card prints. The row
+    is the holder's by birth date and name, as in :func:`_same_person_nik`; a row whose own digits
+    could not be settled (a stain read as a 17th digit, ``nik_read``) is given the number too."""
+    name, born, gender = doc.fields.get("nama"), doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
+    born_on = dates.from_iso(born.value if born is not None else None)
+    if born_on is None:
+        return None
+    rows = [
+        m
+        for _, m in kk_members(documents)
+        if _row_reading(m)
+        and (born_that_day(m, name.value, born.value) if name is not None else m.get("tanggal_lahir") == born.value)
+    ]
+
+    def fits(number: str, member: dict[str, Any]) -> bool:
+        code = nik.gender_code(str(gender.value) if gender is not None else member.get("jenis_kelamin"))
+        return (
+            nik.nik_shaped(number)
+            and nik.plausible_reading(number)
+            and not nik.nik_matches_birth(nik.decode_nik(number), born_on, code)
+        )
+
+    found = [
+        (number, m)
+        for m in rows
+        if (number := two_readings.common_source(read, _row_reading(m), partial(fits, member=m), max_edits))
+    ]
+    if len({number for number, _ in found}) != 1:
+        return None
+    number = found[0][0]
+    for _, member in found:
+        if member.get("nik") is None or not nik.decode_nik(str(member["nik"])).is_valid:
+            member["nik"] = number
+            member.pop("nik_read", None)
+            member["nik_confidence"] = round(float(member.get("nik_confidence", 0.5)) * KK_CONFIRMED_CERTAINTY, 3)
+    return number
+
+
+def _row_reading(member: dict[str, Any]) -> str:
+    """A KK row's NIK, or where its digits could not be settled, the digits as read."""
+    return str(member.get("nik") or member.get("nik_read") or "")
 
 
 def repair_child_names_from_kk(documents: list[Document]) -> None:
