@@ -261,6 +261,8 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
         fixed = nik.repair_from_known(read, [k for k, _ in pool])
         if fixed is None and fv.confidence < spec["below"]:
             fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
+        if fixed is None and fv.confidence < spec["below"]:
+            fixed = _named_nik(doc, read, fv.confidence, documents, spec["max_edits"], spec["margin"])
         if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
             fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
         if fixed is None:
@@ -271,6 +273,7 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
         # misreading of the card put right: the card prints its own number (NIK_INVALID says so)
         if fixed is not None and glyphs.fits_shapes(fixed, read, fv.glyph_groups):
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
+            _birth_date_as_others_print(doc, fixed, documents)
 
 
 def _printed_birth(doc: Document) -> tuple[date | None, str | None]:
@@ -298,6 +301,86 @@ def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[D
         and Levenshtein.distance(read, str(m["nik"])) <= max_edits
     }
     return fits.pop() if len(fits) == 1 else None
+
+
+def _named_nik(
+    doc: Document, read: str, certainty: float, documents: list[Document], max_edits: int, margin: float
+) -> str | None:
+    """The NIK every other reading of the same name's NIK gives (the KK row and the documents
+    bearing that name), for a card's valid but unsure reading within ``max_edits`` of it, where one
+    of them is surer by ``margin``. nik.corroborated knows the same person by the birth date the
+    NIK encodes; a card whose NIK and printed birth date OCR misread alike ("...511076..." and
+    11-10-1976 for a woman born 11-10-1970: its zero read 6 in both, seed 55117) shows no such
+    date, and the name says who it is, where the others bear themselves out (their NIK encodes the
+    birth date a document of that name prints). None where any other reading gives the card's
+    number, or two readings disagree."""
+    name = doc.fields.get("nama")
+    if name is None or not nik.decode_nik(read).is_valid:
+        return None
+    readings = [
+        (str(m["nik"]), max(float(m.get("nik_confidence", 0.0)), float(m.get("confidence", 0.5))))
+        for _, m in kk_members(documents)
+        if m.get("nik") and m.get("nama") and same_name(m["nama"], name.value)
+    ]
+    readings += [
+        (str(d.fields["nik"].value), d.fields["nik"].confidence)
+        for d in documents
+        if d is not doc
+        and d.doc_type != "KK"
+        and d.fields.get("nik") is not None
+        and d.fields.get("nama") is not None
+        and same_name(d.fields["nama"].value, name.value)
+    ]
+    values = {value for value, _ in readings}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    surer = any(c >= certainty + margin for _, c in readings)
+    if value == read or not surer or not nik.decode_nik(value).is_valid:
+        return None
+    # the others bear themselves out: their NIK encodes the birth date printed with it
+    info = nik.decode_nik(value)
+    printed = _birth_dates_printed_for(doc, name.value, documents)
+    if all(nik.nik_matches_birth(info, dates.from_iso(p), None) for p in printed):
+        return None
+    return value if Levenshtein.distance(read, value) <= max_edits else None
+
+
+def _birth_date_as_others_print(doc: Document, number: str, documents: list[Document]) -> None:
+    """A card's printed birth date one digit off the date of the NIK it was found to bear, put right
+    where another document of the holder's name (the KK row, an akta) prints that date: the card's
+    scan misread the date as it misread the NIK beside it (the same blurred 0 read 6 in "1976" and
+    in the NIK, seed 55117), and three readings outweigh one. Kept with a lowered certainty."""
+    born, name = doc.fields.get("tanggal_lahir"), doc.fields.get("nama")
+    encoded = nik.decode_nik(number).birth_date
+    if born is None or name is None or encoded is None or not isinstance(born.value, str):
+        return
+    if len(born.value) != len(encoded.isoformat()) or born.value[2:] == encoded.isoformat()[2:]:
+        return
+    printed = _birth_dates_printed_for(doc, name.value, documents)
+    fits = {p for p in printed if p[2:] == encoded.isoformat()[2:] and Hamming.distance(p, born.value) == 1}
+    if len(fits) == 1:
+        doc.fields["tanggal_lahir"] = FieldValue(
+            fits.pop(), born.page, round(born.confidence * KK_CONFIRMED_CERTAINTY, 3), born.bbox
+        )
+
+
+def _birth_dates_printed_for(doc: Document, name: Any, documents: list[Document]) -> set[str]:
+    """The birth dates the other documents of this name print (KK rows, akta, letters), ISO."""
+    printed = {
+        str(m["tanggal_lahir"])
+        for _, m in kk_members(documents)
+        if m.get("tanggal_lahir") and m.get("nama") and same_name(m["nama"], name)
+    }
+    printed |= {
+        str(d.fields["tanggal_lahir"].value)
+        for d in documents
+        if d is not doc
+        and "tanggal_lahir" in d.fields
+        and "nama" in d.fields
+        and same_name(d.fields["nama"].value, name)
+    }
+    return printed
 
 
 def _between_card_and_row(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:

@@ -284,3 +284,52 @@ def test_date_gap_by(page, number, gap):
 )  # fmt: skip
 def test_chosen_by_reading(read, choices, known, expected):
     assert chosen_by_reading(read, choices, known) == expected
+
+
+ENY = "3308015110700744"  # a woman born 11-10-1970
+ENY_MISREAD = "3308015110760744"  # her card's blurred 0 read 6, in the NIK and in the date beside it
+
+
+def _card_letter_row(card: str, card_conf: float, card_born: str, letter: str | None, row: str | None, row_name: str):
+    from pipeline.models import Document, FieldValue
+    from pipeline.persons import repair_niks_from_kk
+    from tests.cards import ktp_card
+
+    ktp = ktp_card(card, card_conf, "ENY PURWANTI", card_born, "P")
+    docs = [ktp]
+    if letter is not None:
+        fields = {"nik": FieldValue(letter, 5, 0.92, None), "nama": FieldValue("ENY PURWANTI", 5, 0.9, None)}
+        docs.append(Document("d2", "SURAT_JANDA_DUDA", [5], fields=fields))
+    if row is not None:
+        member = {"nik": row, "nik_confidence": 0.72, "nama": row_name, "tanggal_lahir": "1970-10-11"}
+        docs.append(Document("d3", "KK", [16], fields={"anggota": FieldValue([member], 16, 0.7, None)}))
+    repair_niks_from_kk(docs)
+    return ktp
+
+
+@pytest.mark.parametrize(
+    ("card", "card_conf", "letter", "row", "row_name", "want_nik", "want_born"),
+    [
+        pytest.param(ENY_MISREAD, 0.37, ENY, ENY, "ENY PURWANTI", ENY, "1970-10-11", id="named-readings-agree"),
+        pytest.param(ENY_MISREAD, 0.37, None, ENY, "ENY PURWANTI", ENY, "1970-10-11", id="kk-row-alone-surer"),
+        pytest.param(ENY_MISREAD, 0.95, ENY, ENY, "ENY PURWANTI", ENY_MISREAD, "1976-10-11", id="sure-card-kept"),
+        pytest.param(ENY_MISREAD, 0.37, ENY, ENY_MISREAD, "ENY PURWANTI", ENY_MISREAD, "1976-10-11", id="row-as"),
+        pytest.param(ENY_MISREAD, 0.37, None, ENY, "SITI AMINAH", ENY_MISREAD, "1976-10-11", id="another-persons-row"),
+    ],
+)
+def test_card_nik_from_the_readings_of_its_holders_name(card, card_conf, letter, row, row_name, want_nik, want_born):
+    """A card whose NIK and printed birth date OCR misread alike shows no birth date to know its
+    holder's other readings by; the name does (seed 55117 berkas-0023). The printed date is then put
+    right too, where the holder's KK row prints the NIK's date."""
+    ktp = _card_letter_row(card, card_conf, "1976-10-11", letter, row, row_name)
+    assert ktp.fields["nik"].value == want_nik
+    assert ktp.fields["tanggal_lahir"].value == want_born
+    if want_nik != card:
+        assert ktp.fields["nik"].confidence < card_conf and ktp.fields["tanggal_lahir"].confidence < 0.8
+
+
+def test_card_kept_when_no_document_of_its_name_prints_the_niks_date():
+    """A letter reading the NIK otherwise, with no birth date printed beside it anywhere: nothing
+    bears the letter's reading out, so the card keeps its own number and date."""
+    ktp = _card_letter_row(ENY_MISREAD, 0.37, "1976-10-11", ENY, None, "ENY PURWANTI")
+    assert ktp.fields["nik"].value == ENY_MISREAD and ktp.fields["tanggal_lahir"].value == "1976-10-11"

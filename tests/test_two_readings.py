@@ -12,6 +12,7 @@ from pipeline import nik
 from pipeline.models import Document, FieldValue
 from pipeline.persons import repair_niks_from_kk
 from pipeline.two_readings import between, common_source
+from tests.cards import ktp_card
 
 NIK = "3314070712680628"  # Kec. Sambungmacan, Sragen; a man born 07-12-1968
 CARD_MISREAD = "3314970712620628"  # its dotted zero read 9, its 8 read 2 (seed 53089 berkas-0032)
@@ -65,17 +66,7 @@ def test_every_number_between_is_on_a_shortest_path() -> None:
 
 
 def _dossier(card: str, card_conf: float, row: dict) -> tuple[Document, dict]:
-    ktp = Document(
-        "d1",
-        "KTP",
-        [24],
-        fields={
-            "nik": FieldValue(card, 24, card_conf, (1, 2, 3, 4)),
-            "nama": FieldValue("BUDI SUYANTO", 24, 0.93, None),
-            "tanggal_lahir": FieldValue("1968-12-07", 24, 0.97, None),
-            "jenis_kelamin": FieldValue("L", 24, 0.9, None),
-        },
-    )
+    ktp = ktp_card(card, card_conf, "BUDI SUYANTO", "1968-12-07", "L", page=24)
     member = {"nama": "BUDI SUYANTO", "tanggal_lahir": "1968-12-07", "jenis_kelamin": "L", "nik_confidence": 0.44}
     member.update(row)
     kk = Document("d2", "KK", [19], fields={"anggota": FieldValue([member], 19, 0.8, None)})
