@@ -248,11 +248,7 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
     NIK between the two readings (:func:`_between_card_and_row`). The readings come from the KK's
     member rows and the other documents' NIKs. Two documents then agree on it, which one misread
     reading cannot; the value keeps a lowered certainty."""
-    known = [
-        (str(m["nik"]), max(float(m.get("nik_confidence", 0.0)), float(m.get("confidence", 0.5))))
-        for _, m in kk_members(documents)
-        if m.get("nik")
-    ]
+    known = [(str(m["nik"]), _row_nik_certainty(m)) for _, m in kk_members(documents) if m.get("nik")]
     printed = [(d, d.fields["nik"]) for d in documents if d.doc_type != "KK" and d.fields.get("nik") is not None]
     spec, unsure = rules()["nik_corroboration"], rules()["unsure_below"]
     for doc, fv in printed:
@@ -288,19 +284,45 @@ def _same_person_nik(doc: Document, read: str, max_edits: int, documents: list[D
     whose name is the card's (close enough for OCR noise, or the card's name unread), its NIK valid
     and within ``max_edits`` of the reading. Birth date and name, not the digits, say it is the same
     person; a NIK that is wrong on the card is wrong on the KK too."""
-    name, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
-    if born is None:
-        return None
     fits = {
         str(m["nik"])
-        for _, m in kk_members(documents)
+        for m in _holder_rows(doc, documents)
         if m.get("nik")
-        # born that day, and the card's name (when OCR left one) close to the row's for OCR noise
-        and (born_that_day(m, name.value, born.value) if name is not None else m.get("tanggal_lahir") == born.value)
         and nik.decode_nik(str(m["nik"])).is_valid
         and Levenshtein.distance(read, str(m["nik"])) <= max_edits
     }
     return fits.pop() if len(fits) == 1 else None
+
+
+def _holder_rows(doc: Document, documents: list[Document]) -> list[dict[str, Any]]:
+    """The KK rows of a card's holder: born on the card's birth date, and with the card's name
+    (when OCR left one) close to the row's for OCR noise. No rows without the card's birth date."""
+    name, born = doc.fields.get("nama"), doc.fields.get("tanggal_lahir")
+    if born is None:
+        return []
+    return [
+        m
+        for _, m in kk_members(documents)
+        if (born_that_day(m, name.value, born.value) if name is not None else m.get("tanggal_lahir") == born.value)
+    ]
+
+
+def _rows_and_documents_named(
+    doc: Document, name: Any, documents: list[Document]
+) -> tuple[list[dict[str, Any]], list[Document]]:
+    """The KK rows and the other documents (not KKs, not ``doc``) that bear this name."""
+    rows = [m for _, m in kk_members(documents) if m.get("nama") and same_name(m["nama"], name)]
+    others = [
+        d
+        for d in documents
+        if d is not doc and d.doc_type != "KK" and "nama" in d.fields and same_name(d.fields["nama"].value, name)
+    ]
+    return rows, others
+
+
+def _row_nik_certainty(member: dict[str, Any]) -> float:
+    """How surely a KK row's NIK was read: its own word's certainty, or its row's where higher."""
+    return max(float(member.get("nik_confidence", 0.0)), float(member.get("confidence", 0.5)))
 
 
 def _named_nik(
@@ -317,29 +339,18 @@ def _named_nik(
     name = doc.fields.get("nama")
     if name is None or not nik.decode_nik(read).is_valid:
         return None
-    readings = [
-        (str(m["nik"]), max(float(m.get("nik_confidence", 0.0)), float(m.get("confidence", 0.5))))
-        for _, m in kk_members(documents)
-        if m.get("nik") and m.get("nama") and same_name(m["nama"], name.value)
-    ]
-    readings += [
-        (str(d.fields["nik"].value), d.fields["nik"].confidence)
-        for d in documents
-        if d is not doc
-        and d.doc_type != "KK"
-        and d.fields.get("nik") is not None
-        and d.fields.get("nama") is not None
-        and same_name(d.fields["nama"].value, name.value)
-    ]
+    rows, others = _rows_and_documents_named(doc, name.value, documents)
+    readings = [(str(m["nik"]), _row_nik_certainty(m)) for m in rows if m.get("nik")]
+    readings += [(str(d.fields["nik"].value), d.fields["nik"].confidence) for d in others if d.fields.get("nik")]
     values = {value for value, _ in readings}
     if len(values) != 1:
         return None
     value = values.pop()
+    info = nik.decode_nik(value)
     surer = any(c >= certainty + margin for _, c in readings)
-    if value == read or not surer or not nik.decode_nik(value).is_valid:
+    if value == read or not surer or not info.is_valid:
         return None
     # the others bear themselves out: their NIK encodes the birth date printed with it
-    info = nik.decode_nik(value)
     printed = _birth_dates_printed_for(doc, name.value, documents)
     if all(nik.nik_matches_birth(info, dates.from_iso(p), None) for p in printed):
         return None
@@ -355,10 +366,11 @@ def _birth_date_as_others_print(doc: Document, number: str, documents: list[Docu
     encoded = nik.decode_nik(number).birth_date
     if born is None or name is None or encoded is None or not isinstance(born.value, str):
         return
-    if len(born.value) != len(encoded.isoformat()) or born.value[2:] == encoded.isoformat()[2:]:
+    iso = encoded.isoformat()
+    if len(born.value) != len(iso) or born.value[2:] == iso[2:]:
         return
     printed = _birth_dates_printed_for(doc, name.value, documents)
-    fits = {p for p in printed if p[2:] == encoded.isoformat()[2:] and Hamming.distance(p, born.value) == 1}
+    fits = {p for p in printed if p[2:] == iso[2:] and Hamming.distance(p, born.value) == 1}
     if len(fits) == 1:
         doc.fields["tanggal_lahir"] = FieldValue(
             fits.pop(), born.page, round(born.confidence * KK_CONFIRMED_CERTAINTY, 3), born.bbox
@@ -367,20 +379,9 @@ def _birth_date_as_others_print(doc: Document, number: str, documents: list[Docu
 
 def _birth_dates_printed_for(doc: Document, name: Any, documents: list[Document]) -> set[str]:
     """The birth dates the other documents of this name print (KK rows, akta, letters), ISO."""
-    printed = {
-        str(m["tanggal_lahir"])
-        for _, m in kk_members(documents)
-        if m.get("tanggal_lahir") and m.get("nama") and same_name(m["nama"], name)
-    }
-    printed |= {
-        str(d.fields["tanggal_lahir"].value)
-        for d in documents
-        if d is not doc
-        and "tanggal_lahir" in d.fields
-        and "nama" in d.fields
-        and same_name(d.fields["nama"].value, name)
-    }
-    return printed
+    rows, others = _rows_and_documents_named(doc, name, documents)
+    printed = {str(m["tanggal_lahir"]) for m in rows if m.get("tanggal_lahir")}
+    return printed | {str(d.fields["tanggal_lahir"].value) for d in others if "tanggal_lahir" in d.fields}
 
 
 def _between_card_and_row(doc: Document, read: str, max_edits: int, documents: list[Document]) -> str | None:
@@ -389,16 +390,11 @@ def _between_card_and_row(doc: Document, read: str, max_edits: int, documents: l
     (a known kecamatan, a real date) encoding the birth date and gender the card prints. The row
     is the holder's by birth date and name, as in :func:`_same_person_nik`; a row whose own digits
     could not be settled (a stain read as a 17th digit, ``nik_read``) is given the number too."""
-    name, born, gender = doc.fields.get("nama"), doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
+    born, gender = doc.fields.get("tanggal_lahir"), doc.fields.get("jenis_kelamin")
     born_on = dates.from_iso(born.value if born is not None else None)
     if born_on is None:
         return None
-    rows = [
-        m
-        for _, m in kk_members(documents)
-        if _row_reading(m)
-        and (born_that_day(m, name.value, born.value) if name is not None else m.get("tanggal_lahir") == born.value)
-    ]
+    rows = [m for m in _holder_rows(doc, documents) if _row_reading(m)]
 
     def fits(number: str, member: dict[str, Any]) -> bool:
         code = nik.gender_code(str(gender.value) if gender is not None else member.get("jenis_kelamin"))
