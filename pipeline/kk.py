@@ -39,8 +39,13 @@ ROW_NO = re.compile(r"^\s*(\d{1,2})[.)]?\s+")
 # The row number as OCR may leave it in the KK's ruled first column: "(2", "“3", "3 |".
 _LOOSE_ROW_NO = re.compile(r"^\s*[(\[|'\"“”‘’]{0,2}(\d{1,2})[.)|]?\s+")
 # A member's NIK in the table as OCR may leave it: its 16 digits split by a stray space
-# ("3375044604 730599"), one digit doubled (17) or lost (15).
+# ("3375044604 730599") or a speck read as a mark ("3303031202?670833", seed 51343), one digit
+# doubled (17) or lost (15).
 _DIGIT_RUN = re.compile(r"\d+")
+_SPLIT = re.compile(r" ?[?'‘’\".,|!*] ?| ")
+# the first group of a split NIK: its province and kabupaten at least ("331 7088807670118"); the
+# row number before the name has two digits at most
+_FIRST_GROUP = 3
 LOOSE_ROW_CERTAINTY = 0.85  # a row found without its row number or its NIK's exact shape
 MAX_ROWS = 20  # a KK's rows; a larger "row number" is a misread
 
@@ -65,15 +70,17 @@ def _relation(text: str) -> str | None:
 
 
 def _loose_nik(row: str) -> tuple[str, int, int] | None:
-    """The first run of 15 to 17 digits in ``row``, its groups joined over single spaces: a member's
-    NIK that a stray space split or a stain lengthened by a digit. Never part of a date."""
+    """The first run of 15 to 17 digits in ``row``, its groups joined over a single space or speck
+    (:data:`_SPLIT`): a member's NIK that a stray space or mark split or a stain lengthened by a
+    digit. Never part of a date."""
     runs = list(_DIGIT_RUN.finditer(row))
     for i, first in enumerate(runs):
-        if len(first.group()) < 4 or (first.start() and row[first.start() - 1] in "-/."):
+        if len(first.group()) < _FIRST_GROUP or (first.start() and row[first.start() - 1] in "-/."):
             continue
         digits, end = first.group(), first.end()
         for nxt in runs[i + 1 :]:
-            if len(digits) >= 15 or row[end : nxt.start()] != " " or row[nxt.end() : nxt.end() + 1] in ("-", "/"):
+            split = _SPLIT.fullmatch(row[end : nxt.start()])
+            if len(digits) >= 15 or split is None or row[nxt.end() : nxt.end() + 1] in ("-", "/"):
                 break
             digits, end = digits + nxt.group(), nxt.end()
         if 15 <= len(digits) <= 17:

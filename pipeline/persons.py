@@ -10,7 +10,7 @@ akta kelahiran, matched by name (gelar and OCR noise tolerated) and NIK.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import Hamming, Levenshtein
 
-from pipeline import dates, glyphs, names, nik, nip, two_readings
+from pipeline import dates, glyphs, names, nik, nik_region, nip, two_readings
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
@@ -245,31 +245,49 @@ def repair_niks_from_kk(documents: list[Document]) -> None:
     surer reading of the same person's NIK (nik.corroborated, crosscheck.yaml nik_corroboration),
     one its glyphs left in doubt from the reading another document bears out (nik.chosen_by_reading),
     an unsure one misread where the holder's KK row read right and the other way round from the one
-    NIK between the two readings (:func:`_between_card_and_row`). The readings come from the KK's
-    member rows and the other documents' NIKs. Two documents then agree on it, which one misread
-    reading cannot; the value keeps a lowered certainty."""
+    NIK between the two readings (:func:`_between_card_and_row`), from the digits most of three or
+    more readings give (:func:`_majority_of_readings`), or from the kecamatan the card prints
+    (nik_region). The readings come from the KK's member rows and the other documents' NIKs. Two
+    documents then agree on it, which one misread reading cannot; the value keeps a lowered
+    certainty."""
     known = [(str(m["nik"]), _row_nik_certainty(m)) for _, m in kk_members(documents) if m.get("nik")]
     printed = [(d, d.fields["nik"]) for d in documents if d.doc_type != "KK" and d.fields.get("nik") is not None]
-    spec, unsure = rules()["nik_corroboration"], rules()["unsure_below"]
+    cutoff = rules()["nik_corroboration"]["kecamatan_cutoff"]
     for doc, fv in printed:
         pool = known + [(str(other.value), other.confidence) for d, other in printed if d is not doc]
         read = str(fv.value)
-        fixed = nik.repair_from_known(read, [k for k, _ in pool])
-        if fixed is None and fv.confidence < spec["below"]:
-            fixed = nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
-        if fixed is None and fv.confidence < spec["below"]:
-            fixed = _named_nik(doc, read, fv.confidence, documents, spec["max_edits"], spec["margin"])
-        if fixed is None and fv.confidence < unsure and not nik.decode_nik(read).is_valid:
-            fixed = _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
-        if fixed is None:
-            fixed = nik.chosen_by_reading(read, fv.choices, [k for k, _ in pool])
-        if fixed is None and fv.confidence < spec["below"]:
-            fixed = _between_card_and_row(doc, read, spec["between_max_edits"], documents)
-        # another document's reading that gives one of the card's glyph shapes two digits is no
-        # misreading of the card put right: the card prints its own number (NIK_INVALID says so)
+        # a repair that leaves the kecamatan the card prints in words for another is no misreading
+        # put right (nik_region); nor is another document's reading that gives one of the card's
+        # glyph shapes two digits: the card prints its own number (NIK_INVALID says so)
+        repairs = _nik_repairs(doc, fv, pool, documents)
+        fixed = next((f for f in repairs if nik_region.keeps_printed_region(doc, read, f, cutoff)), None)
         if fixed is not None and glyphs.fits_shapes(fixed, read, fv.glyph_groups):
             doc.fields["nik"] = FieldValue(fixed, fv.page, round(fv.confidence * KK_CONFIRMED_CERTAINTY, 3), fv.bbox)
             _birth_date_as_others_print(doc, fixed, documents)
+
+
+def _nik_repairs(
+    doc: Document, fv: FieldValue, pool: list[tuple[str, float]], documents: list[Document]
+) -> Iterator[str]:
+    """The repairs of :func:`repair_niks_from_kk` for one document's NIK, in the order tried (each
+    computed only when the ones before gave nothing the caller kept)."""
+    spec, unsure = rules()["nik_corroboration"], rules()["unsure_below"]
+    read, unsure_read = str(fv.value), fv.confidence < spec["below"]
+
+    def attempts() -> Iterator[str | None]:
+        yield nik.repair_from_known(read, [k for k, _ in pool])
+        if unsure_read:
+            yield nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
+            yield _majority_of_readings(read, pool, spec["max_edits"])
+            yield _named_nik(doc, read, fv.confidence, documents, spec["max_edits"], spec["margin"])
+        if fv.confidence < unsure and not nik.decode_nik(read).is_valid:
+            yield _same_person_nik(doc, read, spec["same_person_max_edits"], documents)
+        yield nik.chosen_by_reading(read, fv.choices, [k for k, _ in pool])
+        if unsure_read:
+            yield nik_region.choice_naming_printed(doc, read, fv.choices, spec["kecamatan_cutoff"])
+            yield _between_card_and_row(doc, read, spec["between_max_edits"], documents)
+
+    return (f for f in attempts() if f is not None)
 
 
 def _printed_birth(doc: Document) -> tuple[date | None, str | None]:
@@ -323,6 +341,17 @@ def _rows_and_documents_named(
 def _row_nik_certainty(member: dict[str, Any]) -> float:
     """How surely a KK row's NIK was read: its own word's certainty, or its row's where higher."""
     return max(float(member.get("nik_confidence", 0.0)), float(member.get("confidence", 0.5)))
+
+
+def _majority_of_readings(read: str, pool: list[tuple[str, float]], max_edits: int) -> str | None:
+    """The NIK a card's unsure reading and two or more other readings of the same person's NIK give
+    digit by digit (two_readings.majority), where nik.corroborated found several surer readings and
+    could not choose: the card read "...678061", the NPWP "...670061" at 0.92 and the KK row
+    "3207...670061" (seed 59107). The same person: the same encoded birth date and gender (places
+    7-12) and within ``max_edits`` of the card's reading. Taken only when valid."""
+    same = [k for k, _ in pool if k[6:12] == read[6:12] and Levenshtein.distance(read, k) <= max_edits]
+    voted = two_readings.majority([read, *same])
+    return voted if voted is not None and voted != read and nik.decode_nik(voted).is_valid else None
 
 
 def _named_nik(

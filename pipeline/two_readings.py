@@ -59,3 +59,21 @@ def common_source(a: str, b: str, fits: Callable[[str], bool], max_distance: int
         return None
     found = {n for n in between(a, b, max_distance) if fits(n)}
     return found.pop() if len(found) == 1 else None
+
+
+def majority(readings: list[str]) -> str | None:
+    """The number three or more readings of it give digit by digit: at each place the digit more
+    than half of them read. Readings made apart (a card, a KK row, an NPWP) misread different
+    places, so each misread digit is outvoted there: the card's "...678061", the NPWP's "...670061"
+    and the KK row's "3207..." give 3307121312670061 (seed 59107). None for fewer than three
+    readings, readings of unequal length (a digit lost or added shifts every place after it) or a
+    place where no digit has a majority."""
+    if len(readings) < 3 or len({len(r) for r in readings}) != 1:
+        return None
+    out = []
+    for place in zip(*readings, strict=True):
+        digit = max(set(place), key=place.count)
+        if place.count(digit) * 2 <= len(place):
+            return None
+        out.append(digit)
+    return "".join(out)

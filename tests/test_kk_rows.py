@@ -61,6 +61,16 @@ WANT = [
             id="nik-split-by-a-space",
         ),
         pytest.param(
+            [ROWS[0], "2 RINI PURWANTI 3375044604?730599 PEREMPUAN PEKALONGAN 06-04-1973 KRISTEN", ROWS[2]],
+            RELATIONS,
+            id="nik-split-by-a-speck",
+        ),
+        pytest.param(
+            [ROWS[0], "2 RINI PURWANTI 337 5044604730599 PEREMPUAN PEKALONGAN 06-04-1973 KRISTEN", ROWS[2]],
+            RELATIONS,
+            id="nik-split-after-three-digits",
+        ),
+        pytest.param(
             ["1 DWI SUTRISNO 33750405116690818 LAKI-LAKI PEKALONGAN 05-11-1969 KRISTEN", *ROWS[1:]],
             RELATIONS,
             id="nik-doubled-digit-dropped-by-the-rows-birth-date",

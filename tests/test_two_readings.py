@@ -1,5 +1,5 @@
-"""The number two misreadings point to (pipeline/two_readings.py) and its use for a card's NIK and
-its holder's KK row (persons.repair_niks_from_kk)."""
+"""The number two misreadings point to, and the one three or more give digit by digit
+(pipeline/two_readings.py), and their use for a card's NIK (persons.repair_niks_from_kk)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline import nik
 from pipeline.models import Document, FieldValue
 from pipeline.persons import repair_niks_from_kk
-from pipeline.two_readings import between, common_source
+from pipeline.two_readings import between, common_source, majority
 from tests.cards import ktp_card
 
 NIK = "3314070712680628"  # Kec. Sambungmacan, Sragen; a man born 07-12-1968
@@ -99,3 +99,49 @@ def test_a_sure_valid_card_reading_is_not_asked() -> None:
     card = "3314070712680629"
     ktp, member = _dossier(card, 0.97, {"nik": None, "nik_read": "33140707126850618"})
     assert ktp.fields["nik"].value == card and member["nik"] is None
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        pytest.param(["12345", "12945", "72345"], "12345", id="each-misread-outvoted"),
+        pytest.param(["12345", "12945", "12945"], "12945", id="two-agree-against-one"),
+        pytest.param(["12345", "12945"], None, id="two-readings-cannot-vote"),
+        pytest.param(["12345", "12945", "12745"], None, id="no-digit-has-a-majority"),
+        pytest.param(["12345", "1245", "12345"], None, id="a-lost-digit-shifts-the-places"),
+        pytest.param(["12345", "12945", "12345", "12945"], None, id="a-tie"),
+        pytest.param(["12345", "12945", "12345", "12345"], "12345", id="three-of-four"),
+    ],
+)
+def test_majority(readings: list[str], expected: str | None) -> None:
+    assert majority(readings) == expected
+
+
+# seed 59107 berkas-0025: a man of Kec. Garung, Wonosobo, born 13-12-1967
+GARUNG = "3307121312670061"
+
+
+def _card_npwp_and_row(card: str, npwp: str, row: str) -> Document:
+    ktp = ktp_card(card, 0.196, "SLAMET SYAIFUDIN", "1967-12-13", "L", page=17)
+    member = {"nama": "SLAMET SYAFUDN", "tanggal_lahir": None, "jenis_kelamin": "L", "nik": row, "confidence": 0.53}
+    kk = Document("d2", "KK", [14], fields={"anggota": FieldValue([member], 14, 0.6, None)})
+    letter = Document("d3", "NPWP", [18], fields={"nik": FieldValue(npwp, 18, 0.92, None)})
+    repair_niks_from_kk([ktp, kk, letter])
+    return ktp
+
+
+@pytest.mark.parametrize(
+    ("card", "npwp", "row", "expected"),
+    [
+        # the card's 0 read 8, the row's kabupaten 3 read 2: two surer readings disagree, so no one
+        # of them is taken (nik.corroborated), but digit by digit all three give the number
+        pytest.param("3307121312678061", GARUNG, "3207121312670061", GARUNG, id="three-readings-vote"),
+        # the NPWP and the row misread the same place differently: no majority there, card kept
+        pytest.param("3307121312678061", "3307121312670051", "3307121312670071", "3307121312678061", id="no-majority"),
+    ],
+)
+def test_card_nik_from_the_digits_most_readings_give(card: str, npwp: str, row: str, expected: str) -> None:
+    ktp = _card_npwp_and_row(card, npwp, row)
+    assert ktp.fields["nik"].value == expected
+    if expected != card:
+        assert ktp.fields["nik"].confidence < 0.196  # one to look at
