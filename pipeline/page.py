@@ -156,7 +156,7 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
     Tesseract's confident reading of a sideways page as vertical text.
     ``always``: turns compared whatever the first reading gave, without a margin (a page
     guessed to lie sideways is also tried as it was scanned: the guess fails on pages with little
-    text).
+    text), and read in full where the band reads no word either way.
     """
 
     first = ocr(image, settings)
@@ -173,7 +173,10 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
         if score >= settings.flip_below and turn not in always:
             break
         margin = 0.0 if turn in always else settings.flip_margin
-        if band(turn) <= band(best_turn) + margin:
+        # a band that reads no word either way tells nothing (a page holding only a signature block,
+        # its inkiest quarter a stamp: seed 55117): a turn to be compared is then read in full
+        told = band(turn) > 0 or band(best_turn) > 0
+        if (told and band(turn) <= band(best_turn) + margin) or (not told and turn not in always):
             continue
         text = ocr(preprocess.rotate_clockwise(image, turn), settings)
         if reading_score(text) > score + margin:

@@ -112,6 +112,22 @@ def test_page_is_read_upright_whichever_way_it_was_scanned(turned):
     assert "PEMBERHENTIAN" in text.text
 
 
+def test_sparse_page_guessed_sideways_is_read_back_in_full():
+    """A page holding only a signature block, guessed sideways, its inkiest quarter a stamp with no
+    word in it (seed 55117 berkas-0015 page 9): the band reads nothing either way, so the turn
+    back to the page as scanned is read in full, not skipped."""
+    img = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 34)
+    for i, line in enumerate(["Pembina Utama Muda", "NIP. 19700316 199604 2 008"]):
+        draw.text((900, 1500 + i * 60), line, font=font, fill=0)
+    for k in range(0, 300, 6):  # the stamp: rings of ink, no letters
+        draw.ellipse((250 + k // 3, 150 + k // 3, 750 - k // 3, 650 - k // 3), outline=40, width=3)
+    page = np.asarray(img).copy()
+    text, turn = read_upright(preprocess.rotate_clockwise(page, 90), load_settings(), (270,))
+    assert turn == 270 and "Pembina" in text.text
+
+
 def test_good_reading_is_not_read_again(monkeypatch):
     calls = []
     real = tesseract.recognise
