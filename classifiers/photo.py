@@ -20,13 +20,19 @@ EDGE_PX = 2
 # ... and is inked over most of its box: the median grey of the pas foto on generated sheets is
 # 120-185; a KK's shaded column headers, dense enough in places at 150 dpi, have 225 (seed 16233).
 PHOTO_MAX_MEDIAN = 200
+# Both greys are for white paper. A dark copy greys the paper itself (median 188-199 on two pas
+# foto sheets of seeds 57193 and 59107, read BLANK and UNKNOWN: every pixel counted as ink, the
+# page one dense region along its edges), so each is taken at most this far below the paper's grey
+# (the page's 90th percentile: paper, however many photos a sheet holds).
+PAPER_MARGIN = 40
 
 
 def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1, in the given image's pixels) of dense, photo-sized regions."""
     scale = WORK_DPI / max(dpi, 1.0)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    inked = (cv2.GaussianBlur(small, (3, 3), 0) < 200).astype(np.float32)
+    darkest = min(PHOTO_MAX_MEDIAN, float(np.percentile(small, 90)) - PAPER_MARGIN)
+    inked = (cv2.GaussianBlur(small, (3, 3), 0) < darkest).astype(np.float32)
     k = max(3, int(WORK_DPI * 0.2))  # ~5 mm window
     density = cv2.blur(inked, (k, k))
     mask = (density > MIN_DENSITY).astype(np.uint8)
@@ -41,7 +47,7 @@ def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int,
             continue
         if min(x, y) < EDGE_PX or x + w > width - EDGE_PX or y + h > height - EDGE_PX:
             continue  # a scanner's shadow or the dark fill of a turned page runs along its edge
-        if np.median(small[y : y + h, x : x + w]) >= PHOTO_MAX_MEDIAN:
+        if np.median(small[y : y + h, x : x + w]) >= darkest:
             continue  # a shaded table header: a photo is inked over most of its box
         boxes.append(tuple(int(v / scale) for v in (x, y, x + w, y + h)))
     return boxes

@@ -192,11 +192,11 @@ def test_pdfium_characters_become_words(chars, words):
     assert [w for w, _, _ in pdf._words(chars, page_height=100.0)] == words
 
 
-def _sheet(sizes: list[tuple[int, int]]) -> np.ndarray:
-    page = np.full((2339, 1654), 240, np.uint8)
+def _sheet(sizes: list[tuple[int, int]], paper: int = 240, photo: int = 60) -> np.ndarray:
+    page = np.full((2339, 1654), paper, np.uint8)
     for i, (w, h) in enumerate(sizes):
         x, y = 150 + (i % 3) * 450, 200 + (i // 3) * 600
-        page[y : y + h, x : x + w] = 60
+        page[y : y + h, x : x + w] = photo
     return page
 
 
@@ -205,6 +205,9 @@ def _sheet(sizes: list[tuple[int, int]]) -> np.ndarray:
     [
         (_sheet([(315, 472)] * 6), True),  # six 4x6 prints at 200 dpi
         (_sheet([(236, 315)] * 4), True),  # four 3x4 prints
+        # a dark copy: the paper itself grey (199, seed 59107), the prints a mid grey
+        (_sheet([(236, 315)] * 6, paper=199, photo=118), True),
+        (np.full((2339, 1654), 190, np.uint8), False),  # a dark copy of a blank page
         (_sheet([(315, 472), (236, 315), (315, 472), (236, 315)]), False),  # two of each: read it instead
         (_sheet([(315, 472)]), False),  # a KTP photo
         (text_page(), False),
