@@ -296,6 +296,48 @@ def test_page_blank_by_its_ink_still_gives_its_one_line(tmp_path):
     assert "Arsip." in result.text.text
 
 
+TEMBUSAN = [
+    "Tembusan Keputusan ini disampaikan kepada Yth.:",
+    "1. Kepala Badan Kepegawaian Negara di Jakarta;",
+    "2. Kepala Kantor Regional I Badan Kepegawaian Negara di Yogyakarta;",
+    "3. Kepala PT TASPEN (Persero) Kantor Cabang Magelang;",
+    "4. Pertinggal.",
+]
+
+
+def _light_copy(lines: list[str], ink: int, paper: int = 226) -> np.ndarray:
+    """A 150-dpi copy of a closing page printed light: grey ``ink`` on grey paper."""
+    img = Image.new("L", (1240, 1754), paper)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((150, 150 + i * 32), line, font=ImageFont.truetype(FONT, 20), fill=ink)
+    rng = np.random.default_rng(7)
+    return np.clip(np.asarray(img).astype(np.int16) + rng.integers(-3, 4, (1754, 1240)), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize(
+    ("page", "blank"),
+    [
+        # seed 57193 berkas-0039 page 7: an SK's tembusan page at grey 145-196 on paper at 226
+        pytest.param(_light_copy(TEMBUSAN, 170), False, id="light-copy-of-a-page-of-text"),
+        pytest.param(_light_copy(TEMBUSAN[-1:], 170), True, id="one-light-line-stays-blank"),
+        pytest.param(_light_copy([], 0), True, id="grey-paper-with-its-grain"),
+        pytest.param(np.full((1754, 1240), 255, np.uint8), True, id="white"),
+    ],
+)
+def test_light_copy_is_no_blank_sheet(page: np.ndarray, blank: bool) -> None:
+    settings = load_settings()
+    assert preprocess.ink_fraction(page) < settings.blank_max_ink_fraction  # too little ink by contrast alone
+    assert preprocess.prepare(page, 150, settings).blank is blank
+
+
+def test_light_copy_is_read(tmp_path):
+    path = tmp_path / "tembusan.png"
+    Image.fromarray(_light_copy(TEMBUSAN, 170)).save(path, dpi=(150, 150))
+    result = process_page(PageRef("b", 7, path, "tembusan.png", 1, "image"), load_settings())
+    assert result.classification.doc_type != "BLANK" and "Kepegawaian" in result.text.text
+
+
 def test_page_read_almost_empty_is_read_again_enlarged_and_as_scanned():
     """A speckled 200-dpi copy holding a short tembusan block read no letter at its size (seeds
     17683, 21433); enlarged it reads. Where the cleaning guessed the page sideways, the enlarged
