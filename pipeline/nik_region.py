@@ -1,4 +1,5 @@
-"""Whether a card's NIK names the kecamatan the card prints.
+"""Whether a card's NIK names the kecamatan the card prints, and the region of a NIK OCR made
+impossible.
 
 A NIK's first six digits are the kecamatan where it was issued (pipeline/wilayah.py), and an e-KTP
 prints its holder's kecamatan in words ("Kecamatan : GLADAGSARI"). For most holders the two are
@@ -18,8 +19,9 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming
 
-from pipeline import wilayah
+from pipeline import nik, wilayah
 from pipeline.models import Document
 
 
@@ -61,3 +63,22 @@ def choice_naming_printed(doc: Document, read: str, choices: tuple[str, ...], cu
         return None
     fits = {c for c in choices if c[:6] != read[:6] and names_printed(c, printed, cutoff)}
     return fits.pop() if len(fits) == 1 else None
+
+
+def in_dossier_region(read: str, regions: set[str], max_digits: int) -> str | None:
+    """An invalid NIK whose region digits alone OCR made impossible (a province, kabupaten or
+    kecamatan the list does not know: a surat kematian's "8311030908670057", its first 3 read 8,
+    seed 63211) put in the region of ``regions`` (the dossier's KK numbers and valid NIKs: a family
+    is registered where it lives) nearest to its reading, within ``max_digits`` changed digits, that
+    makes it a valid NIK. None when the reading is valid, names a known region (then another part
+    of it is wrong), or no region or several equally near fit."""
+    if len(read) != 16 or not read.isdigit() or nik.decode_nik(read).is_valid or wilayah.region_of(read):
+        return None
+    fits = sorted(
+        (Hamming.distance(region, read[:6]), region + read[6:])
+        for region in regions
+        if Hamming.distance(region, read[:6]) <= max_digits and nik.decode_nik(region + read[6:]).is_valid
+    )
+    if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+        return None
+    return fits[0][1]

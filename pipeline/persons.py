@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import Hamming, Levenshtein
 
-from pipeline import dates, glyphs, names, nik, nik_region, nip, two_readings
+from pipeline import dates, glyphs, names, nik, nik_region, nip, two_readings, wilayah
 from pipeline.extract import PERSON_FIELDS
 from pipeline.findings import rules
 from pipeline.models import Document, FieldValue
@@ -276,6 +276,7 @@ def _nik_repairs(
 
     def attempts() -> Iterator[str | None]:
         yield nik.repair_from_known(read, [k for k, _ in pool])
+        yield nik_region.in_dossier_region(read, _dossier_regions(documents, pool), nik.MAX_REPAIR_DIGITS)
         if unsure_read:
             yield nik.corroborated(read, fv.confidence, pool, spec["max_edits"], spec["margin"], _printed_birth(doc))
             yield _majority_of_readings(read, pool, spec["max_edits"])
@@ -288,6 +289,13 @@ def _nik_repairs(
             yield _between_card_and_row(doc, read, spec["between_max_edits"], documents)
 
     return (f for f in attempts() if f is not None)
+
+
+def _dossier_regions(documents: list[Document], pool: list[tuple[str, float]]) -> set[str]:
+    """The regions (first six digits) of the dossier's KK numbers and of its valid NIKs."""
+    numbers = [str(d.fields["no_kk"].value) for d in documents if d.doc_type == "KK" and d.fields.get("no_kk")]
+    numbers += [k for k, _ in pool if nik.decode_nik(k).is_valid]
+    return {n[:6] for n in numbers if len(n) == 16 and n.isdigit() and wilayah.region_of(n)}
 
 
 def _printed_birth(doc: Document) -> tuple[date | None, str | None]:

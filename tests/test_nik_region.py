@@ -81,3 +81,28 @@ def test_card_nik_and_its_printed_kecamatan(
     card: str, printed: str | None, row: str | None, choices: tuple[str, ...], expected: str
 ) -> None:
     assert _card_and_row(card, printed, row, choices).fields["nik"].value == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "regions", "expected"),
+    [
+        # seed 63211 berkas-0016: a surat kematian's NIK, its first 3 read 8 (no province 83)
+        pytest.param("8311030908670057", {"331103"}, "3311030908670057", id="province-misread"),
+        pytest.param("8311030908670057", {"331103", "331104"}, "3311030908670057", id="nearest-region"),
+        pytest.param("8311030908670057", {"331203", "331104"}, None, id="two-regions-as-near"),
+        pytest.param("8311030908670057", {"330901"}, None, id="too-far"),
+        pytest.param("3311030908670057", {"331104"}, None, id="valid-reading-kept"),
+        # the region is known: its date digits are wrong (month 93), not its region
+        pytest.param("3311031693670057", {"331104"}, None, id="known-region-other-part-wrong"),
+        pytest.param("831103090867005", {"331103"}, None, id="fifteen-digits"),
+    ],
+)
+def test_invalid_nik_in_the_dossiers_region(read: str, regions: set[str], expected: str | None) -> None:
+    assert nik_region.in_dossier_region(read, regions, 2) == expected
+
+
+def test_surat_kematian_nik_put_in_the_family_kk_region() -> None:
+    letter = Document("d1", "SURAT_KEMATIAN", [4], fields={"nik": FieldValue("8311030908670057", 4, 0.506, None)})
+    kk = Document("d2", "KK", [14], fields={"no_kk": FieldValue("3311031204150007", 14, 0.9, None)})
+    repair_niks_from_kk([letter, kk])
+    assert letter.fields["nik"].value == "3311030908670057" and letter.fields["nik"].confidence < 0.506
