@@ -160,6 +160,21 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
     """
 
     first = ocr(image, settings)
+    if not first.words:
+        # Tesseract's page layout found no text block, yet the page has ink (a blank one is not
+        # read here): read it as one block, kept where it reads as text does (a photo read so gives
+        # a few marks at low confidence). A closing page of an SK (seed 63211 berkas-0038 page 13)
+        # read no word laid out and 31 words at 60 as a block; its turn upside down had read junk
+        # at 21 and, against nothing, was taken.
+        block = tesseract.recognise(
+            image,
+            settings.lang,
+            tesseract.PSM_SINGLE_BLOCK,
+            settings.oem,
+            settings.timeout_seconds,
+            settings.ocr_variables,
+        )
+        first = block if reading_score(block) >= BLOCK_MIN_SCORE else first
     best, best_turn = first, 0
     bands: dict[int, float] = {}
 
@@ -182,6 +197,9 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
         if reading_score(text) > score + margin:
             best, best_turn = text, turn
     return best, best_turn
+
+
+BLOCK_MIN_SCORE = 50.0  # a page read as one block is kept from this reading score (reading_score)
 
 
 def ocr(image: np.ndarray, settings: Settings) -> PageText:

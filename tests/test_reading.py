@@ -128,6 +128,17 @@ def test_sparse_page_guessed_sideways_is_read_back_in_full():
     assert turn == 270 and "Pembina" in text.text
 
 
+def test_page_whose_layout_finds_no_block_is_read_as_one():
+    """A tembusan block of a generated SK (seed 63211 berkas-0038 page 13, cleaned, paper greys set
+    white) in which Tesseract's page layout (psm 3) finds no text block at all; read as one block it
+    reads, and upright, where the turn upside down had read junk at 21 against nothing."""
+    image = cv2.imread(str(Path(__file__).parent / "data" / "no-layout-block.png"), cv2.IMREAD_GRAYSCALE)
+    settings = load_settings()
+    assert not page_module.ocr(image, settings).words  # the layout finds nothing
+    text, turn = read_upright(image, settings)
+    assert turn == 0 and "Tembusan Keputusan" in text.text
+
+
 def test_good_reading_is_not_read_again(monkeypatch):
     calls = []
     real = tesseract.recognise
