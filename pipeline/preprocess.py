@@ -246,6 +246,13 @@ def prepare(image: np.ndarray, dpi: float, settings: Settings, rotation: int | N
     max_ink = settings.blank_max_ink_fraction
     if ink_fraction(image) < max_ink and not is_dark(image) and not is_faint(image, max_ink):
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=1.0)
+    if is_dark(image):
+        # A copy so dark that its paper is near black carries the toner's speckle at almost the
+        # contrast of its text, and flattening multiplies both (paper at grey 50: fivefold): a 3x3
+        # median takes the speckle out first. On the four dark pages of seeds 61129 and 63211 the
+        # passbook read UNKNOWN is then classified by its title, the three letters read as before
+        # or better (mean word confidence 83 -> 82, 81 -> 87, 91 -> 94).
+        image = cv2.medianBlur(image, 3)
     flat = flatten_background(image, dpi)
     if rotation is None:
         rotation = 90 if text_is_sideways(flat) else 0
