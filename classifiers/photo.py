@@ -20,10 +20,12 @@ EDGE_PX = 2
 # ... and is inked over most of its box: the median grey of the pas foto on generated sheets is
 # 120-185; a KK's shaded column headers, dense enough in places at 150 dpi, have 225 (seed 16233).
 PHOTO_MAX_MEDIAN = 200
-# Both greys are for white paper. A dark copy greys the paper itself (median 188-199 on two pas
-# foto sheets of seeds 57193 and 59107, read BLANK and UNKNOWN: every pixel counted as ink, the
-# page one dense region along its edges), so each is taken at most this far below the paper's grey
-# (the page's 90th percentile: paper, however many photos a sheet holds).
+# Both greys are for paper lighter than they are. A dark copy greys the paper itself below them
+# (188-199 on two pas foto sheets of seeds 57193 and 59107, read BLANK and UNKNOWN: every pixel
+# counted as ink, the page one dense region along its edges), so on such a page each is taken this
+# far below the paper's grey (the page's 90th percentile: paper, however many photos a sheet holds).
+# Only there: on a KK copied at paper 217, a grey under it (177) split the shaded header row into
+# four cells of one size, read as a pas foto sheet (seed 65213).
 PAPER_MARGIN = 40
 
 
@@ -31,7 +33,8 @@ def photo_regions(image: np.ndarray, dpi: float = 300.0) -> list[tuple[int, int,
     """Boxes (x0, y0, x1, y1, in the given image's pixels) of dense, photo-sized regions."""
     scale = WORK_DPI / max(dpi, 1.0)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    darkest = min(PHOTO_MAX_MEDIAN, float(np.percentile(small, 90)) - PAPER_MARGIN)
+    paper = float(np.percentile(small, 90))
+    darkest = PHOTO_MAX_MEDIAN if paper > PHOTO_MAX_MEDIAN else paper - PAPER_MARGIN
     inked = (cv2.GaussianBlur(small, (3, 3), 0) < darkest).astype(np.float32)
     k = max(3, int(WORK_DPI * 0.2))  # ~5 mm window
     density = cv2.blur(inked, (k, k))

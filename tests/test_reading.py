@@ -228,6 +228,13 @@ def test_photo_sheet_is_told_without_ocr(page, expected):
     assert is_photo_sheet(page, 200.0) is expected
 
 
+def test_kk_with_a_shaded_header_on_grey_paper_is_no_photo_sheet():
+    """A KK copied at paper grey 217 (seed 65213 berkas-0026 page 14, stored at the 50 dpi the test
+    works at): a grey taken under its paper split the shaded header row into four cells of one size."""
+    page = cv2.imread(str(Path(__file__).parent / "data" / "kk-shaded-header-50dpi.png"), cv2.IMREAD_GRAYSCALE)
+    assert not is_photo_sheet(page, 50.0)
+
+
 def _small_print_table() -> np.ndarray:
     """A KK's member rows at 150 dpi: rules every 15 pixels with a row of small print between them,
     four cells dense enough at 50 dpi to pass for photos of one size, while most of each is paper."""
