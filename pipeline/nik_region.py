@@ -74,11 +74,8 @@ def in_dossier_region(read: str, regions: set[str], max_digits: int) -> str | No
     of it is wrong), or no region or several equally near fit."""
     if len(read) != 16 or not read.isdigit() or nik.decode_nik(read).is_valid or wilayah.region_of(read):
         return None
-    fits = sorted(
-        (Hamming.distance(region, read[:6]), region + read[6:])
-        for region in regions
-        if Hamming.distance(region, read[:6]) <= max_digits and nik.decode_nik(region + read[6:]).is_valid
-    )
+    near = ((Hamming.distance(region, read[:6]), region + read[6:]) for region in regions)
+    fits = sorted((d, n) for d, n in near if d <= max_digits and nik.decode_nik(n).is_valid)
     if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
         return None
     return fits[0][1]

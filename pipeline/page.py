@@ -98,18 +98,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
             text = tesseract.read_set_aside(
                 turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
             )
-            text = lostlines.read_lost_lines(
-                turned,
-                text,
-                lambda crop: tesseract.recognise(
-                    crop,
-                    settings.lang,
-                    tesseract.PSM_SINGLE_BLOCK,
-                    settings.oem,
-                    settings.timeout_seconds,
-                    settings.ocr_variables,
-                ),
-            )
+            text = lostlines.read_lost_lines(turned, text, lambda crop: ocr(crop, settings, tesseract.PSM_SINGLE_BLOCK))
             text.words = datewords.reread_dates(
                 turned,
                 text.words,
@@ -166,14 +155,7 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
         # a few marks at low confidence). A closing page of an SK (seed 63211 berkas-0038 page 13)
         # read no word laid out and 31 words at 60 as a block; its turn upside down had read junk
         # at 21 and, against nothing, was taken.
-        block = tesseract.recognise(
-            image,
-            settings.lang,
-            tesseract.PSM_SINGLE_BLOCK,
-            settings.oem,
-            settings.timeout_seconds,
-            settings.ocr_variables,
-        )
+        block = ocr(image, settings, tesseract.PSM_SINGLE_BLOCK)
         first = block if reading_score(block) >= BLOCK_MIN_SCORE else first
     best, best_turn = first, 0
     bands: dict[int, float] = {}
@@ -203,10 +185,16 @@ def read_upright(image: np.ndarray, settings: Settings, always: tuple[int, ...] 
 BLOCK_MIN_SCORE = 50.0  # a page read as one block is kept from this reading score (reading_score)
 
 
-def ocr(image: np.ndarray, settings: Settings) -> PageText:
-    """One reading of an upright page image with the settings' OCR parameters."""
+def ocr(image: np.ndarray, settings: Settings, psm: int | None = None) -> PageText:
+    """One reading of an upright page image with the settings' OCR parameters (``psm``: another
+    page segmentation mode than the settings', such as one block)."""
     return tesseract.recognise(
-        image, settings.lang, settings.psm, settings.oem, settings.timeout_seconds, settings.ocr_variables
+        image,
+        settings.lang,
+        settings.psm if psm is None else psm,
+        settings.oem,
+        settings.timeout_seconds,
+        settings.ocr_variables,
     )
 
 

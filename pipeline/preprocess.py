@@ -243,10 +243,10 @@ def prepare(image: np.ndarray, dpi: float, settings: Settings, rotation: int | N
     300), but flattening, rule removal and deskewing need not pay for four times the pixels.
     """
     scale = resolution_scale(dpi, settings)
-    max_ink = settings.blank_max_ink_fraction
-    if ink_fraction(image) < max_ink and not is_dark(image) and not is_faint(image, max_ink):
+    max_ink, dark = settings.blank_max_ink_fraction, is_dark(image)
+    if ink_fraction(image) < max_ink and not dark and not is_faint(image, max_ink):
         return Prepared(image=image, ocr=image, rotation=0, skew=0.0, blank=True, scale=1.0)
-    if is_dark(image):
+    if dark:
         # A copy so dark that its paper is near black carries the toner's speckle at almost the
         # contrast of its text, and flattening multiplies both (paper at grey 50: fivefold): a 3x3
         # median takes the speckle out first. On the four dark pages of seeds 61129 and 63211 the
