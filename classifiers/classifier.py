@@ -113,6 +113,16 @@ def _is_title_like(line: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) >= 0.7
 
 
+def _capital_lead(line: str) -> str | None:
+    """The words in capitals, of 4+ letters each, a line starts with; None where it starts otherwise."""
+    lead = []
+    for word in line.split():
+        if not _is_title_like(word) or word != word.upper():
+            break
+        lead.append(word)
+    return " ".join(lead) if lead else None
+
+
 # "Hal : Usul Pensiun ...", also behind a speck (". Hal : ...") or with its label column lost to the
 # letter's two-column header (": Usul Pensiun Janda/Duda a.n. ... Kabupaten Kebumen"), its colon
 # read as "1" or "|" ("1 Usul Pensiun Janda/Duda a.n. Wiwik"; a numbered row has its dot, "1. Nama").
@@ -124,8 +134,10 @@ SUBJECT_LINE = re.compile(
 
 
 def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
-    """(head, body): head = the capitalised lines among the first rows, where titles stand, and
-    a letter's subject line ("Hal : Usul Pensiun Janda/Duda"), which is a letter's title."""
+    """(head, body): head = the capitalised lines among the first rows, where titles stand, a
+    letter's subject line ("Hal : Usul Pensiun Janda/Duda"), which is a letter's title, and the
+    capitals a row starts with where the rest of it is not (a card's big "NPWP" shares its row with
+    the ministry's small header, which a blurred copy reads as junk: "NPWP Kenenyananyan-")."""
     raw = [line for line in text.line_texts() if line.strip()]
     head = []
     for line in raw[:head_lines]:
@@ -134,6 +146,8 @@ def page_head_and_body(text: PageText, head_lines: int) -> tuple[str, str]:
             head.append(normalise(subject.group("subject") or subject.group("unlabelled") or subject.group("misread")))
         elif _is_title_like(line):
             head.append(normalise(line))
+        elif (lead := _capital_lead(line)) is not None:
+            head.append(normalise(lead))
     body = [normalise(line) for line in raw]
     return " \n".join(head), " \n".join(body)
 

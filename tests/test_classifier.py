@@ -557,6 +557,19 @@ CASES = [
         "SURAT_ALAMAT",
         id="alamat-letter-by-its-wording",
     ),
+    pytest.param(
+        # a blurred NPWP card (corpus seed 67339): its big "NPWP" was read, the small ministry
+        # header beside it on the same row was junk, and nothing else was legible
+        ["NPWP Kenenyananyan-", "—.—.— . ..", "Ha ba", "LK LG", "tab ko aa", "KL KL KL...", "ai", "mn!"],
+        "NPWP",
+        id="card-title-ahead-of-junk-on-its-row",
+    ),
+    pytest.param(
+        # a labelled row in capitals is no title: its capital lead ("NIK") names no document
+        ["NIK : 3314136311730599 jalan sudirman no 25 rt 3 rw 5", "sumberejo gemolong sragen kabupaten"],
+        UNKNOWN,
+        id="capital-label-is-no-title",
+    ),
 ]
 
 
