@@ -79,6 +79,8 @@ def agree_digit_runs(
     for run in _number_runs(words):
         cores = [words[i].text.strip(TRIM) for i in run]
         shapes = [glyph_shapes(image, words[i].bbox) for i in run]
+        # the LSTM's other candidates for each digit, as read (None: not known, or read again)
+        candidates = [c for i in run for c in _core_alternatives(words[i])]
         for k, i in enumerate(run):
             # only a long word: an NIP group of three digits, two of them touching, counts two
             # glyphs, and a second reading dropping a digit would agree with that count; and only
@@ -90,6 +92,7 @@ def agree_digit_runs(
                 if again is not None:
                     out[i] = with_core(words[i], cores[k], again)
                     cores[k] = again
+                    candidates = []
         groups = _groups([g for s in shapes for g in s])
         if any(len(s) != len(c) for s, c in zip(shapes, cores, strict=True)):
             aligned = _aligned(cores, [len(s) for s in shapes], groups)
@@ -99,11 +102,16 @@ def agree_digit_runs(
                 if aligned[k] != cores[k]:
                     out[i] = with_core(out[i], cores[k], aligned[k])
                     cores[k] = aligned[k]
+                    candidates = []
         digits = agree(list("".join(cores)), groups)
         if plausible is not None and not plausible(digits):
             digits = remapped(digits, groups, plausible)
         if date_gap is not None and date_gap(digits) not in (None, 0):
             digits = settled(digits, groups, plausible or (lambda number: True), date_gap)
+            if date_gap(digits) not in (None, 0) and len(candidates) == len(digits) and None not in candidates:
+                # what the LSTM held possible for each glyph: the digit it read and its candidates
+                held = [read + str(other) for read, other in zip("".join(cores), candidates, strict=True)]
+                digits = confirmed_by_alternatives(digits, groups, held, plausible or (lambda number: True), date_gap)
         if choices_for is not None and len(run) == 1 and choices_for(digits):
             # what the page bears out of the reading, its other readings must keep
             kept = (lambda c: date_gap(c) == 0) if date_gap is not None and date_gap(digits) == 0 else None
@@ -203,6 +211,45 @@ def settled(
     best = near[0][:3]
     fits = {c for *rank, c in near if tuple(rank) == best}
     return fits.pop() if len(fits) == 1 else digits
+
+
+def confirmed_by_alternatives(
+    digits: str,
+    groups: list[list[int]],
+    held: list[str],
+    plausible: Callable[[str], bool],
+    gap: Callable[[str], int | None],
+) -> str:
+    """A number whose date part the page does not bear out, with one shape given another digit
+    where Tesseract itself held that digit possible for every glyph of the shape (``held``: per
+    digit, the one it read and the LSTM's other candidates; pipeline/tesseract.py alternatives)
+    and it alone makes the page bear the number out (``gap`` 0); as read otherwise.
+
+    :func:`settled` changes only shapes agreement left in doubt: a blurred 6 that the number prints
+    once, read 5 (seed 69371 berkas-0007: "...1309570224" on a card printing 13-09-1967), is in no
+    doubt there, yet the LSTM scored 6 for it at 24. A NIK really printed with another birth date
+    (a finding) keeps its digits: a clean glyph has no such second candidate, and the one it might
+    have must also be the very digit the printed date asks for."""
+    doubts: list[tuple[list[int], frozenset[str] | None]] = []
+    for group in groups:
+        if len({digits[i] for i in group}) > 1:
+            continue
+        possible = frozenset.intersection(*(frozenset(held[i]) for i in group)) - {digits[group[0]]}
+        possible = frozenset(d for d in possible if d.isdigit())
+        if possible:
+            doubts.append((group, possible))
+    fits = {c for c in _regroupings(digits, doubts) if plausible(c) and gap(c) == 0}
+    return fits.pop() if len(fits) == 1 else digits
+
+
+def _core_alternatives(word: Word) -> list[str | None]:
+    """The LSTM's other candidates for each digit of ``word``'s number (its text without the
+    punctuation glued to it), None for each where they are not known."""
+    core = word.text.strip(TRIM)
+    if len(word.alternatives) != len(word.text):
+        return [None] * len(core)
+    at = word.text.index(core)
+    return list(word.alternatives[at : at + len(core)])
 
 
 def _mixed(digits: str, groups: list[list[int]]) -> int:
@@ -312,7 +359,9 @@ def _aligned(cores: list[str], counts: list[int], groups: list[list[int]]) -> li
 def with_core(word: Word, core: str, new: str) -> Word:
     """``word`` with its digits ``core`` replaced by ``new``, punctuation glued to them kept."""
     at = word.text.index(core)
-    return replace(word, text=word.text[:at] + new + word.text[at + len(core) :])
+    # a digit changed in place keeps its glyph's candidates; a count changed leaves them unplaced
+    kept = word.alternatives if len(new) == len(core) else ()
+    return replace(word, text=word.text[:at] + new + word.text[at + len(core) :], alternatives=kept)
 
 
 def word_crop(image: np.ndarray, bbox: tuple[int, int, int, int]) -> np.ndarray:

@@ -78,6 +78,9 @@ class Word:
     # Read back from a line the page's reading lost (pipeline/lostlines.py): a second scan of the
     # same sheet may lose, and read back, other lines, so comparing two scans leaves these out.
     recovered: bool = False
+    # For each character of a long number's text, the other characters Tesseract's LSTM scored as
+    # possible for its glyph (pipeline/tesseract.py alternatives): evidence a misread digit leaves.
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass

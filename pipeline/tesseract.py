@@ -20,6 +20,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"  # before tesserocr loads libtesseract
@@ -107,9 +108,72 @@ def _within_budget(timeout: float) -> float:
 
 
 def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float, variables: Variables = ()) -> PageText:
-    """One OCR pass over an upright grey page: words with boxes and confidences."""
+    """One OCR pass over an upright grey page: words with boxes and confidences, and the
+    alternatives of each long number's characters (:func:`alternatives`)."""
     api = _recognised(image, _api(lang, psm, oem, variables), timeout)
-    return words_from_data(parse_tsv(api.GetTSVText(0)), width=image.shape[1], height=image.shape[0])
+    text = words_from_data(parse_tsv(api.GetTSVText(0)), width=image.shape[1], height=image.shape[0])
+    found = alternatives(api)
+    if found:
+        text.words = [
+            replace(w, alternatives=found[w.bbox]) if len(found.get(w.bbox, ())) == len(w.text) else w
+            for w in text.words
+        ]
+    return text
+
+
+# A character's other candidates the LSTM scored at least this (0-100) are kept. On the 146 e-KTP NIK
+# words of four corpus seeds (63211-69371) read one symbol per digit, 100 of the 2121 digits read
+# right had another candidate at 20 or more; a blurred 6 read as 5 (69371 berkas-0007) had 6 at 24.
+ALTERNATIVE_MIN = 20.0
+LONG_NUMBER = 12  # digits of a word whose alternatives are kept: an NIP, NIK, no. KK, NPWP (glyphs.MIN_DIGITS)
+
+
+def alternatives(api: tesserocr.PyTessBaseAPI) -> dict[tuple[int, int, int, int], tuple[str, ...]]:
+    """For each word of :data:`LONG_NUMBER` digits or more that ``api`` just read, keyed by its
+    box: per character, the other characters the LSTM scored :data:`ALTERNATIVE_MIN` or more
+    (empty where none; nothing at all unless the engine has ``lstm_choice_mode`` set).
+
+    The LSTM reads a blurred digit in context and keeps the shape it was unsure of among its
+    candidates: where a printed date then says which candidate the card holds, that is evidence,
+    not a guess (pipeline/glyphs.py confirmed_by_alternatives)."""
+    out: dict[tuple[int, int, int, int], tuple[str, ...]] = {}
+    it = api.GetIterator()
+    if it is None:
+        return out
+    boxes = []
+    for word in tesserocr.iterate_level(it, tesserocr.RIL.WORD):
+        text = _utf8(word, tesserocr.RIL.WORD)
+        if sum(ch.isdigit() for ch in text) >= LONG_NUMBER:
+            x0, y0, x1, y1 = word.BoundingBox(tesserocr.RIL.WORD)
+            boxes.append((x0, y0, x1, y1))
+    if not boxes:
+        return out
+    symbols: dict[tuple[int, int, int, int], list[str]] = {box: [] for box in boxes}
+    it = api.GetIterator()
+    for symbol in tesserocr.iterate_level(it, tesserocr.RIL.SYMBOL):
+        box = symbol.BoundingBox(tesserocr.RIL.SYMBOL)
+        if box is None:
+            continue
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        word = next((b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+        if word is None:
+            continue
+        read = _utf8(symbol, tesserocr.RIL.SYMBOL)
+        others = set()
+        for choice in symbol.GetChoiceIterator():
+            alt = choice.GetUTF8Text() or ""
+            if alt and alt != read and choice.Confidence() >= ALTERNATIVE_MIN:
+                others.add(alt)
+        symbols[word].append("".join(sorted(others)))
+    return {box: tuple(chars) for box, chars in symbols.items()}
+
+
+def _utf8(it: tesserocr.PyLTRResultIterator, level: int) -> str:
+    """The text at the iterator's element; "" where there is none (tesserocr raises for that)."""
+    try:
+        return it.GetUTF8Text(level) or ""
+    except RuntimeError:
+        return ""
 
 
 DIGITS = "0123456789"

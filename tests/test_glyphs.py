@@ -6,6 +6,7 @@ proportional one like a typed SK's NIP) and blurred like a photocopy; the "OCR r
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import cv2
@@ -423,3 +424,79 @@ def test_a_blurred_zero_left_alone_joins_its_digit():
     )
     # the page read its 9 as 3 and that zero as 9: the zero's group puts it right
     assert glyphs.agree(list("3324062206630972"), groups) == "3324062206630072"
+
+
+# Per digit of "3311101309570224" (69371 berkas-0007's card, its 6 read 5): the digit read and the
+# LSTM's other candidates; 16 glyphs in their shapes.
+HELD = ["3", "3", "1", "1", "1", "09", "1", "3", "0", "9", "56", "7", "0", "2", "2", "4"]
+SHAPES = [[0, 1, 7], [2, 3, 4, 6], [5, 8, 12], [9], [10], [11], [13, 14], [15]]
+
+
+@pytest.mark.parametrize(
+    "held, printed, expected",
+    [
+        # the blurred 6 read 5, 6 among its candidates: the printed date asks for it
+        (HELD, "130967", "3311101309670224"),
+        # the card prints another date than its NIK (a finding): no candidate makes it fit
+        (HELD, "130968", "3311101309570224"),
+        # the glyph read 5 had no other candidate: read clean, it stays
+        ([*HELD[:10], "5", *HELD[11:]], "130967", "3311101309570224"),
+        # a candidate of one glyph of a shape is not the shape's: its other 0s held no 8
+        ([*HELD[:5], "08", *HELD[6:]], "138957", "3311101309570224"),
+        # ... held by every glyph of it, it is
+        ([*HELD[:5], "08", "1", "3", "08", "9", "5", "7", "08", *HELD[13:]], "138957", "3311181389578224"),
+        # two candidates fit the date: neither is chosen
+        ([*HELD[:10], "568", *HELD[11:]], "", "3311101309570224"),
+    ],
+    ids=["candidate-fits", "real-mismatch", "no-candidate", "one-glyph-of-a-shape", "whole-shape", "two-fit"],
+)
+def test_confirmed_by_alternatives(held, printed, expected):
+    def gap(number):
+        if not printed:  # both the 6 and the 8 made dates the page prints
+            return 0 if number[6:12] in ("130967", "130987") else 1
+        return sum(a != b for a, b in zip(number[6:12], printed, strict=True))
+
+    digits = "3311101309570224"
+    assert glyphs.confirmed_by_alternatives(digits, SHAPES, held, lambda number: True, gap) == expected
+
+
+def test_alternatives_kept_through_a_digit_changed_in_place():
+    """A digit agreement changes keeps its glyph's candidates; a count changed drops them all."""
+    word = Word("NIK:3311101309570224", 45.0, (0, 0, 10, 10), 1, alternatives=("",) * 14 + ("6", "") * 3)
+    same = glyphs.with_core(word, "3311101309570224", "3311101309670224")
+    assert same.alternatives == word.alternatives
+    assert glyphs.with_core(word, "3311101309570224", "33111013096702241").alternatives == ()
+
+
+def test_alternatives_of_a_long_number_from_real_tesseract():
+    """Tesseract (lstm_choice_mode 2, the settings' engines) gives one entry per character of a
+    long number's word, and none for a short word."""
+    image, box = drawn("3311101309670224", MONO_BOLD)
+    blurred = cv2.GaussianBlur(image, (0, 0), 2.5)
+    text = tesseract.recognise(blurred, "ind", 3, 1, 60, (("lstm_choice_mode", "2"),))
+    longs = [w for w in text.words if sum(ch.isdigit() for ch in w.text) >= 12]
+    assert longs and all(len(w.alternatives) == len(w.text) for w in longs)
+    assert all(w.alternatives == () for w in text.words if w not in longs)
+
+
+def test_blurred_card_digit_confirmed_by_its_printed_date():
+    """The NIK and birth date rows of a blurred e-KTP (corpus seed 69371 berkas-0007, printed
+    3311101309670224 and 13-09-1967): Tesseract reads its one 6 as 5, a shape in no doubt to
+    agreement, but keeps 6 among the glyph's candidates, and the printed date asks for it."""
+    image = cv2.imread(str(Path(__file__).parent / "data" / "ktp-blurred-six.png"), cv2.IMREAD_GRAYSCALE)
+    text = tesseract.recognise(image, "ind", 3, 1, 60, (("lstm_choice_mode", "2"),))
+
+    def agreed(words):
+        out = glyphs.agree_digit_runs(
+            image,
+            words,
+            lambda crop: tesseract.read_digits(crop, "ind", 1, 60),
+            nik.plausible_reading,
+            nik.date_gap_by(text.text),
+            nik.nik_shaped,
+        )
+        return [w.text for w in out if sum(ch.isdigit() for ch in w.text) >= 16]
+
+    assert agreed(text.words) == ["3311101309670224"]
+    # without the LSTM's candidates the 5 stays: the date alone changes no digit agreement is sure of
+    assert agreed([dataclasses.replace(w, alternatives=()) for w in text.words]) == ["3311101309570224"]
