@@ -211,6 +211,12 @@ def _sheet(sizes: list[tuple[int, int]], paper: int = 240, photo: int = 60) -> n
     return page
 
 
+def _shaded(page: np.ndarray, low: int = 185, high: int = 205) -> np.ndarray:
+    """``page`` with its paper (240) shading from ``low`` on the left to ``high`` on the right."""
+    ramp = np.linspace(low, high, page.shape[1]).astype(np.uint8)
+    return np.where(page == 240, ramp[None, :], page).astype(np.uint8)
+
+
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
@@ -219,6 +225,9 @@ def _sheet(sizes: list[tuple[int, int]], paper: int = 240, photo: int = 60) -> n
         # a dark copy: the paper itself grey (199, seed 59107), the prints a mid grey
         (_sheet([(236, 315)] * 6, paper=199, photo=118), True),
         (np.full((2339, 1654), 190, np.uint8), False),  # a dark copy of a blank page
+        # paper shading from 185 to 205 across the sheet (seed 71413 berkas-0001 page 16): most of
+        # it darker than the fixed grey, though its 90th percentile is lighter
+        (_shaded(_sheet([(236, 315)] * 6, photo=120)), True),
         (_sheet([(315, 472), (236, 315), (315, 472), (236, 315)]), False),  # two of each: read it instead
         (_sheet([(315, 472)]), False),  # a KTP photo
         (text_page(), False),
