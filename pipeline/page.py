@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import datewords, glyphs, lostlines, nik, pdf, preprocess, raster, tesseract
+from pipeline import datewords, glyphs, lostlines, nik, pdf, preprocess, raster, tallwords, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -99,6 +99,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 turned, text, settings.lang, settings.oem, settings.timeout_seconds, settings.ocr_variables
             )
             text = lostlines.read_lost_lines(turned, text, lambda crop: ocr(crop, settings, tesseract.PSM_SINGLE_BLOCK))
+            text = tallwords.read_tall_words(turned, text, lambda crop: ocr(crop, settings, tesseract.PSM_SINGLE_LINE))
             text.words = datewords.reread_dates(
                 turned,
                 text.words,

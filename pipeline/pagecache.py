@@ -40,6 +40,7 @@ READING_CODE = (
     "pipeline/dates.py",  # datewords takes a date read again only where dates reads it as one
     "pipeline/rules/dates.yaml",  # ... with its damaged-month rules
     "pipeline/lostlines.py",
+    "pipeline/tallwords.py",
     "pipeline/nik.py",  # nik.plausible_reading, asked by glyphs.remapped
     "pipeline/nip.py",  # imported by nik
     "pipeline/wilayah.py",
