@@ -41,8 +41,13 @@ DATE_CHARACTERS = "0123456789-/."
 _D = "[0-9OoIl|]"  # a digit as OCR may print it
 # A dashed word of digit groups ("201-199", "2605-1900", "21-04-1"), or a slashed or dotted one
 # whose first two groups are a day and a month ("12/05/202"): a letter's number ("800/905/2023")
-# or an amount ("1.250.000") starts with a longer group.
-BROKEN = re.compile(rf"^{_D}{{1,4}}(?:-{_D}{{0,5}}){{1,2}}$|^{_D}{{1,2}}([/.]){_D}{{1,2}}\1{_D}{{1,5}}$")
+# or an amount ("1.250.000") starts with a longer group. A slashed or dotted date that lost one
+# separator keeps its eight digits around the other ("2211/2024" for 22/11/2024 on seed 71413's
+# surat kematian, its date of death lost; "22/112024").
+BROKEN = re.compile(
+    rf"^{_D}{{1,4}}(?:-{_D}{{0,5}}){{1,2}}$|^{_D}{{1,2}}([/.]){_D}{{1,2}}\1{_D}{{1,5}}$"
+    rf"|^{_D}{{4}}[/.]{_D}{{4}}$|^{_D}{{2}}[/.]{_D}{{6}}$"
+)
 MIN_DIGITS = 5  # a day-month pair and a year's first digit; fewer is no date to re-read
 MAX_DIGITS = 10
 MIN_CONF = 80.0  # the second reading's own confidence (see the module's docstring)

@@ -39,6 +39,10 @@ def tesseract_date(crop):
         ("12-05", False),  # too few digits to be a date
         ("0812-3456-7890", False),  # a phone number: too many
         ("III/d", False),
+        ("2211/2024", True),  # a slashed date with a separator lost (seed 71413's date of death)
+        ("22/112024", True),
+        ("2024/2025", True),  # an academic year has that shape too: its reading again is no date
+        ("882/810/2024", False),
     ],
 )
 def test_broken_date(core, broken):
@@ -51,6 +55,7 @@ def test_broken_date(core, broken):
         # the cell read alone reads whole
         ("21-01-1999", "201-199", tesseract_date, "21-01-1999"),
         ("26-05-1999", "2605-1900", tesseract_date, "26-05-1999"),
+        ("22/11/2024", "2211/2024", tesseract_date, "22/11/2024"),
         ("01-07-1974", "0107-1974,", tesseract_date, "01-07-1974,"),  # punctuation glued to it is kept
         # a second reading that is no calendar date, or no date, or with another separator, is not taken
         ("21-01-1999", "201-199", lambda crop: ("21-13-1999", 95.0), "201-199"),
@@ -65,6 +70,7 @@ def test_broken_date(core, broken):
     ids=[
         "lost-digits",
         "lost-separator",
+        "lost-slash",
         "glued",
         "no-calendar-date",
         "still-broken",
