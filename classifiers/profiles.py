@@ -97,6 +97,7 @@ def load_grouping(path: Path = DATA_DIR / "grouping.yaml") -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["continuation_markers"] = [normalise(m) for m in data["continuation_markers"]]
     data["lampiran_markers"] = [normalise(m) for m in data["lampiran_markers"]]
+    data["decree_closing"] = [normalise(m) for m in data["decree_closing"]]
     return data
 
 

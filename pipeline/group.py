@@ -4,7 +4,8 @@ A page whose title matched starts a new document. A page without a title continu
 document before it when (rules in ``classifiers/grouping.yaml``) it was classified as the same
 type and that type may run over pages (or it is a second scan of the same sheet), or it is
 unclassified but carries the closing parts of a multi-page decree (diktum KEDUA, "Ditetapkan
-di", tembusan). Continuation pages take the document's type.
+di", tembusan), or it reads as nothing right after a decree that has not closed yet ("Ditetapkan
+di" on none of its pages). Continuation pages take the document's type.
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ def _has_markers(page: PageResult, markers: list[str], min_hits: int) -> bool:
     top = page.text.line_texts()[: int(rules["page_number_rows"])]
     if any(re.search(rules["page_number_pattern"], row, re.I) for row in top):
         return True
+    return _phrase_hits(page, markers) >= min_hits
+
+
+def _phrase_hits(page: PageResult, phrases: list[str]) -> int:
+    """How many of ``phrases`` the page's text holds (grouping.yaml ``marker_cutoff``)."""
     _, body = page_head_and_body(page.text, 0)
     if not body:
-        return False
-    hits = process.extract(
-        body, markers, scorer=fuzz.partial_ratio, score_cutoff=float(rules["marker_cutoff"]), limit=None
-    )
-    return len(hits) >= min_hits
+        return 0
+    cutoff = float(load_grouping()["marker_cutoff"])
+    return len(process.extract(body, phrases, scorer=fuzz.partial_ratio, score_cutoff=cutoff, limit=None))
 
 
 def _signature_only(page: PageResult) -> bool:
@@ -63,6 +67,25 @@ def _opens_decree(page: PageResult) -> bool:
     rows = page.text.line_texts()[: int(rules["decree_opening_rows"])]
     want, cutoff = str(rules["decree_opening_row"]), float(rules["decree_opening_ratio"])
     return any(fuzz.ratio(normalise(row), want) >= cutoff for row in rows)
+
+
+def _unreadable(page: PageResult) -> bool:
+    """Unclassified and read as noise (grouping.yaml ``unreadable_below``)."""
+    conf = page.text.ocr_confidence
+    return (
+        page.classification.doc_type == UNKNOWN
+        and conf is not None
+        and conf < float(load_grouping()["unreadable_below"])
+    )
+
+
+def _open_decree(document: Document, pages: list[PageResult]) -> bool:
+    """A decree none of whose pages so far holds its closing ("Ditetapkan di"): it goes on."""
+    rules = load_grouping()
+    if document.doc_type not in rules["decree_types"]:
+        return False
+    mine = [p for p in pages if p.ref.index in document.pages]
+    return not any(_phrase_hits(p, rules["decree_closing"]) for p in mine)
 
 
 def _surely_other(c: Classification) -> bool:
@@ -107,8 +130,10 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
             elif prev.doc_type in multi_page and not _opens_decree(page) and not _surely_other(c):
                 # An untitled page after a multi-page document, read by keywords alone as some
                 # other type, is usually its next page: the closing diktum, signature, tembusan.
-                joins = _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"]) or (
-                    c.doc_type == UNKNOWN and _signature_only(page)
+                joins = (
+                    _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
+                    or (c.doc_type == UNKNOWN and _signature_only(page))
+                    or (_unreadable(page) and _open_decree(prev, out))
                 )
         if joins and prev is not None:
             reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]

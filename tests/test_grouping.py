@@ -217,3 +217,33 @@ def test_karpeg_and_its_konversi_page_are_one_document(second_type, joins):
     documents, _ = group_pages(pages)
     expected = [("KARPEG", [1, 2])] if joins else [("KARPEG", [1]), (second_type, [2])]
     assert [(d.doc_type, d.pages) for d in documents] == expected
+
+
+SK_CPNS_P1 = [
+    "KEPUTUSAN BUPATI REMBANG",
+    "TENTANG",
+    "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL",
+    "MEMUTUSKAN :",
+    "KESATU : Mengangkat sebagai Calon Pegawai Negeri Sipil",
+]
+NOISE = ["et 0 dika in —", "oo. mm MA Tua —— —.", "Ha ia mM ,", "ak dm —— — rr"]
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "second_conf", "joins"),
+    [
+        # an SK CPNS's second page blurred past reading (seed 71413 berkas-0002): the decree's first
+        # page ends mid-diktum, so the noise after it is its next page
+        pytest.param(SK_CPNS_P1, 25.0, True, id="unreadable-after-open-decree"),
+        # the decree already closed on its first page: an unreadable page after it is another's
+        pytest.param([*SK_CPNS_P1, "Ditetapkan di : Rembang", "pada tanggal 1 Maret 2009"], 25.0, False, id="closed"),
+        # a page read well enough that its words would have told: not joined for its being unknown
+        pytest.param(SK_CPNS_P1, 70.0, False, id="readable-unknown"),
+    ],
+)
+def test_unreadable_page_continues_an_open_decree(first_lines, second_conf, joins):
+    noise = page_result(2, NOISE, "UNKNOWN", False, 0.0)
+    noise.text.ocr_confidence = second_conf
+    documents, out = group_pages([page_result(1, first_lines, "SK_CPNS", True), noise])
+    assert [d.pages for d in documents] == ([[1, 2]] if joins else [[1], [2]])
+    assert out[1].classification.doc_type == ("SK_CPNS" if joins else "UNKNOWN")
