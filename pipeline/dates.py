@@ -595,6 +595,18 @@ def month_repaired(raw: str) -> date | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+# A table cell's date with one or both separators lost: "0109-1996", "14031909" (DDMM-YYYY, DDMMYYYY)
+_RUN_TOGETHER = re.compile(r"^([0-3]\d)([01]\d)\s?[-/.]?\s?(\d{4})$")
+
+
+def separators_lost(raw: str) -> date | None:
+    """A numeric date printed DD-MM-YYYY whose separators OCR lost, one or both ("0109-1996" for
+    01-09-1996 in a DPCP's marriage column, seed 63211); None when it is no calendar date as read.
+    For a table cell whose column says it holds a date: elsewhere eight digits are a number."""
+    m = _RUN_TOGETHER.match(raw.strip())
+    return _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+
 def parse_date(text: str) -> date | None:
     """The first date in ``text``, or None."""
     found = find_dates(text)

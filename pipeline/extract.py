@@ -1810,10 +1810,11 @@ def _read_spouse_table(index: TextIndex) -> Values:
     """The family table's spouse row (kk.read_spouse_table), else its first row read by position
     (namerecall.spouse_row) where OCR damaged a date or the relation column. The table is the
     employee's whose NIP the page prints: their birth date helps settle a misread marriage year."""
-    out = read_spouse_table(index, _holder_birth(index))
+    born = _holder_birth(index)
+    out = read_spouse_table(index, born)
     if "nama_isteri" in out or "nama_suami" in out:
         return out
-    return {**out, **namerecall.spouse_row(index)}
+    return {**out, **namerecall.spouse_row(index, born)}
 
 
 def _holder_birth(index: TextIndex) -> date | None:

@@ -292,10 +292,10 @@ FAMILY_ROW = re.compile(r"^\s*(\d{1,2})\s*[.),]?\s+(?=[A-Za-z])")
 SPOUSE_ROW = re.compile(r"^\s*(?:(?:\d{1,2}|[lLI|!])\s*[.),:;]?\s+|[:;]\s*)?")
 # A date's shape as printed in the table, its digits possibly misread ("21-97-1970"): the name ends
 # at the first one; the spouse row has two (birth and marriage), a child's row one.
-# ... or with its dashes lost ("26011970": a birth date in a faint family table, DDMMYYYY)
+# ... or with its dashes lost ("26011970": a birth date in a faint family table, DDMMYYYY; "0109-1996")
 DATE_SHAPE = re.compile(
     r"(?<![\w])(?:[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{1,2}\s?[-/.]\s?[0-9OoIl|]{4}"
-    r"|[0-3][0-9][01][0-9](?:19|20)[0-9]{2})(?!\w)"
+    r"|[0-3][0-9][01][0-9]\s?[-/.]?\s?(?:19|20)[0-9]{2})(?!\w)"
 )
 # What OCR leaves of the row number before the name: look-alikes of "1." ("Il.", "LL", "L:", "|"),
 # quotes and dashes, or a short token with a small letter ("aa", "Ti,", "ka"): names are in capitals.
@@ -385,7 +385,7 @@ def read_spouse_table(index: TextIndex, holder_born: date | None = None) -> dict
         if field is None:
             continue
         offset, name = _row_name(row[m.end() : shapes[0].start()], kept)
-        married = _marriage_date(index, span.start, shapes[:2], holder_born)
+        married = marriage_date(index, span.start, shapes[:2], holder_born)
         if len(re.sub(r"[^A-Za-z]", "", name)) < 3:
             # the name cell lost ("22-07-1972 18-07-1999 Isteri ke-1"): the marriage date still
             # stands, unless a later spouse row reads whole
@@ -466,7 +466,7 @@ def _birth_misread(born: date, married: date, holder_born: date | None) -> bool:
     return any(years_after(cand, int(_marriage_ages()["min_age"])) <= married for cand in years_a_digit_away(born))
 
 
-def _marriage_date(
+def marriage_date(
     index: TextIndex, row_start: int, shapes: list[re.Match[str]], holder_born: date | None = None
 ) -> FieldValue | None:
     """The second of a spouse row's two dates, unless its digits were misread past a date. A
@@ -475,12 +475,15 @@ def _marriage_date(
     at all."""
     found = [dates.find_dates(x.group()) for x in shapes]
     if not found[1]:
-        # a month no calendar has, one digit from a single month ("06-99-2000"): a guess
-        fixed = dates.month_repaired(shapes[1].group())
+        # a month no calendar has, one digit from a single month ("06-99-2000"): a guess; or the
+        # separators lost ("0109-1996", "14031909"): the column holds a date
+        raw = shapes[1].group()
+        fixed = dates.month_repaired(raw) or dates.separators_lost(raw)
         if fixed is None:
             return None
-        raw = shapes[1].group()
         found[1] = [dates.DateMatch(fixed, 0, len(raw), raw, repair_certainty())]
+    if not found[0] and (born := dates.separators_lost(shapes[0].group())) is not None:
+        found[0] = [dates.DateMatch(born, 0, len(shapes[0].group()), shapes[0].group(), repair_certainty())]
     d = found[1][0]
     value, certainty = d.value, d.certainty
     if found[0]:

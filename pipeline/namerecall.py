@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from pipeline import dates, names, nip
-from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words, relation_score
+from pipeline.kk import DATE_SHAPE, RELATION_CUTOFF, _row_name, _spouse_words, marriage_date, relation_score
 from pipeline.models import FieldValue
 from pipeline.ranks import find_rank
 from pipeline.settings import RULES_DIR, load_yaml
@@ -319,7 +321,7 @@ def _holder_spouse_field(index: TextIndex) -> str | None:
     return None
 
 
-def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
+def spouse_row(index: TextIndex, holder_born: date | None = None) -> dict[str, FieldValue]:
     """The spouse in a family table (DPCP keterangan keluarga, KP-4 susunan keluarga) where
     kk.read_spouse_table found no row with two dates and a relation: row 1 with a relation word
     after its one readable date ("1. RINI PURWANTI nana 1973 12-02-1906 - Isteri", "L | NUR
@@ -350,6 +352,13 @@ def spouse_row(index: TextIndex) -> dict[str, FieldValue]:
             return {}
         raw = row[m.end() : shapes[0].start()]
         out = _married_after_lost_birth(index, span.start, row, raw, shapes)
+        if not out and len(shapes) >= 2:
+            # both dates read, the relation cell not ("L NUR PURWANTI 15-03-1970 10-10-1994 Kuy-—w
+            # Swasta kaset", seed 69371): the marriage date is the second, as on a row read whole
+            married = marriage_date(index, span.start, shapes[:2], holder_born)
+            if married is not None:
+                certainty = float(recall_rules()["placed_name_certainty"]) * married.confidence
+                out = {"tanggal_nikah": replace(married, confidence=certainty)}
         # "RINI PURWANTI nana 1973", "SUGENG HARYANTO IX Il Nibre-1007": the name ends before the
         # first word with a digit or a small letter, and a short word left before that is the
         # lost date's debris too

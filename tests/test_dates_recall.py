@@ -193,6 +193,39 @@ def test_akta_damaged_month_confirmed_by_registration() -> None:
         ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1972 18-07-1909 Isteri ke-1"], "1999-07-18"),
         # ... else unread (1988 and 1998 both fit a spouse born in 1965)
         ("DPCP", ["TANGGAL LAHIR TANGGAL NIKAH KETERANGAN", "22-07-1965 18-07-1908 Isteri ke-1"], None),
+        # the marriage date's separators lost (seed 63211): its column holds a date, read as one
+        (
+            "DPCP",
+            [
+                "a. Isteri",
+                "NO NAMA TANGGAL LAHIR NIKAH KETERANGAN",
+                "L RETNO HANDAYANI 23-12-1973 0109-1996 Isteri ke-l",
+            ],
+            "1996-09-01",
+        ),
+        # ... both, and its year misread too: of marrying age only in 1999
+        (
+            "DPCP",
+            [
+                "a. Isteri",
+                "NO NAMA TANGGAL LAHIR NIKAH KETERANGAN",
+                "1. SITI KHOIRIYAH 19-01-1974 | 14031909 Isteri ke-1",
+            ],
+            "1999-03-14",
+        ),
+        # a KP-4 row whose relation cell is noise: row 1 of two dates is the NIP holder's spouse
+        # (seed 69371), and its second date the marriage
+        (
+            "DAFTAR_KELUARGA",
+            [
+                "SURAT KETERANGAN UNTUK MENDAPATKAN PEMBAYARAN TUNJANGAN KELUARGA",
+                "2. NIP : 19670913 200901 1 218",
+                "No NAMA ISTERI/SUAMI/ANAK TANGGAL PERKAWINAN PEKERJAAN KET",
+                "L NUR PURWANTI 15-03-1970 10-10-1994 Kuy-—w Swasta kaset",
+                "2 LAILA FTIRIANI 04-11-1996 - Ko pom Swasta AK",
+            ],
+            "1994-10-10",
+        ),
         # the space of "Pada hari" read as a full stop
         (
             "SURAT_NIKAH",

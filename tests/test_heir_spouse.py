@@ -177,7 +177,7 @@ DPCP_HEAD = ["II. KETERANGAN KELUARGA", "a. Isteri/Suami", "NO NAMA TANGGAL LAHI
             {"nama_isteri": "WIWIK HIDAYATI", "tanggal_nikah": "1997-03-24"},
         ),
         # The marriage date's month misread past a month, one digit from one month only ("98": 08):
-        # read as a guess (kk._marriage_date, dates.month_repaired).
+        # read as a guess (kk.marriage_date, dates.month_repaired).
         (
             ["1 ISTI KHOIRIYAH 07-06-1972 27-98-1997 Pedagang Isteri"],
             {"nama_isteri": "ISTI KHOIRIYAH", "tanggal_nikah": "1997-08-27"},
