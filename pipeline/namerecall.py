@@ -326,8 +326,10 @@ def spouse_row(index: TextIndex, holder_born: date | None = None) -> dict[str, F
     kk.read_spouse_table found no row with two dates and a relation: row 1 with a relation word
     after its one readable date ("1. RINI PURWANTI nana 1973 12-02-1906 - Isteri", "L | NUR
     SETYANINGSIH 28-03-1970 30-06- B3 Isoeri"), or row 1 with two dates (birth and marriage, a
-    child's row has one) and its keterangan blank, whose relation is then the NIP holder's spouse.
-    The name ends at its first word with a digit or in lower case."""
+    child's row has one) and its keterangan blank or unreadable, whose relation is then the NIP
+    holder's spouse, and whose second date the marriage's (:func:`kk.marriage_date`, at the
+    certainty of a value placed by position). The name ends at its first word with a digit or in
+    lower case."""
     words, kept = _spouse_words()
     rows = index.row_texts()
     for k, (span, row) in enumerate(rows):

@@ -28,7 +28,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"  # before tesserocr loads libtesseract
 import numpy as np  # noqa: E402
 import tesserocr  # noqa: E402
 
-from pipeline.glyphs import paint_words  # noqa: E402
+from pipeline.glyphs import MIN_DIGITS, paint_words  # noqa: E402
 from pipeline.models import PageText, Word  # noqa: E402
 
 # Where Debian (tesseract-ocr-ind) and other distributions put the language data; TESSDATA_PREFIX wins.
@@ -125,7 +125,7 @@ def recognise(image: np.ndarray, lang: str, psm: int, oem: int, timeout: float, 
 # words of four corpus seeds (63211-69371) read one symbol per digit, 100 of the 2121 digits read
 # right had another candidate at 20 or more; a blurred 6 read as 5 (69371 berkas-0007) had 6 at 24.
 ALTERNATIVE_MIN = 20.0
-LONG_NUMBER = 12  # digits of a word whose alternatives are kept: an NIP, NIK, no. KK, NPWP (glyphs.MIN_DIGITS)
+LONG_NUMBER = MIN_DIGITS  # digits of a word whose alternatives are kept: the numbers glyphs.py agrees
 
 
 def alternatives(api: tesserocr.PyTessBaseAPI) -> dict[tuple[int, int, int, int], tuple[str, ...]]:
