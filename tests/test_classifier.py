@@ -565,6 +565,40 @@ CASES = [
         id="card-title-ahead-of-junk-on-its-row",
     ),
     pytest.param(
+        # an SK PNS whose two-row title OCR read out of order (seed 77471): its "CALON PEGAWAI
+        # NEGERI SIPIL MENJADI" is no CPNS decree's title
+        [
+            "KEPUTUSAN BUPATI PURWOREJO",
+            "NOMOR : 821.13/240/2012",
+            "TENTANG",
+            "PEGAWAI",
+            "PENGANGKATAN CALON PEGAWAI NEGERI SIPIL MENJADI",
+            "NEGERI SIPIL DI LINGKUNGAN PEMERINTAH KABUPATEN PURWOREJO",
+            "Menimbang bahwa Calon Pegawai Negeri Sipil yang namanya tersebut dalam",
+            "Keputusan ini telah memenuhi syarat untuk diangkat menjadi Pegawai Negeri Sipil",
+            "Mengingat Undang-Undang Nomor 8 Tahun 1974 gaji pokok terhitung mulai tanggal",
+        ],
+        "SK_PNS",
+        id="sk-pns-title-rows-out-of-order",
+    ),
+    pytest.param(
+        # a peninjauan masa kerja decree whose PENINJAUAN was misread and set after the rest
+        [
+            "KEPUTUSAN KEPALA BKD KABUPATEN PEKALONGAN",
+            "NOMOR : 823.4/637/2010",
+            "TENTANG",
+            "MASA KERJA DAN PENYESUAIAN GAJI POKOK PEGAWAI",
+            "FENINJADAN",
+            ". NEGERI SIPIL",
+            "Menimbang : bahwa Pegawai Negeri Sipil yang namanya tersebut dalam Keputusan ini",
+            "mempunyai pengalaman kerja sebelum diangkat yang dapat diperhitungkan",
+            "Mengingat : Peraturan Pemerintah tentang Pengangkatan Tenaga Honorer Menjadi Calon Pegawai",
+            "Negeri Sipil MEMUTUSKAN gaji pokok terhitung mulai tanggal masa percobaan",
+        ],
+        "SK_PMK",
+        id="sk-pmk-title-word-misread",
+    ),
+    pytest.param(
         # a labelled row in capitals is no title: its capital lead ("NIK") names no document
         ["NIK : 3314136311730599 jalan sudirman no 25 rt 3 rw 5", "sumberejo gemolong sragen kabupaten"],
         UNKNOWN,
