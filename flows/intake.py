@@ -29,7 +29,7 @@ from prefect.utilities.annotations import quote
 
 from flows import progress, scaleout, tasks
 from flows.caching import PAGE_CACHE, cache_dir
-from pipeline import ingest, resume
+from pipeline import ingest, layout, resume
 from pipeline.export_csv import write_findings_csv
 from pipeline.models import PageRef, PageResult
 from pipeline.pagecache import PageRun, classifier_version, reclassify
@@ -89,6 +89,7 @@ def process_batch(
         for b in bundles
     ]
     reports, done = [], 0
+    second_look: list[tuple[ingest.Bundle, list[PageResult]]] = []
     how_counts: Counter[str] = Counter()
     where: Counter[str] = Counter()
     for bundle, pairs in zip(bundles, submitted, strict=True):
@@ -119,6 +120,12 @@ def process_batch(
             progress.update(done, total, elapsed, how_counts["cache"])
         results.sort(key=lambda r: r.ref.index)
         # quote: Prefect would otherwise walk every word box of every page looking for futures
+        kept[bundle.bundle_id] = tasks.report(quote(bundle), quote(results), out_dir, jenis, keys[bundle.bundle_id])
+        if layout.unmatched(results, kept[bundle.bundle_id]["pages"]):
+            second_look.append((bundle, results))
+    for bundle, results in second_look:
+        # The dossiers read after it are references now (pipeline/layout.py): its unreadable pages
+        # are compared with the whole batch.
         kept[bundle.bundle_id] = tasks.report(quote(bundle), quote(results), out_dir, jenis, keys[bundle.bundle_id])
     reports = [kept[b.bundle_id] for b in listed]  # input order, reused reports in their place
     rejected = [{"source": r.source, "reason": r.reason} for r in batch.rejected]

@@ -16,13 +16,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.runtime import task_run
 
-from pipeline import ingest
+from pipeline import ingest, layout
 from pipeline.analyse import analyse_bundle
 from pipeline.models import Bundle, PageRef, PageResult
 from pipeline.page import process_page
 from pipeline.pagecache import PageRun
 from pipeline.privacy import mask
-from pipeline.report import fallback_report, write_bundle_report
+from pipeline.report import bundle_dir, fallback_report, write_bundle_report
 from pipeline.settings import Settings
 
 
@@ -85,15 +85,22 @@ def report(
     """Analyse and write one bundle's report. ``input_key`` (pipeline/resume.py) lets a rerun after
     a kill recognise the report as made from the same input; ``notes`` list files read with a
     caveat (a PDF's JavaScript or embedded files, never run)."""
+    analysed = True
     try:
-        data = analyse_bundle(bundle, results, jenis)
+        data = analyse_bundle(bundle, results, jenis, layout.library_for(out_dir, results))
     except Exception as exc:  # a bug met unforeseen input: this bundle says so, the batch goes on
         reason = f"{type(exc).__name__}: {exc}"
         get_run_logger().error("%s: analisis gagal (%s)", mask(bundle.bundle_id), mask(reason))
-        data = fallback_report(bundle, results, jenis, reason)
+        data, analysed = fallback_report(bundle, results, jenis, reason), False
     data["notes"] = [{"source": n.source, "note": n.reason} for n in bundle.notes]
     data["input_key"] = input_key
+    layout.write_turned_previews(bundle_dir(out_dir, bundle.bundle_id), data["pages"])
     folder = write_bundle_report(out_dir, data)
+    if analysed:
+        try:
+            layout.keep(out_dir, bundle.bundle_id, results, data["pages"])
+        except OSError as exc:  # it only lends examples to later dossiers; the report stands
+            get_run_logger().warning("%s: tata letak tidak disimpan (%s)", mask(bundle.bundle_id), mask(str(exc)))
     get_run_logger().info(
         "%s: %s (%s), %d temuan -> %s",
         mask(bundle.bundle_id),

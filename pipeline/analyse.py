@@ -6,9 +6,10 @@ report as a dict in the shape of ``shared/contract/REPORT.md`` (plus documented 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from pipeline import checklist, versions
+from pipeline import checklist, layout, versions
 from pipeline.checks_pages import UNCLASSIFIED_PAGE_RULE
 from pipeline.crosscheck import crosscheck
 from pipeline.extract import read_document
@@ -44,8 +45,16 @@ def decide_status(items: list[ChecklistItem], findings: list[Finding]) -> str:
     return "LENGKAP"
 
 
-def analyse_bundle(bundle: Bundle, results: list[PageResult], cli_jenis: str | None = None) -> dict[str, Any]:
-    documents, pages = group_pages(sorted(results, key=lambda r: r.ref.index))
+def analyse_bundle(
+    bundle: Bundle,
+    results: list[PageResult],
+    cli_jenis: str | None = None,
+    references: Sequence[layout.Reference] = (),
+) -> dict[str, Any]:
+    """The bundle's report. ``references``: surely read pages of other dossiers, which an unreadable
+    page of this one may be typed by (pipeline/layout.py)."""
+    pages = layout.classify_unreadable(sorted(results, key=lambda r: r.ref.index), references)
+    documents, pages = group_pages(pages)
     by_index = {p.ref.index: p for p in pages}
     for doc in documents:
         doc.fields, doc.persons, doc.signers = read_document(doc, by_index)

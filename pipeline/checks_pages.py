@@ -38,6 +38,10 @@ def check_pages(pages: list[PageResult]) -> list[Finding]:
         elif c.doc_type == "UNKNOWN":
             guesses = ", ".join(f"{t} {s:.2f}" for t, s in c.candidates[:2])
             reason = f"jenis dokumen tidak dikenali (tebakan: {guesses or '-'})"
+        elif c.by_layout:
+            # typed by the pages it looks like (pipeline/layout.py): its reasons name them
+            ocr = f"keyakinan OCR {p.text.ocr_confidence:.0f}" if p.text.ocr_confidence is not None else "tanpa OCR"
+            reason = f"tidak terbaca ({ocr}); jenis {c.doc_type} hanya ditebak dari {'; '.join(c.reasons)}"
         elif c.doc_type != "BLANK" and c.confidence < low["page_classifier_below"]:
             reason = f"klasifikasi {c.doc_type} kurang yakin ({c.confidence:.2f})"
         elif (

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from classifiers.classifier import BLANK, UNKNOWN, page_head_and_body
 from classifiers.profiles import load_grouping, load_profiles, normalise
 from pipeline.checks_pages import same_sheet
+from pipeline.layout import unreadable
 from pipeline.models import Classification, Document, PageResult
 from pipeline.nip import find_nips
 
@@ -67,16 +68,6 @@ def _opens_decree(page: PageResult) -> bool:
     rows = page.text.line_texts()[: int(rules["decree_opening_rows"])]
     want, cutoff = str(rules["decree_opening_row"]), float(rules["decree_opening_ratio"])
     return any(fuzz.ratio(normalise(row), want) >= cutoff for row in rows)
-
-
-def _unreadable(page: PageResult) -> bool:
-    """Unclassified and read as noise (grouping.yaml ``unreadable_below``)."""
-    conf = page.text.ocr_confidence
-    return (
-        page.classification.doc_type == UNKNOWN
-        and conf is not None
-        and conf < float(load_grouping()["unreadable_below"])
-    )
 
 
 def _open_decree(document: Document, pages: list[PageResult]) -> bool:
@@ -133,7 +124,7 @@ def group_pages(pages: list[PageResult]) -> tuple[list[Document], list[PageResul
                 joins = (
                     _has_markers(page, rules["continuation_markers"], rules["min_marker_hits"])
                     or (c.doc_type == UNKNOWN and _signature_only(page))
-                    or (_unreadable(page) and _open_decree(prev, out))
+                    or (unreadable(page) and _open_decree(prev, out))
                 )
         if joins and prev is not None:
             reasons = [*c.reasons, f"lanjutan {prev.doc_type} ({prev.id})"]

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BBox = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the upright page image
 
@@ -144,6 +147,7 @@ class Classification:
     reasons: list[str] = field(default_factory=list)
     title_hit: bool = False  # a title phrase of the type matched: starts a new document
     candidates: list[tuple[str, float]] = field(default_factory=list)
+    by_layout: bool = False  # an unreadable page typed by the pages it looks like (pipeline/layout.py)
 
 
 @dataclass
@@ -158,6 +162,7 @@ class PageResult:
     sha256: str = ""  # hash of the page's upright pixels, for duplicate detection
     error: str | None = None  # set when the page could not be read; the page is still reported
     seconds: float = 0.0
+    layout: np.ndarray | None = None  # thumbnail of the upright page's ink (pipeline/layout.py)
 
 
 @dataclass

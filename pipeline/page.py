@@ -16,7 +16,7 @@ import numpy as np
 
 from classifiers.classifier import BLANK, UNKNOWN, classify_text
 from classifiers.photo import is_photo_sheet, photo_regions
-from pipeline import datewords, glyphs, lostlines, nik, pdf, preprocess, raster, tallwords, tesseract
+from pipeline import datewords, glyphs, inkmap, lostlines, nik, pdf, preprocess, raster, tallwords, tesseract
 from pipeline.models import Classification, PageRef, PageResult, PageText
 from pipeline.settings import Settings
 
@@ -127,6 +127,7 @@ def _process(ref: PageRef, settings: Settings, preview_dir: Path | None) -> Page
                 text = PageText([], upright.shape[1], upright.shape[0], text.method, text.ocr_confidence, 0)
     result = PageResult(ref=ref, text=text, classification=classification)
     result.sha256 = hashlib.sha256(np.ascontiguousarray(upright).tobytes()).hexdigest()
+    result.layout = inkmap.thumbnail(upright)
     if preview_dir is not None:
         result.preview, scale = write_preview(upright, ref.index, preview_dir, settings)
         # Word boxes are in the OCR image's pixels, which may be finer than the page image's.

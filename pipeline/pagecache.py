@@ -41,6 +41,7 @@ READING_CODE = (
     "pipeline/rules/dates.yaml",  # ... with its damaged-month rules
     "pipeline/lostlines.py",
     "pipeline/tallwords.py",
+    "pipeline/inkmap.py",
     "pipeline/nik.py",  # nik.plausible_reading, asked by glyphs.remapped
     "pipeline/nip.py",  # imported by nik
     "pipeline/wilayah.py",

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cliprocess import berkas_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "fixtures" / "samples"
@@ -41,15 +41,7 @@ def run(tmp_path_factory):
     # Work on a copy so a bug can never touch the committed samples; compare hashes after.
     subprocess.run(["cp", "-a", f"{SAMPLES}/.", str(drop)], check=True)
     before = _hashes(drop)
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect"))}
-    proc = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "process", str(drop), "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
+    proc = berkas_process(drop, out, tmp_path_factory.mktemp("prefect"))
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return {"out": out, "drop": drop, "before": before, "log": proc.stdout + proc.stderr}
 
