@@ -33,6 +33,7 @@ from classifiers.classifier import BLANK, UNKNOWN
 from classifiers.profiles import load_grouping
 from pipeline.models import PageResult
 from pipeline.preprocess import rotate_clockwise
+from pipeline.privacy import mask
 from pipeline.report import safe_dirname, write_atomic
 
 RULES = Path(__file__).resolve().parent.parent / "classifiers" / "layout.yaml"
@@ -148,7 +149,8 @@ def classify_unreadable(pages: list[PageResult], references: Sequence[Reference]
     for page in pages:
         found = match(page.layout, references) if unreadable(page) and page.layout is not None else None
         if found is not None:
-            seen = ", ".join(f"{b} hlm {i}" for b, i in found.examples)
+            # another dossier's id may be its employee's NIP (operators name files so): masked
+            seen = ", ".join(f"{mask(b)} hlm {i}" for b, i in found.examples)
             other = ""
             if found.runner_up:
                 other = f"; jenis lain paling mirip {found.runner_up[0]} {found.runner_up[1]:.2f}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import random
+import re
 from dataclasses import replace
 
 import cv2
@@ -147,6 +148,15 @@ def test_classify_unreadable_types_only_unreadable_pages():
     assert c.reasons[0].startswith("tata letak mirip SURAT_ALAMAT (0.9")
     assert "berkas-" in c.reasons[0]
     assert out[2].text.rotation == 0 and out[2].preview == "pages/p003.jpg"
+
+
+def test_other_dossiers_named_without_identity_numbers():
+    """A dossier named after its employee's NIP is named in another dossier's report masked."""
+    nip_named = [replace(r, bundle_id=f"198001012005011{r.bundle_id[-1]:0>3}") for r in library()]
+    (out,) = layout.classify_unreadable([unreadable_page(spoiled(drawn("SURAT_ALAMAT", 11), "blur"))], nip_named)
+    assert out.classification.doc_type == "SURAT_ALAMAT"
+    assert "[angka-disamarkan] hlm" in out.classification.reasons[0]
+    assert not re.search(r"\d{8}", out.classification.reasons[0])
 
 
 def test_a_turned_match_turns_the_page_and_its_preview():
