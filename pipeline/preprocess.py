@@ -156,23 +156,17 @@ def flatten_background(image: np.ndarray, dpi: float = TARGET_DPI) -> np.ndarray
 
     The background is a wide median (about 4 mm), estimated on a ~75 dpi copy of the page (paper
     shading has no detail finer than that) to keep it near 20 ms a page. Measured on a blurred
-    150-dpi photocopy: mean word confidence 66 -> 85. The copy is first given its lightest grey
-    within ~1.7 mm (a grey dilation): a row of big bold digits (an e-KTP's NIK, 4 mm tall) inks more
-    than half of a 4 mm window, so a median alone took the digits for background, and dividing by
-    it hollowed them (seed 79531: two cards' NIKs read "3310192220576044" for 3310190800670044 and
-    "3307135292702253" for 3307135902700068; the scans unflattened, or with the dilation, read right).
+    150-dpi photocopy: mean word confidence 66 -> 85.
     """
     h, w = image.shape
     factor = max(1, round(dpi / BACKGROUND_DPI))
     small = cv2.resize(image, (max(1, w // factor), max(1, h // factor)), interpolation=cv2.INTER_AREA)
-    paper = cv2.dilate(small, np.ones((BACKGROUND_DILATE, BACKGROUND_DILATE), np.uint8))
-    background = cv2.resize(cv2.medianBlur(paper, BACKGROUND_KERNEL), (w, h), interpolation=cv2.INTER_LINEAR)
+    background = cv2.resize(cv2.medianBlur(small, BACKGROUND_KERNEL), (w, h), interpolation=cv2.INTER_LINEAR)
     return cv2.divide(image, np.maximum(background, 1), scale=255)
 
 
 BACKGROUND_DPI = 75.0
 BACKGROUND_KERNEL = 13  # pixels at BACKGROUND_DPI: 4.4 mm, wider than any stroke of text
-BACKGROUND_DILATE = 5  # pixels at BACKGROUND_DPI: 1.7 mm, wider than the stroke of a bold digit
 
 
 MAX_RULE_THICKNESS = 10  # pixels at ~300 dpi; a printed rule is 1-5, a blurred column of letters wider

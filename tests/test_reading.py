@@ -395,16 +395,3 @@ def test_page_read_almost_empty_is_read_again_enlarged_and_as_scanned():
     upright = preprocess.prepare(text_page(), 200, settings, 0)
     first = tesseract.recognise(upright.ocr, "ind", 3, 1, 60)
     assert page_module._read_enlarged(upright, first, 0, upright.ocr, settings)[0] is first
-
-
-def test_flattening_keeps_big_bold_digits_solid():
-    """A row of big bold digits (seed 79531 berkas-0001's e-KTP NIK, 5.8 mm tall, scanned at 150
-    dpi) inks more than half of the background window: a median alone took the digits for
-    background, and dividing by it hollowed them (OCR then read 3310192220576044). The digits
-    must stay as dark against the card after flattening as before."""
-    grey = cv2.imread(str(Path(__file__).parent / "data" / "ktp-nik-bold-row-150dpi.png"), cv2.IMREAD_GRAYSCALE)
-    ink = grey < 110
-    card = np.median(grey[~ink])
-    flat = preprocess.flatten_background(grey, 150)
-    assert np.median(flat[~ink]) > 245  # the card became white paper
-    assert flat[ink].mean() < 255 * grey[ink].mean() / card + 15  # the digits kept their contrast
