@@ -133,10 +133,10 @@ def faulty(image, lang, psm, oem, timeout, variables=()):
     return real_recognise(image, lang, psm, oem, timeout, variables)
 
 
-def analyse(bundle, results, jenis=None):
+def analyse(bundle, results, jenis=None, references=()):
     if bundle.bundle_id == "meledak":
         raise ValueError("injected fault, NIP 197705152008011002")
-    return real_analyse(bundle, results, jenis)
+    return real_analyse(bundle, results, jenis, references)
 
 
 tesseract.recognise, tasks.analyse_bundle = faulty, analyse
