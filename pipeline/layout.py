@@ -9,10 +9,10 @@ references: an unreadable page whose ink lies where theirs does, closely and cle
 on the pages of any other type, takes their type at a confidence that still asks a verifier to
 look (LOW_CONFIDENCE_PAGE stays, with the pages it resembled). Rules: classifiers/layout.yaml.
 
-Every page keeps a thumbnail of its ink (PageResult.layout, pipeline/inkmap.py). Once a bundle's report is written,
-its surely read pages are kept in OUTDIR/.berkas/layouts/<bundle>.npz, so later dossiers are
-compared with them; flows/intake.py looks again at a batch's unreadable pages once the whole
-batch is in.
+Every page keeps a thumbnail of its ink (PageResult.layout, pipeline/inkmap.py). Once a bundle's
+report is written, its surely read pages are kept in OUTDIR/.berkas/layouts/<bundle>.npz, so
+later dossiers are compared with them; flows/intake.py looks again at a batch's unreadable pages
+once the whole batch is in.
 """
 
 from __future__ import annotations
@@ -109,12 +109,18 @@ def unreadable(page: PageResult) -> bool:
     )
 
 
-def match(thumb: np.ndarray, references: Sequence[Reference]) -> Match | None:
-    """The type whose references the page looks like, when it does so closely and clearly."""
+def reference_rows(references: Sequence[Reference]) -> np.ndarray:
+    """The references' grids as unit rows, the matrix :func:`match` correlates a page with."""
+    return np.stack([_unit(r.cells.astype(np.float32).ravel() / 255.0) for r in references])
+
+
+def match(thumb: np.ndarray, references: Sequence[Reference], rows: np.ndarray | None = None) -> Match | None:
+    """The type whose references the page looks like, when it does so closely and clearly.
+    ``rows``: :func:`reference_rows` of ``references``, when the caller matches several pages."""
     if not references:
         return None
     rules = load_rules()
-    refs = np.stack([_unit(r.cells.astype(np.float32).ravel() / 255.0) for r in references])
+    refs = reference_rows(references) if rows is None else rows
     best = np.full(len(references), -1.0, dtype=np.float32)
     turn_of = np.zeros(len(references), dtype=int)
     for turn in TURNS:
@@ -145,9 +151,10 @@ def classify_unreadable(pages: list[PageResult], references: Sequence[Reference]
     if not references or not any(unreadable(p) for p in pages):
         return pages
     rules = load_rules()
+    rows = reference_rows(references)  # once for all the bundle's unreadable pages
     out = []
     for page in pages:
-        found = match(page.layout, references) if unreadable(page) and page.layout is not None else None
+        found = match(page.layout, references, rows) if unreadable(page) and page.layout is not None else None
         if found is not None:
             # another dossier's id may be its employee's NIP (operators name files so): masked
             seen = ", ".join(f"{mask(b)} hlm {i}" for b, i in found.examples)
